@@ -1,0 +1,105 @@
+import type { Dispatcher } from 'undici';
+import type { ChannelId } from '../domain/ids.js';
+import type { RemoteListing, RemoteRef } from '../domain/listing.js';
+import type { Offer } from '../domain/offer.js';
+import type { Order } from '../domain/order.js';
+import type { StockItem } from '../domain/stock-item.js';
+import type { Logger } from '../log.js';
+
+/** A problem or warning a marketplace reported for one item, with a plain-words explanation when we know one. */
+export interface ChannelIssue {
+  /** The marketplace's own code: Amazon issue code, eBay errorId, or civetta's (`unexpected-response`, `network`). */
+  code: string;
+  message: string;
+  /** What it means for the shop owner and how to fix it. */
+  explanation?: string;
+  /** The attribute or field concerned, when known. */
+  field?: string;
+}
+
+/** One change to apply to one listing. `fields` says what an update touches. */
+export type ListingChange =
+  | { kind: 'create'; offer: Offer }
+  | {
+      kind: 'update';
+      offer: Offer;
+      fields: ReadonlyArray<'price' | 'quantity' | 'content'>;
+      remote: RemoteRef;
+    }
+  | { kind: 'delist'; sku: string; remote: RemoteRef };
+
+/** The outcome of one change, reported as soon as it is known. */
+export interface ChangeOutcome {
+  sku: string;
+  kind: ListingChange['kind'];
+  ok: boolean;
+  /** The remote identifiers after the change (create: the new ones). */
+  remote?: RemoteRef;
+  /** A short summary of what was sent (operation and key values); never a secret. */
+  request: string;
+  /** The marketplace's answer, compact: status, ids, issue codes. */
+  response?: string;
+  errors: ChannelIssue[];
+  warnings: ChannelIssue[];
+}
+
+/** The result of looking a product up in a marketplace's catalogue before listing it. */
+export interface MatchResult {
+  sku: string;
+  /** matched: exactly one candidate that passes the title/brand check. */
+  outcome: 'matched' | 'ambiguous' | 'none' | 'mismatch' | 'no-ean';
+  candidates: Array<{ id: string; title?: string; brand?: string; productType?: string }>;
+  remote?: RemoteRef;
+  message: string;
+}
+
+export interface ShipRequest {
+  orderId: string;
+  marketplace: string;
+  lines: Array<{ lineId: string; quantity: number }>;
+  carrier: string;
+  tracking: string;
+  shippedAt: Date;
+}
+
+export interface ShipOutcome {
+  ok: boolean;
+  /** eBay fulfillmentId / Amazon package reference. */
+  reference?: string;
+  errors: ChannelIssue[];
+}
+
+/** Everything an adapter needs besides its own config section; built once per run. */
+export interface ChannelDeps {
+  log: Logger;
+  /** The undici dispatcher to send through: undici's MockAgent in canned-answer tests. */
+  dispatcher?: Dispatcher;
+  /** Milliseconds since the epoch; injectable so token expiry and pacing can be tested. */
+  now?: () => number;
+  /** Waits; injectable so backoff can be tested without real time. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Credentials from the environment (already resolved; absent in simulator mode). */
+  credentials?: { clientId: string; clientSecret: string; refreshToken: string };
+}
+
+/**
+ * One marketplace behind one interface. Built from its config section; owns its auth, pacing and
+ * retries through the shared HTTP layer. Methods never reject for a single item's failure (that
+ * is an outcome); they reject with `ChannelAuthError` when credentials are refused and with
+ * `InputError` when the configured endpoint is not allowed.
+ */
+export interface Channel {
+  readonly id: ChannelId;
+  /** Obtains an access token now, so a refused credential stops the run before any write. */
+  authenticate(): Promise<void>;
+  /** Looks products up in the marketplace catalogue (Amazon: ASIN by EAN). Channels without a catalogue omit it. */
+  match?(items: readonly StockItem[]): Promise<MatchResult[]>;
+  /** Reads what is live for these SKUs: for adoption before the first write, and drift checks. */
+  readListings(skus: readonly string[]): Promise<Map<string, RemoteListing>>;
+  /** Applies the changes, choosing per-item calls or bulk/feed, calling `onOutcome` as each lands. */
+  apply(changes: readonly ListingChange[], onOutcome: (outcome: ChangeOutcome) => void): Promise<void>;
+  /** Orders created or changed at or after `since`, one page at a time, through to the last page. */
+  pullOrders(since: Date): AsyncIterable<Order[]>;
+  /** Sends carrier and tracking for the given order lines. */
+  ship(request: ShipRequest): Promise<ShipOutcome>;
+}

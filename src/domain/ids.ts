@@ -1,0 +1,7 @@
+/** The marketplaces civetta sells on. Adding one here makes every registry keyed by it incomplete until filled. */
+export const CHANNEL_IDS = ['amazon', 'ebay'] as const;
+export type ChannelId = (typeof CHANNEL_IDS)[number];
+
+export function isChannelId(value: string): value is ChannelId {
+  return (CHANNEL_IDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,49 @@
+/** The canonical fields a stock file's columns can be mapped to (config `stock.columns`). */
+export const STOCK_FIELDS = [
+  'sku',
+  'ean',
+  'title',
+  'brand',
+  'category',
+  'price',
+  'cost',
+  'quantity',
+  'image',
+  'description',
+  'vat',
+  'manufacturer',
+  'responsiblePerson',
+  'safetyWarnings',
+] as const;
+export type StockField = (typeof STOCK_FIELDS)[number];
+
+/** EU product-safety (GPSR) data that marketplaces demand of EU sellers. */
+export interface SafetyInfo {
+  /** Manufacturer name and postal address (or e-mail/URL). */
+  manufacturer?: string;
+  /** Responsible person in the EU, name and address. */
+  responsiblePerson?: string;
+  /** Safety warnings as printed on the product ("Non adatto a bambini di età inferiore a 36 mesi"). */
+  warnings?: string;
+}
+
+/** One product row of the shop's stock file, after parsing and validation. */
+export interface StockItem {
+  sku: string;
+  /** 1-based line of the file where the row starts, for messages. */
+  line: number;
+  ean?: string;
+  title: string;
+  brand?: string;
+  category?: string;
+  /** Shop's retail price, VAT included, in minor units. */
+  priceMinor: number;
+  /** Purchase cost in minor units, when the file has it. */
+  costMinor?: number;
+  quantity: number;
+  images: string[];
+  description?: string;
+  /** VAT rate as a fraction (0.22), from the file or the config; undefined when unknown. */
+  vatRate?: number;
+  safety: SafetyInfo;
+}
