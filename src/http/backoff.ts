@@ -1,0 +1,27 @@
+/** How many times a request is tried, and how long to wait between tries. */
+export interface RetryPolicy {
+  attempts: number;
+  baseMs: number;
+  maxMs: number;
+}
+
+/** Both marketplaces ask for exponential backoff with jitter on 429/5xx; five tries bound a run's delay. */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseMs: 500, maxMs: 30_000 };
+
+/** "Full jitter": a random wait up to the exponential ceiling, so retrying clients spread out. */
+export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempt - 1));
+  return Math.round(random() * ceiling);
+}
+
+/** Retry-After in seconds or as an HTTP date, in milliseconds from `now`; 0 when absent or unreadable. */
+export function retryAfterMs(header: string | undefined, now: number): number {
+  if (!header) return 0;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 0 : Math.max(0, date - now);
+}
+
+/** Statuses that say "not now" rather than "no": worth another try. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);

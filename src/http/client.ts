@@ -1,0 +1,221 @@
+import pLimit from 'p-limit';
+import { request as undiciRequest } from 'undici';
+import type { z } from 'zod';
+import type { ChannelDeps } from '../channels/channel.js';
+import { allowedOrigins, assertAllowed } from './allowed-origins.js';
+import { DEFAULT_RETRY, RETRYABLE_STATUSES, backoffDelay, retryAfterMs, type RetryPolicy } from './backoff.js';
+import { HttpError, NetworkError, UnexpectedResponseError } from './http-error.js';
+import { redact } from './redact.js';
+import { TokenBucket, type RateLimit } from './token-bucket.js';
+
+export type { RateLimit } from './token-bucket.js';
+export type { RetryPolicy } from './backoff.js';
+
+/** How a channel proves who it is on each call, and recognises an expired token. */
+export interface AuthProvider {
+  headers(forceRefresh: boolean): Promise<Record<string, string>>;
+  isExpired(status: number, bodyText: string): boolean;
+}
+
+export interface HttpClientOptions {
+  channel: string;
+  /** The configured endpoints (API, token, documents): the only origins a request may go to. */
+  origins: readonly string[];
+  limits: Readonly<Record<string, RateLimit>>;
+  defaultLimit?: RateLimit;
+  /** A response header carrying the operation's real rate, e.g. `x-amzn-ratelimit-limit`. */
+  rateLimitHeader?: string;
+  concurrency?: number;
+  retry?: RetryPolicy;
+  timeoutMs?: number;
+  userAgent: string;
+  auth?: AuthProvider;
+  deps: ChannelDeps;
+}
+
+export interface HttpRequest<T> {
+  operation: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  json?: unknown;
+  form?: Record<string, string>;
+  body?: string | Uint8Array;
+  schema?: z.ZodType<T>;
+  /** May be resent after an ambiguous failure (5xx, reset); otherwise only after 429 or a refused connection. */
+  idempotent: boolean;
+  auth?: boolean;
+}
+
+export interface HttpResponse<T> {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  data: T;
+  requestId?: string;
+}
+
+type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
+
+/** Appends `path` to `base` (which may carry a path prefix) and a query; arrays are comma-joined. */
+export function joinUrl(base: string, path: string, query?: Query): string {
+  const url = base.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`);
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value)
+      ? value.map((v) => encodeURIComponent(v)).join(',')
+      : encodeURIComponent(String(value));
+    parts.push(`${encodeURIComponent(key)}=${text}`);
+  }
+  return parts.length ? `${url}${url.includes('?') ? '&' : '?'}${parts.join('&')}` : url;
+}
+
+/** Amazon publishes 5 req/s for most listing calls; unknown operations get that unless told otherwise. */
+const FALLBACK_LIMIT: RateLimit = { rate: 5, burst: 5 };
+
+/**
+ * The one HTTP client every channel sends through: checks the origin, paces each operation with
+ * its own token bucket, caps concurrency, retries what is safe to retry, refreshes an expired
+ * token once, and validates answers. Channels add no retry logic of their own.
+ */
+export class HttpClient {
+  private readonly options: HttpClientOptions;
+  private readonly origins: ReadonlySet<string>;
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly limit: ReturnType<typeof pLimit>;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(options: HttpClientOptions) {
+    this.options = options;
+    this.origins = allowedOrigins(options.channel, options.origins);
+    this.limit = pLimit(options.concurrency ?? 4);
+    this.now = options.deps.now ?? Date.now;
+    this.sleep = options.deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async request<T>(req: HttpRequest<T>): Promise<HttpResponse<T>> {
+    assertAllowed(this.options.channel, this.origins, req.url);
+    return this.limit(() => this.send(req));
+  }
+
+  private bucket(operation: string): TokenBucket {
+    let bucket = this.buckets.get(operation);
+    if (!bucket) {
+      const limit = this.options.limits[operation] ?? this.options.defaultLimit ?? FALLBACK_LIMIT;
+      bucket = new TokenBucket(limit, { now: this.now, sleep: this.sleep });
+      this.buckets.set(operation, bucket);
+    }
+    return bucket;
+  }
+
+  private async send<T>(req: HttpRequest<T>): Promise<HttpResponse<T>> {
+    const policy = this.options.retry ?? DEFAULT_RETRY;
+    const bucket = this.bucket(req.operation);
+    const useAuth = req.auth ?? this.options.auth !== undefined;
+    let refreshed = false;
+    let authHeaders = useAuth && this.options.auth ? await this.options.auth.headers(false) : {};
+    const { headers: bodyHeaders, body } = encodeBody(req);
+    const log = this.options.deps.log;
+
+    for (let attempt = 1; ; attempt++) {
+      await bucket.take();
+      const started = this.now();
+      let status: number;
+      let headers: Record<string, string>;
+      let text: string;
+      try {
+        const res = await undiciRequest(req.url, {
+          method: req.method,
+          headers: { 'user-agent': this.options.userAgent, accept: 'application/json', ...bodyHeaders, ...req.headers, ...authHeaders },
+          body,
+          dispatcher: this.options.deps.dispatcher,
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+        });
+        status = res.statusCode;
+        headers = flattenHeaders(res.headers);
+        text = await res.body.text();
+      } catch (error) {
+        const resend = req.idempotent || isRefusedBeforeSending(error);
+        log.debug(redact(`${req.operation} ${req.method} ${req.url} failed: ${String(error)} (try ${attempt}/${policy.attempts})`));
+        if (resend && attempt < policy.attempts) {
+          await this.sleep(backoffDelay(policy, attempt));
+          continue;
+        }
+        throw new NetworkError(req.operation, error);
+      }
+      const requestId = headers['x-amzn-requestid'] ?? headers['x-ebay-c-request-id'] ?? headers['x-request-id'];
+      log.debug(redact(`${req.operation} ${req.method} ${req.url} → ${status} in ${this.now() - started} ms`));
+      this.adaptRate(bucket, headers);
+
+      if (status >= 200 && status < 300) {
+        return { status, headers, text, data: parseBody(req, status, text), requestId };
+      }
+      log.debug(redact(`${req.operation} answer: ${text.slice(0, 2000)}`));
+      if ((status === 401 || status === 403) && useAuth && this.options.auth && !refreshed && this.options.auth.isExpired(status, text)) {
+        refreshed = true;
+        authHeaders = await this.options.auth.headers(true);
+        attempt--; // a refreshed token is a new start, not a retry of a failing call
+        continue;
+      }
+      if (status === 429) bucket.penalize(retryAfterMs(headers['retry-after'], this.now()));
+      const retryable = status === 429 || (req.idempotent && RETRYABLE_STATUSES.has(status));
+      if (retryable && attempt < policy.attempts) {
+        if (status !== 429) await this.sleep(backoffDelay(policy, attempt));
+        continue;
+      }
+      throw new HttpError(req.operation, status, text, requestId);
+    }
+  }
+
+  private adaptRate(bucket: TokenBucket, headers: Record<string, string>): void {
+    const name = this.options.rateLimitHeader;
+    const value = name ? headers[name.toLowerCase()] : undefined;
+    if (value !== undefined) bucket.adaptRate(Number(value));
+  }
+}
+
+function encodeBody(req: HttpRequest<unknown>): { headers: Record<string, string>; body?: string | Uint8Array } {
+  if (req.json !== undefined) return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(req.json) };
+  if (req.form) {
+    return {
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+      body: new URLSearchParams(req.form).toString(),
+    };
+  }
+  return { headers: {}, body: req.body };
+}
+
+function parseBody<T>(req: HttpRequest<T>, status: number, text: string): T {
+  if (!req.schema) return undefined as T;
+  let raw: unknown;
+  try {
+    raw = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    throw new UnexpectedResponseError(req.operation, status, ['the body is not valid JSON']);
+  }
+  const parsed = req.schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new UnexpectedResponseError(
+      req.operation,
+      status,
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`),
+    );
+  }
+  return parsed.data;
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/** A refused connection never reached the marketplace, so even a non-idempotent call may be resent. */
+function isRefusedBeforeSending(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNREFUSED';
+}

@@ -1,0 +1,85 @@
+/** A documented request rate: `rate` requests per second refilled into a bucket of `burst`. */
+export interface RateLimit {
+  rate: number;
+  burst: number;
+}
+
+interface Clock {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/**
+ * The client side of a marketplace's token bucket. Callers queue in order, so concurrent
+ * requests of one operation never race for the same token. After a sleep the bucket treats at
+ * least the slept time as passed, so an injected clock that does not advance cannot spin forever.
+ */
+export class TokenBucket {
+  private limit: RateLimit;
+  private tokens: number;
+  private last: number;
+  private pausedUntil = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly clock: Clock;
+
+  constructor(limit: RateLimit, clock: Clock) {
+    this.limit = { ...limit };
+    this.tokens = limit.burst;
+    this.clock = clock;
+    this.last = clock.now();
+  }
+
+  get rate(): number {
+    return this.limit.rate;
+  }
+
+  /** Resolves when a request may be sent. */
+  take(): Promise<void> {
+    const turn = this.queue.then(() => this.waitForToken());
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** The marketplace told us the real rate (Amazon's x-amzn-RateLimit-Limit). */
+  adaptRate(rate: number): void {
+    if (Number.isFinite(rate) && rate > 0) this.limit = { ...this.limit, rate };
+  }
+
+  /** A 429: nobody sends for this operation until a token has truly refilled, or `retryAfterMs`. */
+  penalize(retryAfterMs = 0): void {
+    const now = this.clock.now();
+    this.tokens = 0;
+    this.last = now;
+    this.pausedUntil = Math.max(this.pausedUntil, now + Math.max(retryAfterMs, 1000 / this.limit.rate));
+  }
+
+  private refill(at: number): void {
+    if (at <= this.last) return;
+    this.tokens = Math.min(this.limit.burst, this.tokens + ((at - this.last) / 1000) * this.limit.rate);
+    this.last = at;
+  }
+
+  private async waitForToken(): Promise<void> {
+    for (;;) {
+      const now = Math.max(this.clock.now(), this.last);
+      if (now < this.pausedUntil) {
+        await this.sleepFor(this.pausedUntil - now);
+        continue;
+      }
+      this.refill(now);
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      await this.sleepFor(Math.ceil(((1 - this.tokens) / this.limit.rate) * 1000));
+    }
+  }
+
+  private async sleepFor(ms: number): Promise<void> {
+    const target = Math.max(this.clock.now(), this.last) + ms;
+    await this.clock.sleep(ms);
+    const at = Math.max(this.clock.now(), target);
+    if (this.pausedUntil <= at) this.pausedUntil = 0;
+    this.refill(at);
+  }
+}
