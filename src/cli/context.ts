@@ -25,6 +25,12 @@ export interface Output {
   /** Human result text on stdout; dropped under --json. */
   print(text: string): void;
   progress(text: string): Progress;
+  /**
+   * Writes one JSON line to stdout at once (only under --json; a no-op otherwise). For
+   * long-running commands such as `simulator --json` that must speak before they return.
+   * When a command used it, `main` does not print the returned `json` again.
+   */
+  emitJson(value: unknown): void;
 }
 
 /** The config file after validation, with paths resolved relative to it. */

@@ -1,0 +1,108 @@
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { cosmiconfig } from 'cosmiconfig';
+import { TypeScriptLoader } from 'cosmiconfig-typescript-loader';
+import type { LoadedConfig } from '../cli/context.js';
+import type { Problem } from '../domain/problem.js';
+import { InputError } from '../errors.js';
+import { Config } from './schema.js';
+import { issuesToProblems } from './issues.js';
+import { problemText } from './problem-text.js';
+
+/** Where cosmiconfig looks, in each folder from the working directory up to the project root. */
+export const SEARCH_PLACES = [
+  'civetta.config.yaml',
+  'civetta.config.yml',
+  'civetta.config.json',
+  'civetta.config.ts',
+  'civetta.config.mts',
+  'civetta.config.js',
+  'civetta.config.mjs',
+  'civetta.config.cjs',
+  '.civettarc',
+  '.civettarc.yaml',
+  '.civettarc.yml',
+  '.civettarc.json',
+  '.config/civettarc.yaml',
+  '.config/civettarc.json',
+  'package.json',
+];
+
+export interface LoadConfigOptions {
+  cwd: string;
+  /** `--config FILE`, relative to cwd; otherwise the search runs from cwd upwards. */
+  file?: string;
+}
+
+/** The outcome of reading a config: the loaded config when usable, and every problem found. */
+export interface ConfigReadResult {
+  /** Absolute path of the file read, when one was found. */
+  file?: string;
+  loaded?: LoadedConfig;
+  problems: Problem[];
+}
+
+function explorer() {
+  // searchStrategy 'project': walk up from cwd until a folder with package.json (toolchain.md §7).
+  // The built-in .ts loader needs TypeScript's JS API, which TypeScript 7 lacks (toolchain.md §7).
+  return cosmiconfig('civetta', {
+    searchStrategy: 'project',
+    searchPlaces: SEARCH_PLACES,
+    loaders: { '.ts': TypeScriptLoader(), '.mts': TypeScriptLoader() },
+  });
+}
+
+function loadError(file: string | undefined, error: unknown): Problem {
+  const e = error as { code?: string; message?: string; mark?: { line: number; column: number }; reason?: string };
+  if (e.code === 'ENOENT') {
+    return { severity: 'error', code: 'config-not-found', ...(file ? { file } : {}), message: 'config file not found', expected: 'an existing file' };
+  }
+  const mark = e.mark;
+  return {
+    severity: 'error',
+    code: 'config-unreadable',
+    ...(file ? { file } : {}),
+    ...(mark ? { line: mark.line + 1, column: String(mark.column + 1) } : {}),
+    message: `cannot read the config: ${e.reason ?? e.message ?? String(error)}`,
+  };
+}
+
+/** Finds and reads the config, validates it; never throws for bad input, returns the problems. */
+export async function readConfig(opts: LoadConfigOptions): Promise<ConfigReadResult> {
+  const wanted = opts.file ? resolve(opts.cwd, opts.file) : undefined;
+  let found: { config: unknown; filepath: string } | null;
+  try {
+    found = wanted ? await explorer().load(wanted) : await explorer().search(opts.cwd);
+  } catch (error) {
+    return { ...(wanted ? { file: wanted } : {}), problems: [loadError(wanted, error)] };
+  }
+  if (!found) {
+    return {
+      problems: [{
+        severity: 'error',
+        code: 'config-not-found',
+        message: `no civetta config found in ${opts.cwd} or its parent folders (run \`civetta init\` or pass --config FILE)`,
+      }],
+    };
+  }
+  const file = found.filepath;
+  const parsed = Config.safeParse(found.config ?? {});
+  if (!parsed.success) {
+    const problems = issuesToProblems(parsed.error.issues, Config, found.config).map((p) => ({ ...p, file }));
+    return { file, problems };
+  }
+  const dir = dirname(file);
+  const at = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
+  const config: Config = { ...parsed.data, stock: { ...parsed.data.stock, file: at(parsed.data.stock.file) }, ledger: at(parsed.data.ledger) };
+  return { file, loaded: { config, file, dir, resolve: at }, problems: [] };
+}
+
+/** Loads the config or throws InputError (exit 2) listing every problem. Warnings are returned on `loaded`. */
+export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig> {
+  const result = await readConfig(opts);
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  if (!result.loaded || errors.length) {
+    const where = result.file ? ` (${result.file})` : '';
+    throw new InputError(`the config is not valid${where}: ${errors.length} problem(s)`, errors.map(problemText));
+  }
+  return result.loaded;
+}

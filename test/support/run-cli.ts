@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The built bin (run `npm run build` first; `npm test` does). */
+export const BIN = fileURLToPath(new URL('../../bin/civetta.js', import.meta.url));
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunCliOptions {
+  cwd: string;
+  /** Extra variables on top of the clean environment (e.g. CIVETTA_* credentials). */
+  env?: Record<string, string>;
+  /** Text written to stdin, then closed. */
+  input?: string;
+  /** Stop the child after this long (it is then killed with SIGTERM); default 60 s. */
+  timeoutMs?: number;
+}
+
+/**
+ * Spawns `node bin/civetta.js …args` in `cwd` with a clean environment: no CIVETTA_* variables
+ * unless given, NO_COLOR=1 and CI=1 (no spinners, no colour codes).
+ */
+export function runCli(args: readonly string[], opts: RunCliOptions): Promise<CliRun> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith('CIVETTA_')) env[k] = v;
+  }
+  Object.assign(env, { NO_COLOR: '1', CI: '1' }, opts.env ?? {});
+  delete env.FORCE_COLOR;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGTERM'), opts.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(opts.input ?? '');
+  });
+}
