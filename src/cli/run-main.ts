@@ -5,7 +5,7 @@ import type { CommandResult, GlobalOptions } from './context.js';
 import { createOutput, type CliOutput, type TextSink } from './output.js';
 import { buildProgram, type CommandFile } from './program.js';
 import { packageVersion } from './version.js';
-import { redactText } from './redaction.js';
+import { redact as redactText } from '../http/redact.js';
 
 /** The process's surroundings, passed in so tests can run the CLI in-process. */
 export interface CliIo {
