@@ -1,0 +1,46 @@
+/**
+ * The optional fields of a stock row that never make a row bad on their own: image URLs and
+ * the VAT rate. Their problems are warnings. Pure.
+ */
+import type { DecimalMark } from './parse-number.js';
+import { parseVatRate } from './parse-number.js';
+
+/** Values and the texts that were not usable. */
+export interface ParsedImages {
+  urls: string[];
+  rejected: string[];
+}
+
+/**
+ * Splits an image cell on `|`, `,`, `;` or whitespace (WooCommerce writes `url, url`, many
+ * tills `url|url`; a URL never holds a bare space) and keeps the http(s) URLs, once each.
+ */
+export function parseImages(text: string): ParsedImages {
+  const urls: string[] = [];
+  const rejected: string[] = [];
+  for (const part of text.split(/[|,;\s]+/)) {
+    if (part === '') continue;
+    if (isHttpUrl(part)) {
+      if (!urls.includes(part)) urls.push(part);
+    } else {
+      rejected.push(part);
+    }
+  }
+  return { urls, rejected };
+}
+
+function isHttpUrl(text: string): boolean {
+  if (!/^https?:\/\//i.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A VAT cell as a fraction, or undefined when it is not a usable rate. */
+export function vatFromCell(text: string, decimal: DecimalMark): number | undefined {
+  const parsed = parseVatRate(text, decimal);
+  return parsed.ok ? parsed.value : undefined;
+}

@@ -1,0 +1,179 @@
+/**
+ * Turns one record of the stock file into a StockItem, or into the problems that make it a
+ * bad row (each with line, column as written, value and what was expected). Pure.
+ */
+import type { Problem } from '../domain/problem.js';
+import type { SafetyInfo, StockField, StockItem } from '../domain/stock-item.js';
+import { checkEan } from './ean.js';
+import type { ColumnMapping } from './map-columns.js';
+import { parseImages, vatFromCell } from './parse-fields.js';
+import type { DecimalMark, Parsed } from './parse-number.js';
+import { expectedAmount, parseMinor, parseQuantity } from './parse-number.js';
+
+/** Where the record is and how its numbers are written. */
+export interface RowContext {
+  file?: string;
+  /** Physical line where the record starts. */
+  line: number;
+  decimal: DecimalMark;
+  /** Columns in the header, without the empty ones of a trailing delimiter. */
+  headerWidth: number;
+}
+
+/** A good row's item (when no error was found) and every problem of the row. */
+export interface ParsedRow {
+  item?: StockItem;
+  /** The trimmed SKU when the row has one, good or bad (for the duplicate check). */
+  sku?: string;
+  problems: Problem[];
+}
+
+/** True when none of the fields a product needs has a value: not a product row (a Shopify image row). */
+export function isProductless(record: readonly string[], mapping: ColumnMapping): boolean {
+  const required: StockField[] = ['sku', 'title', 'price', 'quantity'];
+  return required.every((f) => {
+    const col = mapping[f];
+    return col === undefined || (record[col.index] ?? '').trim() === '';
+  });
+}
+
+/** Parses one record. */
+export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx: RowContext): ParsedRow {
+  const problems: Problem[] = [];
+  const cell = (field: StockField): string | undefined => {
+    const col = mapping[field];
+    if (col === undefined) return undefined;
+    const value = (record[col.index] ?? '').trim();
+    return value === '' ? undefined : value;
+  };
+  const report = (
+    severity: Problem['severity'],
+    code: string,
+    field: StockField | undefined,
+    message: string,
+    value: string | undefined,
+    expected: string,
+  ): void => {
+    const column = field === undefined ? undefined : mapping[field]?.header;
+    problems.push({
+      severity,
+      code,
+      message,
+      ...(ctx.file === undefined ? {} : { file: ctx.file }),
+      line: ctx.line,
+      ...(column === undefined ? {} : { column }),
+      ...(sku === undefined ? {} : { sku }),
+      ...(value === undefined ? {} : { value }),
+      expected,
+    });
+  };
+
+  const sku = cell('sku');
+  if (sku === undefined) report('error', 'missing-sku', 'sku', 'the row has no SKU', '', 'a product code');
+  const extra = record.slice(ctx.headerWidth).filter((v) => v.trim() !== '');
+  if (extra.length > 0) {
+    report(
+      'error',
+      'field-count',
+      undefined,
+      `the row has ${ctx.headerWidth + extra.length} or more values but the header has ${ctx.headerWidth} columns; values may be shifted (an unquoted delimiter inside a value?)`,
+      extra.join(' | '),
+      `at most ${ctx.headerWidth} values`,
+    );
+  }
+
+  const rawTitle = cell('title');
+  const title = rawTitle?.replace(/\s+/g, ' ');
+  if (title === undefined) report('error', 'missing-title', 'title', 'the row has no title', '', 'a product title');
+
+  const amount = (field: 'price' | 'cost', required: boolean): number | undefined => {
+    const text = cell(field);
+    if (text === undefined) {
+      if (required) report('error', `${field}-missing`, field, `the ${field} is empty`, '', expectedAmount(ctx.decimal));
+      return undefined;
+    }
+    const parsed: Parsed<number> = parseMinor(text, ctx.decimal);
+    if (!parsed.ok) {
+      report('error', `${field}-invalid`, field, `the ${field} is not an amount`, text, expectedAmount(ctx.decimal));
+      return undefined;
+    }
+    if (parsed.value < 0) {
+      report('error', `${field}-negative`, field, `the ${field} is negative`, text, 'an amount of 0 or more');
+      return undefined;
+    }
+    return parsed.value;
+  };
+  const priceMinor = amount('price', true);
+  const costMinor = amount('cost', false);
+
+  const quantityText = cell('quantity');
+  let quantity: number | undefined;
+  if (quantityText === undefined) {
+    report('error', 'quantity-missing', 'quantity', 'the quantity is empty', '', 'a whole number of 0 or more');
+  } else {
+    const parsed = parseQuantity(quantityText, ctx.decimal);
+    if (parsed.ok) quantity = parsed.value;
+    else {
+      const what = { invalid: 'not a number', negative: 'negative', 'not-integer': 'not a whole number' }[parsed.reason];
+      report('error', `quantity-${parsed.reason}`, 'quantity', `the quantity is ${what}`, quantityText, 'a whole number of 0 or more');
+    }
+  }
+
+  const eanText = cell('ean');
+  let ean: string | undefined;
+  if (eanText !== undefined) {
+    const checked = checkEan(eanText);
+    if (checked.ok) ean = checked.ean;
+    else {
+      const what = checked.code === 'ean-check-digit' ? 'has a wrong check digit' : 'is not a GTIN';
+      report('error', checked.code, 'ean', `the EAN ${what}`, eanText, checked.expected);
+    }
+  }
+
+  const images: string[] = [];
+  const imageText = cell('image');
+  if (imageText !== undefined) {
+    const parsed = parseImages(imageText);
+    images.push(...parsed.urls);
+    for (const bad of parsed.rejected) {
+      report('warning', 'image-not-url', 'image', 'an image is not an http(s) URL and is ignored', bad, 'https://… URLs separated by | or ,');
+    }
+  }
+
+  const vatText = cell('vat');
+  let vatRate: number | undefined;
+  if (vatText !== undefined) {
+    vatRate = vatFromCell(vatText, ctx.decimal);
+    if (vatRate === undefined) {
+      report('warning', 'vat-invalid', 'vat', 'the VAT rate is not usable; the config rate applies', vatText, 'a rate like 22, 22%, 0,22 or 4 (at most 27%)');
+    }
+  }
+
+  const description = cell('description');
+  for (const [field, text] of [['title', title], ['description', description]] as const) {
+    if (text?.includes('\ufffd')) {
+      report('warning', 'bad-character', field, 'the text holds characters that could not be decoded', text, 'text in the encoding of `stock.encoding` (set it if letters look wrong)');
+    }
+  }
+
+  if (problems.some((p) => p.severity === 'error') || sku === undefined || title === undefined || priceMinor === undefined || quantity === undefined) {
+    return { ...(sku === undefined ? {} : { sku }), problems };
+  }
+  const safety: SafetyInfo = {};
+  const manufacturer = cell('manufacturer');
+  const responsiblePerson = cell('responsiblePerson');
+  const warnings = cell('safetyWarnings');
+  if (manufacturer !== undefined) safety.manufacturer = manufacturer;
+  if (responsiblePerson !== undefined) safety.responsiblePerson = responsiblePerson;
+  if (warnings !== undefined) safety.warnings = warnings;
+  const brand = cell('brand');
+  const category = cell('category');
+  const item: StockItem = { sku, line: ctx.line, title, priceMinor, quantity, images, safety };
+  if (ean !== undefined) item.ean = ean;
+  if (brand !== undefined) item.brand = brand;
+  if (category !== undefined) item.category = category;
+  if (costMinor !== undefined) item.costMinor = costMinor;
+  if (description !== undefined) item.description = description;
+  if (vatRate !== undefined) item.vatRate = vatRate;
+  return { item, sku, problems };
+}
