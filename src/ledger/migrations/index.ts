@@ -1,0 +1,9 @@
+import { core } from './001-core.js';
+import type { Migration } from './migration.js';
+
+export type { Migration } from './migration.js';
+
+/** Every schema step in version order; a new step is one more line here. */
+export const MIGRATIONS: Migration[] = [
+  core,
+];
