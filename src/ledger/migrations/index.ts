@@ -1,4 +1,5 @@
 import { core } from './001-core.js';
+import { orders } from './002-orders.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -6,4 +7,5 @@ export type { Migration } from './migration.js';
 /** Every schema step in version order; a new step is one more line here. */
 export const MIGRATIONS: Migration[] = [
   core,
+  orders,
 ];
