@@ -1,0 +1,157 @@
+/**
+ * The stock-file reader (the shell): sniffs encoding and dialect from the first bytes, then
+ * streams the file through iconv-lite and csv-parse, record by record, so a 100k-row file is
+ * read in flat memory (only the parsed items are kept). Decisions live in the pure modules.
+ */
+import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
+import type { Problem } from '../domain/problem.js';
+import type { StockItem } from '../domain/stock-item.js';
+import type { Delimiter, QuoteMode } from './detect-dialect.js';
+import { detectDelimiter } from './detect-dialect.js';
+import type { TextEncoding } from './detect-encoding.js';
+import type { ColumnsOption } from './map-columns.js';
+import { RecordSink } from './record-sink.js';
+import { StockFileError } from './stock-file-error.js';
+import { exceedsBadRowThreshold } from './stock-report.js';
+import { decodeSample, decodedStreams, readSample, sniffEncoding } from './text-source.js';
+
+/** What the config's `stock` section says about the file. */
+export interface StockReadOptions {
+  /** Absolute path of the stock file. */
+  file: string;
+  /** `auto` sniffs (see detect-encoding.ts); `latin1` is read as Windows-1252, its superset. */
+  encoding: 'auto' | 'utf-8' | 'windows-1252' | 'latin1' | 'utf-16le' | 'utf-16be';
+  delimiter: 'auto' | ',' | ';' | '\t';
+  /** `auto` decides from the price and cost values of the first rows. */
+  decimal: 'auto' | '.' | ',';
+  /** `auto` reads quoted values and tolerates a bare `"` inside a value (`Monitor 15"`). */
+  quote: 'auto' | '"' | 'none';
+  /** Canonical field → header in the file, matched forgivingly. */
+  columns: ColumnsOption;
+  /** Refuse the file when more than this share of its rows are bad. */
+  maxBadRowsPercent: number;
+}
+
+/** What the file held. */
+export interface StockReadResult {
+  /** Good rows only, in file order. */
+  items: StockItem[];
+  /** Every bad row and warning, in file order, with file, line, column, value and expectation. */
+  problems: Problem[];
+  stats: {
+    /** Product rows read (good + bad); blank lines and rows without any product field not counted. */
+    rows: number;
+    goodRows: number;
+    badRows: number;
+    encoding: string;
+    /** A byte-order mark started the file. */
+    bom: boolean;
+    delimiter: string;
+    decimal: string;
+    /** The header names as written, without empty trailing ones. */
+    headers: string[];
+    /** Rows that carried none of SKU, title, price, quantity (e.g. a Shopify extra-image row). */
+    ignoredRows: number;
+  };
+}
+
+function fileProblem(file: string, code: string, message: string, expected: string, value?: string): Problem {
+  return { severity: 'error', code, message, file, ...(value === undefined ? {} : { value }), expected };
+}
+
+async function checkReadable(file: string): Promise<void> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    const code = missing ? 'stock-file-missing' : 'stock-file-unreadable';
+    const message = missing ? `the stock file ${file} does not exist` : `the stock file ${file} cannot be read`;
+    throw new StockFileError(message, [fileProblem(file, code, message, 'a readable CSV file (config stock.file)', file)]);
+  }
+}
+
+/** True for the errors csv-parse raises about its input (not about our code). */
+function isCsvError(e: unknown): e is CsvError {
+  const code: unknown = (e as { code?: unknown } | undefined)?.code;
+  return e instanceof Error && typeof code === 'string' && /^(CSV_|INVALID_)/.test(code);
+}
+
+/** Reads, checks and maps the stock file. Throws StockFileError (exit 2) when it must be refused. */
+export async function readStock(options: StockReadOptions): Promise<StockReadResult> {
+  const { file } = options;
+  await checkReadable(file);
+  let sample;
+  let sniffed: { encoding: TextEncoding; bom: boolean };
+  try {
+    sample = await readSample(file);
+    sniffed =
+      options.encoding === 'auto'
+        ? await sniffEncoding(file, sample)
+        : { encoding: options.encoding === 'latin1' ? 'windows-1252' : options.encoding, bom: false };
+  } catch (e) {
+    const message = `the stock file ${file} cannot be read: ${(e as Error).message}`;
+    throw new StockFileError(message, [fileProblem(file, 'stock-file-unreadable', message, 'a readable CSV file')]);
+  }
+  const quote: QuoteMode = options.quote === 'auto' ? 'relaxed' : options.quote;
+  const text = decodeSample(sample.bytes, sniffed.encoding);
+  const delimiter: Delimiter = options.delimiter === 'auto' ? detectDelimiter(text, quote, sample.complete) : options.delimiter;
+
+  const sink = new RecordSink({ file, columns: options.columns, decimal: options.decimal, delimiter });
+  const parser = parse({
+    delimiter,
+    record_delimiter: '\n',
+    quote: quote === 'none' ? false : '"',
+    relax_quotes: quote !== '"',
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    info: true,
+    skip_records_with_error: true,
+    on_skip: (err) => {
+      // CsvError carries the line it stopped at as an untyped property.
+      if (err) sink.skipped(Number((err as unknown as { lines?: unknown }).lines) || 0, err.message);
+      return undefined;
+    },
+  });
+  const done = pipeline(...decodedStreams(file, sniffed.encoding), parser);
+  try {
+    for await (const chunk of parser) {
+      // csv-parse's own output shape under `info: true`: { record: string[], info: { lines } }.
+      const { record, info } = chunk as { record: string[]; info: { lines: number } };
+      sink.record(record, info.lines);
+    }
+    await done;
+  } catch (e) {
+    if (e instanceof StockFileError) {
+      parser.destroy();
+      await done.catch(() => undefined);
+      throw e;
+    }
+    await done.catch(() => undefined);
+    if (!isCsvError(e)) throw e;
+    const message = `the stock file ${file} is not readable as CSV: ${e.message}`;
+    throw new StockFileError(message, [fileProblem(file, 'csv-malformed', message, 'a CSV file')]);
+  }
+  const result = sink.finish();
+  const encodingName = options.encoding === 'latin1' ? 'latin1' : sniffed.encoding;
+  const stats = { ...result.stats, encoding: encodingName, bom: sniffed.bom, delimiter };
+  if (exceedsBadRowThreshold(stats.rows, stats.badRows, options.maxBadRowsPercent)) {
+    const percent = Math.round((stats.badRows * 1000) / stats.rows) / 10;
+    const message = `${stats.badRows} of ${stats.rows} rows (${percent}%) of ${file} are bad, more than stock.maxBadRowsPercent (${options.maxBadRowsPercent}%): the file is refused`;
+    const problem: Problem = {
+      severity: 'error',
+      code: 'bad-rows-threshold',
+      message,
+      file,
+      key: 'stock.maxBadRowsPercent',
+      value: `${percent}%`,
+      expected: `at most ${options.maxBadRowsPercent}% bad rows`,
+    };
+    throw new StockFileError(message, [problem, ...result.problems]);
+  }
+  return { items: result.items, problems: result.problems, stats };
+}

@@ -1,0 +1,177 @@
+/**
+ * Takes the file's records one by one (as csv-parse yields them) and keeps what the result
+ * needs: the header mapping, good items, problems, SKU sightings and counts. No I/O, so the
+ * reader's bookkeeping is testable without files; the only state is what a result must hold.
+ */
+import type { Problem } from '../domain/problem.js';
+import type { StockItem } from '../domain/stock-item.js';
+import type { Delimiter } from './detect-dialect.js';
+import { detectDecimal } from './detect-dialect.js';
+import type { ColumnMapping, ColumnsOption } from './map-columns.js';
+import { headerNames, mapColumns } from './map-columns.js';
+import type { DecimalMark } from './parse-number.js';
+import { isProductless, parseRow } from './parse-row.js';
+import { StockFileError } from './stock-file-error.js';
+import type { SkuSighting } from './stock-report.js';
+import { badLines, duplicateProblems, findDuplicateSkus, sortProblems, withoutDuplicates } from './stock-report.js';
+
+/** Rows looked at before the decimal mark is decided (`decimal: auto`). */
+const DECIMAL_SAMPLE_ROWS = 200;
+
+interface Pending {
+  record: string[];
+  line: number;
+}
+
+interface Skip {
+  endLine: number;
+  message: string;
+}
+
+export interface SinkOptions {
+  file: string;
+  columns: ColumnsOption;
+  decimal: 'auto' | DecimalMark;
+  delimiter: Delimiter;
+}
+
+export interface SinkResult {
+  items: StockItem[];
+  problems: Problem[];
+  stats: { rows: number; goodRows: number; badRows: number; decimal: string; headers: string[]; ignoredRows: number };
+}
+
+export class RecordSink {
+  private readonly options: SinkOptions;
+  private header: string[] | undefined;
+  private mapping: ColumnMapping | undefined;
+  private decimal: DecimalMark | undefined;
+  private readonly pending: Pending[] = [];
+  private readonly items: StockItem[] = [];
+  private readonly problems: Problem[] = [];
+  private readonly sightings: SkuSighting[] = [];
+  private readonly skips: Skip[] = [];
+  private lastEnd = 0;
+  private rows = 0;
+  /** Bad rows beyond one per skipped record: the lines it swallowed. */
+  private swallowedLines = 0;
+  private ignoredRows = 0;
+
+  constructor(options: SinkOptions) {
+    this.options = options;
+    this.decimal = options.decimal === 'auto' ? undefined : options.decimal;
+  }
+
+  /** A record the CSV parser could not read; resolved to a line when the records around it arrive. */
+  skipped(endLine: number, message: string): void {
+    this.skips.push({ endLine, message });
+  }
+
+  /** One parsed record, with the physical line where it ends. */
+  record(record: string[], endLine: number): void {
+    const newlines = record.reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0);
+    const line = endLine - newlines;
+    this.resolveSkips(line);
+    this.lastEnd = endLine;
+    if (this.header === undefined) {
+      this.readHeader(record, line);
+      return;
+    }
+    if (this.decimal === undefined) {
+      this.pending.push({ record, line });
+      if (this.pending.length >= DECIMAL_SAMPLE_ROWS) this.decideDecimal();
+      return;
+    }
+    this.row(record, line);
+  }
+
+  private readHeader(record: string[], line: number): void {
+    this.header = record;
+    const { file, columns } = this.options;
+    const mapped = mapColumns(record, columns, { file, line });
+    if (!mapped.mapping) {
+      const missing = mapped.problems.filter((p) => p.code === 'missing-column').map((p) => `"${p.column}"`);
+      throw new StockFileError(
+        `the stock file ${file} has no column ${missing.join(', ')}; headers found: ${headerNames(record).map((h) => `"${h}"`).join(', ')}`,
+        mapped.problems,
+      );
+    }
+    this.mapping = mapped.mapping;
+    this.problems.push(...mapped.problems);
+  }
+
+  private decideDecimal(): void {
+    const { price, cost } = this.mapping ?? {};
+    const values = this.pending.flatMap(({ record }) => [price, cost].flatMap((c) => (c === undefined ? [] : [record[c.index] ?? ''])));
+    this.decimal = detectDecimal(values, this.options.delimiter);
+    for (const { record, line } of this.pending.splice(0)) this.row(record, line);
+  }
+
+  private row(record: string[], line: number): void {
+    const mapping = this.mapping as ColumnMapping;
+    if (isProductless(record, mapping)) {
+      this.ignoredRows++;
+      return;
+    }
+    this.rows++;
+    const parsed = parseRow(record, mapping, {
+      file: this.options.file,
+      line,
+      decimal: this.decimal as DecimalMark,
+      headerWidth: headerNames(this.header ?? []).length,
+    });
+    this.problems.push(...parsed.problems);
+    if (parsed.sku !== undefined) this.sightings.push({ sku: parsed.sku, line });
+    if (parsed.item) this.items.push(parsed.item);
+  }
+
+  /** Skips that ended before `beforeLine` started after the last record seen. */
+  private resolveSkips(beforeLine: number): void {
+    while (this.skips.length > 0 && (this.skips[0] as Skip).endLine < beforeLine) this.resolveSkip(this.skips.shift() as Skip);
+  }
+
+  private resolveSkip(skip: Skip): void {
+    const line = this.lastEnd + 1;
+    const span = Math.max(1, skip.endLine - this.lastEnd);
+    this.rows += span;
+    this.swallowedLines += span - 1;
+    this.lastEnd = Math.max(this.lastEnd, skip.endLine);
+    this.problems.push({
+      severity: 'error',
+      code: 'csv-malformed',
+      message: `lines ${line}–${skip.endLine} cannot be read as a CSV record (${skip.message}); each of them counts as a bad row`,
+      file: this.options.file,
+      line,
+      value: `lines ${line}–${skip.endLine}`,
+      expected: 'values quoted with " only around a whole value, each opened quote closed',
+    });
+  }
+
+  /** Everything read: duplicates removed, problems in file order, counts. */
+  finish(): SinkResult {
+    const { file } = this.options;
+    if (this.header === undefined) {
+      const message = `the stock file ${file} is empty`;
+      throw new StockFileError(message, [{ severity: 'error', code: 'stock-file-empty', message, file, expected: 'a header row and product rows' }]);
+    }
+    if (this.decimal === undefined) this.decideDecimal();
+    for (const skip of this.skips.splice(0)) this.resolveSkip(skip);
+    const duplicates = findDuplicateSkus(this.sightings);
+    const skuHeader = this.mapping?.sku?.header ?? this.options.columns.sku;
+    const problems = sortProblems([...this.problems, ...duplicateProblems(duplicates, skuHeader, file)]);
+    const items = withoutDuplicates(this.items, duplicates);
+    const badRows = badLines(problems).size + this.swallowedLines;
+    return {
+      items,
+      problems,
+      stats: {
+        rows: this.rows,
+        goodRows: items.length,
+        badRows,
+        decimal: this.decimal ?? '.',
+        headers: headerNames(this.header),
+        ignoredRows: this.ignoredRows,
+      },
+    };
+  }
+}
