@@ -3,6 +3,9 @@ import type { Problem } from '../domain/problem.js';
 import { describeExpected, keysAt, schemaAt } from './describe-schema.js';
 import { didYouMean } from './did-you-mean.js';
 
+/** Where a key path is written in the config file, when known. */
+export type Locate = (path: readonly PropertyKey[]) => { line: number; column: number } | undefined;
+
 /** A config key path as written in messages: `hooks.rules[0].where.price`. */
 export function keyPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -56,17 +59,27 @@ function expectedFor(issue: z.core.$ZodIssue, schema: z.ZodType): string {
  * Turns zod issues into Problems that name the key path, the value found and what was expected,
  * e.g. `channels.ebay.pricing.markup: found "15%" (string), expected a number between 0 and 1`.
  */
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, data: unknown): Problem[] {
+export function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  schema: z.ZodType,
+  data: unknown,
+  locate: Locate = () => undefined,
+): Problem[] {
   const problems: Problem[] = [];
+  const at = (path: readonly PropertyKey[]) => {
+    const pos = locate(path);
+    return pos ? { line: pos.line, column: String(pos.column) } : {};
+  };
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) problems.push(unknownKeyProblem(issue.path, k, schema, data));
+      for (const k of issue.keys) problems.push({ ...unknownKeyProblem(issue.path, k, schema, data), ...at([...issue.path, k]) });
       continue;
     }
     const value = valueAt(data, issue.path);
     const expected = expectedFor(issue, schema);
     const found = foundText(value);
     problems.push({
+      ...at(issue.path),
       severity: 'error',
       code: value === undefined ? 'config-missing-key' : 'config-invalid',
       key: keyPath(issue.path),

@@ -1,11 +1,14 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { TypeScriptLoader } from 'cosmiconfig-typescript-loader';
 import type { LoadedConfig } from '../cli/context.js';
 import type { Problem } from '../domain/problem.js';
 import { InputError } from '../errors.js';
 import { Config } from './schema.js';
-import { issuesToProblems } from './issues.js';
+import { issuesToProblems, keyPath, type Locate } from './issues.js';
+import { locateKey } from './locate-key.js';
+import { checkConfigRules } from './rules.js';
 import { problemText } from './problem-text.js';
 
 /** Where cosmiconfig looks, in each folder from the working directory up to the project root. */
@@ -85,18 +88,38 @@ export async function readConfig(opts: LoadConfigOptions): Promise<ConfigReadRes
     };
   }
   const file = found.filepath;
+  const locate = locator(file);
   const parsed = Config.safeParse(found.config ?? {});
   if (!parsed.success) {
-    const problems = issuesToProblems(parsed.error.issues, Config, found.config).map((p) => ({ ...p, file }));
+    const problems = issuesToProblems(parsed.error.issues, Config, found.config, locate).map((p) => ({ ...p, file }));
     return { file, problems };
   }
+  const findings = checkConfigRules(parsed.data).map(({ path, ...f }): Problem => {
+    const pos = locate(path);
+    return { ...f, key: keyPath(path), file, ...(pos ? { line: pos.line, column: String(pos.column) } : {}) };
+  });
+  if (findings.some((p) => p.severity === 'error')) return { file, problems: findings };
   const dir = dirname(file);
   const at = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
   const config: Config = { ...parsed.data, stock: { ...parsed.data.stock, file: at(parsed.data.stock.file) }, ledger: at(parsed.data.ledger) };
-  return { file, loaded: { config, file, dir, resolve: at }, problems: [] };
+  return { file, loaded: { config, file, dir, resolve: at, warnings: findings }, problems: findings };
 }
 
-/** Loads the config or throws InputError (exit 2) listing every problem. Warnings are returned on `loaded`. */
+/** Positions of keys in a YAML or JSON config; JS/TS configs get the file name only. */
+function locator(file: string): Locate {
+  const ext = extname(file).toLowerCase();
+  const kind = ext === '.json' || file.endsWith('package.json') ? 'json' : ['.yaml', '.yml', ''].includes(ext) ? 'yaml' : undefined;
+  if (!kind) return () => undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return () => undefined;
+  }
+  return (path) => locateKey(text, path, kind);
+}
+
+/** Loads the config or throws InputError (exit 2) listing every error. Warnings are kept on `loaded.warnings`. */
 export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig> {
   const result = await readConfig(opts);
   const errors = result.problems.filter((p) => p.severity === 'error');

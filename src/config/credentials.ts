@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+import type { ChannelId } from '../domain/ids.js';
+import { InputError } from '../errors.js';
+import { registerSecret } from '../http/redact.js';
+import type { LoadedConfig } from '../cli/context.js';
+
+/** The OAuth credentials of one channel (LWA for Amazon, eBay OAuth): never logged, never stored. */
+export interface ChannelCredentials {
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  /** Where they came from, for messages: `environment`, `.env` or `simulator`. */
+  source: 'environment' | '.env' | 'simulator';
+}
+
+/**
+ * The credentials the built-in simulator accepts (see src/simulator); used when a channel is
+ * configured with `environment: simulator` and no CIVETTA_* variables are set.
+ */
+export const SIMULATOR_CREDENTIALS: Record<ChannelId, Omit<ChannelCredentials, 'source'>> = {
+  amazon: {
+    clientId: 'amzn1.application-oa2-client.civetta-simulator',
+    clientSecret: 'civetta-simulator-secret',
+    refreshToken: 'Atzr|civetta-simulator',
+  },
+  ebay: {
+    clientId: 'civetta-simulator',
+    clientSecret: 'civetta-simulator-secret',
+    refreshToken: 'v^1.1#civetta-simulator',
+  },
+};
+
+const FIELDS = [
+  ['clientId', 'CLIENT_ID'],
+  ['clientSecret', 'CLIENT_SECRET'],
+  ['refreshToken', 'REFRESH_TOKEN'],
+] as const;
+
+/** The variable names of one channel: CIVETTA_AMAZON_CLIENT_ID, … */
+export function credentialVariables(channel: ChannelId): string[] {
+  return FIELDS.map(([, suffix]) => `CIVETTA_${channel.toUpperCase()}_${suffix}`);
+}
+
+/** Variables from the `.env` file beside the config, or none when there is no such file. */
+export function readDotEnv(dir: string): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, '.env'), 'utf8');
+  } catch {
+    return {};
+  }
+  return parseEnv(text) as Record<string, string>;
+}
+
+/**
+ * The credentials of `channel`: from the environment, else from `.env` beside the config (the
+ * environment wins per variable). With `environment: simulator` and no variables set, the
+ * simulator's own. Missing variables → InputError (exit 2) naming them, never their values.
+ */
+export function channelCredentials(
+  loaded: LoadedConfig,
+  channel: ChannelId,
+  env: Readonly<Record<string, string | undefined>>,
+): ChannelCredentials {
+  const dotEnv = readDotEnv(loaded.dir);
+  const names = credentialVariables(channel);
+  const fromEnv = names.map((n) => env[n] || undefined);
+  const fromFile = names.map((n) => dotEnv[n] || undefined);
+  const values = names.map((_, i) => fromEnv[i] ?? fromFile[i]);
+  const environment = loaded.config.channels[channel]?.environment;
+  if (values.every((v) => v === undefined) && environment === 'simulator') {
+    return { ...SIMULATOR_CREDENTIALS[channel], source: 'simulator' };
+  }
+  const missing = names.filter((_, i) => values[i] === undefined);
+  if (missing.length) {
+    throw new InputError(`${channel} credentials are missing: set ${missing.join(', ')}`, [
+      `Put them in the environment or in ${join(loaded.dir, '.env')} (never in the config file).`,
+    ]);
+  }
+  for (const v of values) registerSecret(v);
+  const [clientId, clientSecret, refreshToken] = values as [string, string, string];
+  return { clientId, clientSecret, refreshToken, source: fromEnv.every((v) => v !== undefined) ? 'environment' : '.env' };
+}

@@ -1,0 +1,49 @@
+import type { Config } from '../config/schema.js';
+import type { ChannelId } from '../domain/ids.js';
+import type { Offer } from '../domain/offer.js';
+import type { Problem } from '../domain/problem.js';
+import type { StockItem } from '../domain/stock-item.js';
+import { buildOffers } from '../pricing/build-offers.js';
+import { checkEligibility } from './eligibility.js';
+import type { SalesBySku } from './rank.js';
+import { resolveProduct } from './resolve-product.js';
+import { selectHooks, type HookSelection } from './select-hooks.js';
+
+/** The ledger's knowledge that shapes a selection (all optional). */
+export interface ChannelHooksOptions {
+  /** Units sold per SKU, for `rank: sales` (default: 0 for all). */
+  sales?: SalesBySku;
+  /** SKUs that were hooks on this channel before, for stable selection (hooks.keepMargin). */
+  previous?: ReadonlySet<string>;
+  /** Units per SKU in open orders of this channel, subtracted from the offered quantity. */
+  openOrderUnits?: ReadonlyMap<string, number>;
+}
+
+/** One channel's hooks, their offers, and the product-data problems found on the way. */
+export interface ChannelHooks {
+  channel: ChannelId;
+  selection: HookSelection;
+  offers: Offer[];
+  /** Product-data problems (eligibility) of every product on this channel. */
+  problems: Problem[];
+}
+
+/**
+ * From parsed stock items to a channel's desired offers: complete VAT and safety data from the
+ * config, check each product against the channel's demands, select the hooks, price them. Pure.
+ */
+export function channelHooks(config: Config, items: readonly StockItem[], channel: ChannelId, opts: ChannelHooksOptions = {}): ChannelHooks {
+  const products = items.map((i) => resolveProduct(i, config));
+  const problemsBySku = new Map<string, Problem[]>();
+  for (const p of products) problemsBySku.set(p.sku, checkEligibility(p, channel, config));
+  const selection = selectHooks({
+    channel,
+    items: products,
+    hooks: config.hooks,
+    problems: problemsBySku,
+    ...(opts.sales ? { sales: opts.sales } : {}),
+    ...(opts.previous ? { previous: opts.previous } : {}),
+  });
+  const offers = buildOffers(selection.hooks, config, channel, opts.openOrderUnits);
+  return { channel, selection, offers, problems: [...problemsBySku.values()].flat() };
+}

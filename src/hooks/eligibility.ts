@@ -1,0 +1,87 @@
+import type { Config } from '../config/schema.js';
+import { foldWord } from '../config/fold-word.js';
+import type { ChannelId } from '../domain/ids.js';
+import type { Problem } from '../domain/problem.js';
+import type { StockField, StockItem } from '../domain/stock-item.js';
+import { floorPrice } from '../pricing/floor.js';
+import { checkEan } from '../stock/ean.js';
+
+/**
+ * What each marketplace accepts of an EU seller's product data.
+ * - SKU: Amazon ≤ 40 characters (Listings Items API sku limit, issue 2); path SKUs with spaces,
+ *   `/` or `&` fail, so only [A-Za-z0-9._-] (reference/amazon-sp-api.md §9). eBay ≤ 50, letters
+ *   and digits only ("Only alphanumeric characters… 50", reference/ebay-sell-api.md §2, §9).
+ * - Title: eBay ≤ 80 (Inventory API product.title, reference/ebay-sell-api.md §5); Amazon
+ *   item_name ≤ 200.
+ * - EAN: Amazon offer-only listings attach to the ASIN found by EAN (reference/amazon-sp-api.md
+ *   §3), so Amazon needs one; eBay accepts "does not apply".
+ * - eBay publish needs an https image (1–24) and an eBay category (reference/ebay-sell-api.md §5).
+ * - GPSR (EU, since 13 Dec 2024): manufacturer and EU responsible person; safety warnings
+ *   where the product has any (reference/ebay-sell-api.md §4).
+ */
+export const CHANNEL_LIMITS: Record<ChannelId, { skuMax: number; sku: RegExp; skuChars: string; titleMax: number; needsEan: boolean; needsImage: boolean }> = {
+  amazon: { skuMax: 40, sku: /^[A-Za-z0-9._-]+$/, skuChars: 'letters, digits, ".", "_" and "-"', titleMax: 200, needsEan: true, needsImage: false },
+  ebay: { skuMax: 50, sku: /^[A-Za-z0-9]+$/, skuChars: 'letters and digits only', titleMax: 80, needsEan: false, needsImage: true },
+};
+
+/** The VAT rates in force in Italy (22 ordinary, 10 and 5 reduced, 4 super-reduced for books). */
+export const ITALIAN_VAT_RATES: readonly number[] = [0.22, 0.1, 0.05, 0.04];
+
+function problem(item: StockItem, config: Config, field: StockField | undefined, severity: Problem['severity'], code: string, message: string, extra: Partial<Problem> = {}): Problem {
+  const column = field ? config.stock.columns[field] : undefined;
+  return { severity, code, message, file: config.stock.file, line: item.line, ...(column ? { column } : {}), sku: item.sku, ...extra };
+}
+
+/**
+ * The product-data problems that keep `item` (already completed by resolveProduct) off
+ * `channel` (errors), or that the shop should fix (warnings). Pure.
+ */
+export function checkEligibility(item: StockItem, channel: ChannelId, config: Config): Problem[] {
+  const limits = CHANNEL_LIMITS[channel];
+  const out: Problem[] = [];
+  const add = (field: StockField | undefined, severity: Problem['severity'], code: string, message: string, extra: Partial<Problem> = {}) =>
+    out.push(problem(item, config, field, severity, code, `${channel}: ${message}`, extra));
+
+  if (item.sku.length > limits.skuMax) add('sku', 'error', 'sku-too-long', `SKU has ${item.sku.length} characters, at most ${limits.skuMax} allowed`, { value: item.sku, expected: `≤ ${limits.skuMax} characters` });
+  if (!limits.sku.test(item.sku)) add('sku', 'error', 'sku-characters', `SKU "${item.sku}" has characters the marketplace refuses`, { value: item.sku, expected: limits.skuChars });
+
+  if (!item.ean) {
+    if (limits.needsEan) add('ean', 'error', 'ean-missing', 'no EAN: the offer cannot be attached to a catalogue product', { expected: 'an EAN-13' });
+  } else {
+    const check = checkEan(item.ean);
+    if (!check.ok) add('ean', 'error', check.code, `EAN "${item.ean}" is not valid`, { value: item.ean, expected: check.expected });
+  }
+
+  if (!item.title.trim()) add('title', 'error', 'title-missing', 'no title', { expected: 'a product title' });
+  else if (item.title.length > limits.titleMax) add('title', 'error', 'title-too-long', `title has ${item.title.length} characters, at most ${limits.titleMax} allowed`, { value: item.title, expected: `≤ ${limits.titleMax} characters` });
+
+  if (limits.needsImage && !item.images.some((u) => u.startsWith('https://'))) {
+    add('image', 'error', 'image-missing', item.images.length ? 'no https image (only https picture URLs are accepted)' : 'no image', { expected: 'at least one https:// image URL' });
+  }
+
+  if (item.vatRate === undefined) add('vat', 'error', 'vat-unknown', 'VAT rate unknown (no VAT column value, no vat.categories entry for its category, no vat.default)', { expected: 'a VAT rate: 22%, 10%, 5% or 4%' });
+  else if (!ITALIAN_VAT_RATES.some((r) => Math.abs(r - item.vatRate!) < 1e-9)) add('vat', 'warning', 'vat-unusual', `VAT rate ${Math.round(item.vatRate * 1000) / 10}% is not an Italian rate`, { value: String(item.vatRate), expected: '22%, 10%, 5% or 4%' });
+
+  if (!item.safety.manufacturer) add('manufacturer', 'error', 'gpsr-manufacturer', 'no manufacturer (GPSR): add a column or productSafety.brands entry', { expected: 'manufacturer name and address' });
+  if (!item.safety.responsiblePerson) add('responsiblePerson', 'error', 'gpsr-responsible-person', 'no EU responsible person (GPSR): add a column or productSafety.brands entry', { expected: 'name and address of the EU responsible person' });
+  if (!item.safety.warnings) add('safetyWarnings', 'warning', 'gpsr-warnings', 'no safety warnings (GPSR): required when the product has any', { expected: 'safety warnings, e.g. age limits' });
+
+  if (channel === 'ebay') {
+    const categories = config.channels.ebay?.categories ?? {};
+    const mapped = item.category !== undefined && Object.keys(categories).some((c) => foldWord(c) === foldWord(item.category!));
+    if (!mapped) add('category', 'error', 'ebay-category-unmapped', `category "${item.category ?? ''}" has no eBay category in channels.ebay.categories`, { value: item.category ?? '', expected: 'a channels.ebay.categories entry' });
+  }
+
+  const pricing = config.channels[channel]?.pricing;
+  if (config.stock.columns.cost && item.costMinor === undefined) {
+    add('cost', 'error', 'cost-missing', 'no cost: the price floor cannot be computed', { expected: 'the purchase cost' });
+  } else if (pricing && item.vatRate !== undefined && floorPrice(item.costMinor ?? 0, item.vatRate, pricing) === 'fees-exceed-revenue') {
+    add(undefined, 'error', 'floor-impossible', 'fees take the whole net price: no price covers the cost', { key: `channels.${channel}.pricing.feePercent` });
+  }
+  return out;
+}
+
+/** The first error, as the reason a product is not a hook; undefined when it may be one. */
+export function ineligibleReason(problems: readonly Problem[]): string | undefined {
+  return problems.find((p) => p.severity === 'error')?.message;
+}

@@ -1,0 +1,132 @@
+import type { Config } from '../config/schema.js';
+import type { ChannelId } from '../domain/ids.js';
+import type { Problem } from '../domain/problem.js';
+import type { StockItem } from '../domain/stock-item.js';
+import { firstFailure } from './predicates.js';
+import { rankItems, type SalesBySku } from './rank.js';
+import { verdictText, type ProductVerdict, type RuleVerdict } from './verdicts.js';
+
+/** A selected product and the reason it is on the channel (a rule's name, or `pinned`). */
+export interface Hook {
+  item: StockItem;
+  rule: string;
+}
+
+/** The hook set of one channel and the verdict on every product. */
+export interface HookSelection {
+  channel: ChannelId;
+  /** Pins first (in hooks.include order), then each rule's picks in rule order, best first. */
+  hooks: Hook[];
+  /** One per product, in stock-file order. */
+  verdicts: ProductVerdict[];
+  /** E.g. a pinned SKU that is not in the stock file. */
+  warnings: string[];
+}
+
+export interface SelectHooksInput {
+  channel: ChannelId;
+  /** Products after resolveProduct (VAT and safety completed). */
+  items: readonly StockItem[];
+  hooks: Config['hooks'];
+  /** Product-data problems per SKU on this channel; a product with an error is never selected. */
+  problems?: ReadonlyMap<string, readonly Problem[]>;
+  /** Units sold per SKU, for `rank: sales`. */
+  sales?: SalesBySku;
+  /** The SKUs that were hooks on this channel before: kept while within keepMargin of the cut. */
+  previous?: ReadonlySet<string>;
+}
+
+/**
+ * Selects the hooks of one channel. Pure and deterministic.
+ * - `exclude` wins over everything; pins (`include`) are always selected, even beyond `limit`,
+ *   unless their product data is refused by the channel.
+ * - Rules run in order over the products no earlier rule took. A rule ranks the products that
+ *   pass its `where` and takes the best `take`, within what is left of `limit` after the pins;
+ *   a product that passes but is not taken stays available to later rules.
+ * - Stability: a previous hook that passes the rule and ranks within `keepMargin` places below
+ *   the cut stays, displacing the lowest-ranked newcomer.
+ */
+export function selectHooks(input: SelectHooksInput): HookSelection {
+  const { channel, hooks: cfg } = input;
+  const previous = input.previous ?? new Set<string>();
+  const excluded = new Set(cfg.exclude);
+  const pinned = new Set(cfg.include.filter((s) => !excluded.has(s)));
+  const verdicts = new Map<string, ProductVerdict>();
+  const ruleVerdicts = new Map<string, RuleVerdict[]>();
+  const notReached = (): RuleVerdict[] => cfg.rules.map((r) => ({ rule: r.name, status: 'not-reached' }));
+  const pool: StockItem[] = [];
+  const pins: StockItem[] = [];
+
+  for (const item of input.items) {
+    const problems = [...(input.problems?.get(item.sku) ?? [])];
+    const error = problems.find((p) => p.severity === 'error');
+    const base = { sku: item.sku, title: item.title, problems };
+    if (excluded.has(item.sku)) verdicts.set(item.sku, { ...base, outcome: 'excluded', reason: 'in hooks.exclude', rules: notReached() });
+    else if (error) verdicts.set(item.sku, { ...base, outcome: 'ineligible', reason: error.message, rules: notReached() });
+    else if (pinned.has(item.sku)) {
+      pins.push(item);
+      verdicts.set(item.sku, { ...base, outcome: 'pinned', rule: 'pinned', reason: 'in hooks.include (pinned, counted beyond the limit if need be)', rules: notReached() });
+    } else {
+      pool.push(item);
+      ruleVerdicts.set(item.sku, []);
+      verdicts.set(item.sku, { ...base, outcome: 'not-selected', reason: '', rules: [] });
+    }
+  }
+  const inFile = new Set(input.items.map((i) => i.sku));
+  const warnings = [...pinned].filter((s) => !inFile.has(s)).map((s) => `pinned SKU "${s}" is not in the stock file`);
+  const orderedPins = [...pinned].flatMap((s) => pins.filter((p) => p.sku === s));
+  const hooks: Hook[] = orderedPins.map((item) => ({ item, rule: 'pinned' }));
+
+  let remaining = Math.max(0, cfg.limit - orderedPins.length);
+  let available = pool;
+  for (const rule of cfg.rules) {
+    if (rule.channels && !rule.channels.includes(channel)) {
+      for (const item of available) ruleVerdicts.get(item.sku)!.push({ rule: rule.name, status: 'other-channel' });
+      continue;
+    }
+    const passing: StockItem[] = [];
+    for (const item of available) {
+      const failure = firstFailure(item, rule.where);
+      if (failure) ruleVerdicts.get(item.sku)!.push({ rule: rule.name, status: 'failed', failure });
+      else passing.push(item);
+    }
+    const ranked = rankItems(passing, rule.rank, input.sales);
+    const cut = Math.min(rule.take ?? Infinity, remaining);
+    const chosen = new Set(ranked.slice(0, cut).map((i) => i.sku));
+    const displacedBy = new Map<string, string>();
+    for (const incumbent of ranked.slice(cut, cut + cfg.keepMargin).filter((i) => previous.has(i.sku))) {
+      const newcomer = [...ranked.slice(0, cut)].reverse().find((i) => chosen.has(i.sku) && !previous.has(i.sku));
+      if (!newcomer) break;
+      chosen.delete(newcomer.sku);
+      chosen.add(incumbent.sku);
+      displacedBy.set(newcomer.sku, incumbent.sku);
+    }
+    ranked.forEach((item, i) => {
+      const position = i + 1;
+      const list = ruleVerdicts.get(item.sku)!;
+      if (chosen.has(item.sku)) {
+        list.push({ rule: rule.name, status: 'taken', position, of: ranked.length, kept: i >= cut });
+        hooks.push({ item, rule: rule.name });
+      } else {
+        const by = displacedBy.get(item.sku);
+        const note = by ? `previous hook ${by} kept (hooks.keepMargin ${cfg.keepMargin})` : remaining < (rule.take ?? Infinity) ? `limit reached (hooks.limit ${cfg.limit})` : `take is ${rule.take}`;
+        list.push({ rule: rule.name, status: 'passed', position, of: ranked.length, note });
+      }
+    });
+    remaining -= chosen.size;
+    available = available.filter((i) => !chosen.has(i.sku));
+  }
+
+  for (const item of pool) {
+    const rules = ruleVerdicts.get(item.sku)!;
+    const taken = rules.find((r) => r.status === 'taken');
+    const filled = cfg.rules.map((r) => rules.find((v) => v.rule === r.name) ?? { rule: r.name, status: 'not-reached' as const });
+    const v = verdicts.get(item.sku)!;
+    const lastPassed = [...rules].reverse().find((r) => r.status === 'passed');
+    Object.assign(v, taken
+      ? { outcome: 'hook', rule: taken.rule, reason: `rule ${taken.rule}: ${verdictText(taken)}` }
+      : { reason: lastPassed ? `rule ${lastPassed.rule}: ${verdictText(lastPassed)}` : cfg.rules.length ? 'matches no rule' : 'no rules configured' });
+    v.rules = filled;
+  }
+  return { channel, hooks, verdicts: input.items.map((i) => verdicts.get(i.sku)!).filter(Boolean), warnings };
+}
