@@ -1,0 +1,117 @@
+import type { ChangeOutcome, ChannelDeps } from '../channel.js';
+import type { AmazonApi } from './api-context.js';
+import { buildDocument, failEntries, outcomesFromReport, type FeedEntry } from './feed-mapping.js';
+import {
+  assertDocumentUrl,
+  createFeed,
+  createFeedDocument,
+  downloadFeedDocument,
+  getFeed,
+  getFeedDocument,
+  uploadFeedDocument,
+} from './feeds-api.js';
+import { issue } from './issue-explanations.js';
+import { failureOf } from './outcomes.js';
+import { ProcessingReport, type Feed } from './schemas.js';
+
+/** How getFeed is polled: waits double from `firstDelayMs` up to `maxDelayMs`, `maxWaitMs` in all. */
+export interface FeedPolling {
+  firstDelayMs: number;
+  maxDelayMs: number;
+  maxWaitMs: number;
+}
+
+/**
+ * getFeed allows 2 requests/s (feeds_2021-06-30.json), but Amazon processes listings feeds in
+ * minutes: start at 15 s, never poll slower than once a minute, give up after 20 minutes (the
+ * next run re-reads the listings and converges).
+ */
+export const DEFAULT_FEED_POLLING: FeedPolling = { firstDelayMs: 15_000, maxDelayMs: 60_000, maxWaitMs: 20 * 60_000 };
+
+async function waitForFeed(api: AmazonApi, feedId: string, polling: FeedPolling, sleep: (ms: number) => Promise<void>): Promise<Feed | undefined> {
+  let waited = 0;
+  let delay = polling.firstDelayMs;
+  for (;;) {
+    const feed = await getFeed(api, feedId);
+    if (feed.processingStatus === 'DONE' || feed.processingStatus === 'FATAL' || feed.processingStatus === 'CANCELLED') return feed;
+    if (waited + delay > polling.maxWaitMs) return undefined;
+    await sleep(delay);
+    waited += delay;
+    delay = Math.min(delay * 2, polling.maxDelayMs);
+  }
+}
+
+async function readReport(api: AmazonApi, deps: ChannelDeps, documentOrigins: readonly string[], documentId: string): Promise<ProcessingReport> {
+  const doc = await getFeedDocument(api, documentId);
+  assertDocumentUrl(doc.url, documentOrigins);
+  const text = await downloadFeedDocument(api, deps, doc.url, doc.compressionAlgorithm);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw Object.assign(new Error('the processing report is not JSON'), { code: 'unexpected-response' });
+  }
+  const parsed = ProcessingReport.safeParse(raw);
+  if (!parsed.success) {
+    throw Object.assign(new Error(`the processing report does not match its schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`), {
+      code: 'unexpected-response',
+    });
+  }
+  return parsed.data;
+}
+
+function failure(error: unknown, prefix: string): { errors: ChangeOutcome['errors']; response: string } {
+  if (error instanceof Error && (error as { code?: unknown }).code === 'unexpected-response') {
+    return { errors: [issue('unexpected-response', error.message)], response: `${prefix} unexpected report` };
+  }
+  const f = failureOf(error);
+  return { errors: f.errors, response: `${prefix} ${f.response}` };
+}
+
+/**
+ * One JSON_LISTINGS_FEED for all entries: document → upload → feed → poll → report → one outcome
+ * per entry. Never rejects for a feed's failure (every entry fails with it); rejects on refused
+ * credentials or a document host that is not allowed.
+ */
+export async function applyFeed(
+  api: AmazonApi,
+  deps: ChannelDeps,
+  entries: readonly FeedEntry[],
+  options: { documentOrigins: readonly string[]; polling: FeedPolling; sleep: (ms: number) => Promise<void> },
+): Promise<ChangeOutcome[]> {
+  let content: string;
+  try {
+    content = buildDocument(api.sellerId, entries);
+  } catch (error) {
+    return failEntries(entries, [issue('invalid-feed-document', (error as Error).message)], 'feed not sent');
+  }
+  let feedId: string;
+  try {
+    const document = await createFeedDocument(api);
+    assertDocumentUrl(document.url, options.documentOrigins);
+    await uploadFeedDocument(api, document.url, content);
+    feedId = await createFeed(api, document.feedDocumentId);
+  } catch (error) {
+    const f = failure(error, 'feed not submitted:');
+    return failEntries(entries, f.errors, f.response);
+  }
+  deps.log.info(`amazon: feed ${feedId} submitted with ${entries.length} messages`);
+  try {
+    const feed = await waitForFeed(api, feedId, options.polling, options.sleep);
+    if (!feed) {
+      return failEntries(entries, [issue('feed-timeout', `feed ${feedId} not finished after ${Math.round(options.polling.maxWaitMs / 1000)} s`)], `feed ${feedId} still processing`);
+    }
+    if (feed.processingStatus !== 'DONE') {
+      const code = feed.processingStatus === 'FATAL' ? 'feed-fatal' : 'feed-cancelled';
+      return failEntries(entries, [issue(code, `feed ${feedId} ended ${feed.processingStatus}`)], `feed ${feedId} ${feed.processingStatus}`);
+    }
+    if (!feed.resultFeedDocumentId) {
+      return failEntries(entries, [issue('unexpected-response', `feed ${feedId} is DONE without a processing report`)], `feed ${feedId} DONE without report`);
+    }
+    const report = await readReport(api, deps, options.documentOrigins, feed.resultFeedDocumentId);
+    return outcomesFromReport(entries, report, feedId);
+  } catch (error) {
+    const f = failure(error, `feed ${feedId} submitted, result unknown:`);
+    return failEntries(entries, f.errors, f.response);
+  }
+}

@@ -1,0 +1,127 @@
+import type { RemoteRef } from '../../domain/listing.js';
+import type { ChangeOutcome, ChannelIssue, ListingChange, MatchResult } from '../channel.js';
+import { matchedRemote, unmatchedOutcome } from './apply-items.js';
+import { ListingsFeedDocument, type FeedMessage } from './feed-document.js';
+import { issue } from './issue-explanations.js';
+import { GENERIC_PRODUCT_TYPE, offerOnlyAttributes, updatePatches, zeroQuantityPatches, type ListingContext } from './mapping.js';
+import { listingIssue, offerSummary } from './outcomes.js';
+import type { ProcessingReport } from './schemas.js';
+
+/** One change as one feed message, with what its outcome will need. */
+export interface FeedEntry {
+  change: ListingChange;
+  sku: string;
+  message: FeedMessage;
+  request: string;
+  remote?: RemoteRef;
+  warnings: ChannelIssue[];
+}
+
+/**
+ * Changes → feed messages (messageId = position + 1). Creates without a single ASIN, and
+ * updates with nothing to send, get their outcome at once and stay out of the feed.
+ */
+export function buildFeedEntries(
+  changes: ReadonlyArray<{ change: ListingChange; match?: MatchResult }>,
+  ctx: ListingContext & { delistBy: 'delete' | 'zero' },
+): { entries: FeedEntry[]; immediate: ChangeOutcome[] } {
+  const entries: FeedEntry[] = [];
+  const immediate: ChangeOutcome[] = [];
+  for (const { change, match } of changes) {
+    const messageId = entries.length + 1;
+    if (change.kind === 'create') {
+      const target = matchedRemote(match);
+      if (!target) {
+        immediate.push(unmatchedOutcome(change.offer, match));
+        continue;
+      }
+      const { attributes, warnings } = offerOnlyAttributes(change.offer, target.asin, ctx);
+      entries.push({
+        change,
+        sku: change.offer.sku,
+        message: { messageId, sku: change.offer.sku, operationType: 'UPDATE', productType: target.productType, requirements: 'LISTING_OFFER_ONLY', attributes },
+        request: `JSON_LISTINGS_FEED message=${messageId} UPDATE LISTING_OFFER_ONLY asin=${target.asin} ${offerSummary(change.offer)}`,
+        remote: target,
+        warnings,
+      });
+      continue;
+    }
+    const productType = change.remote.productType ?? GENERIC_PRODUCT_TYPE;
+    if (change.kind === 'update') {
+      const patches = updatePatches(change, ctx);
+      const summary = offerSummary(change.offer, change.fields);
+      if (patches.length === 0) {
+        const note = issue('nothing-to-send', 'offer-only listings show the catalogue content: no offer attribute changed');
+        immediate.push({ sku: change.offer.sku, kind: 'update', ok: true, remote: change.remote, request: `${summary} (nothing sent)`, errors: [], warnings: [note] });
+        continue;
+      }
+      entries.push({
+        change,
+        sku: change.offer.sku,
+        message: { messageId, sku: change.offer.sku, operationType: 'PATCH', productType, patches },
+        request: `JSON_LISTINGS_FEED message=${messageId} PATCH ${summary}`,
+        remote: change.remote,
+        warnings: [],
+      });
+      continue;
+    }
+    const message: FeedMessage =
+      ctx.delistBy === 'zero'
+        ? { messageId, sku: change.sku, operationType: 'PATCH', productType, patches: zeroQuantityPatches() }
+        : { messageId, sku: change.sku, operationType: 'DELETE' };
+    entries.push({
+      change,
+      sku: change.sku,
+      message,
+      request: `JSON_LISTINGS_FEED message=${messageId} ${message.operationType} sku=${change.sku}${ctx.delistBy === 'zero' ? ' qty=0 (delist)' : ''}`,
+      remote: change.remote,
+      warnings: [],
+    });
+  }
+  return { entries, immediate };
+}
+
+/** The document to upload, checked against the feed schema first; throws with the zod issues when civetta built it wrong. */
+export function buildDocument(sellerId: string, entries: readonly FeedEntry[]): string {
+  const doc = { header: { sellerId, version: '2.0' as const }, messages: entries.map((e) => e.message) };
+  const checked = ListingsFeedDocument.safeParse(doc);
+  if (!checked.success) {
+    throw new Error(`feed document does not match the listings feed schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return JSON.stringify(checked.data);
+}
+
+/** The processing report → one outcome per message; a message with no ERROR issue is applied. */
+export function outcomesFromReport(entries: readonly FeedEntry[], report: ProcessingReport, feedId: string): ChangeOutcome[] {
+  const general = report.issues.filter((i) => i.messageId === undefined);
+  return entries.map((entry) => {
+    const mine = report.issues.filter((i) => i.messageId === entry.message.messageId);
+    const errors = [...general, ...mine].filter((i) => i.severity === 'ERROR').map(listingIssue);
+    const warnings = mine.filter((i) => i.severity === 'WARNING').map(listingIssue);
+    const codes = mine.map((i) => i.code ?? i.severity);
+    return {
+      sku: entry.sku,
+      kind: entry.change.kind,
+      ok: errors.length === 0,
+      ...(entry.remote ? { remote: entry.remote } : {}),
+      request: entry.request,
+      response: `feed ${feedId} DONE ${errors.length === 0 ? 'accepted' : 'invalid'}${codes.length ? ` issues=${codes.join(',')}` : ''}`,
+      errors,
+      warnings: [...entry.warnings, ...warnings],
+    };
+  });
+}
+
+/** The same failure for every message of a feed (not submitted, aborted, or never finished). */
+export function failEntries(entries: readonly FeedEntry[], errors: ChannelIssue[], response: string): ChangeOutcome[] {
+  return entries.map((entry) => ({
+    sku: entry.sku,
+    kind: entry.change.kind,
+    ok: false,
+    ...(entry.remote ? { remote: entry.remote } : {}),
+    request: entry.request,
+    response,
+    errors,
+    warnings: entry.warnings,
+  }));
+}

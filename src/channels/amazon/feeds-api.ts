@@ -1,0 +1,117 @@
+import { gunzipSync } from 'node:zlib';
+import { request as undiciRequest } from 'undici';
+import type { ChannelDeps } from '../channel.js';
+import { InputError } from '../../errors.js';
+import { joinUrl } from '../../http/client.js';
+import { HttpError, NetworkError } from '../../http/http-error.js';
+import type { AmazonApi } from './api-context.js';
+import { CreateFeedDocumentResponse, CreateFeedResponse, Feed, FeedDocument } from './schemas.js';
+
+/** Feeds API 2021-06-30 (feeds_2021-06-30.json) and the pre-signed document URLs it hands out. */
+
+/** One constant content type for createFeedDocument and the upload: a mismatch breaks the S3 signature (reference §8). */
+export const FEED_CONTENT_TYPE = 'application/json; charset=UTF-8';
+
+export async function createFeedDocument(api: AmazonApi): Promise<{ feedDocumentId: string; url: string }> {
+  const res = await api.http.request({
+    operation: 'createFeedDocument',
+    method: 'POST',
+    url: joinUrl(api.endpoint, '/feeds/2021-06-30/documents'),
+    json: { contentType: FEED_CONTENT_TYPE },
+    schema: CreateFeedDocumentResponse,
+    idempotent: true,
+  });
+  return res.data;
+}
+
+/** Refuses a document URL outside the allowed document origins, before anything is sent to it. */
+export function assertDocumentUrl(url: string, documentOrigins: readonly string[]): void {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    throw new InputError(`amazon: the feed document URL Amazon returned is not a URL`);
+  }
+  if (!documentOrigins.includes(origin)) {
+    throw new InputError(
+      `amazon: refused to use a feed document on ${origin}: allowed document hosts are ${documentOrigins.join(', ')}`,
+    );
+  }
+}
+
+/** PUT to the pre-signed URL: no SP-API token (the URL carries its own signature). */
+export async function uploadFeedDocument(api: AmazonApi, url: string, content: string): Promise<void> {
+  await api.http.request({
+    operation: 'uploadFeedDocument',
+    method: 'PUT',
+    url,
+    headers: { 'content-type': FEED_CONTENT_TYPE },
+    body: content,
+    idempotent: true,
+    auth: false,
+  });
+}
+
+export async function createFeed(api: AmazonApi, inputFeedDocumentId: string): Promise<string> {
+  const res = await api.http.request({
+    operation: 'createFeed',
+    method: 'POST',
+    url: joinUrl(api.endpoint, '/feeds/2021-06-30/feeds'),
+    json: { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [api.marketplaceId], inputFeedDocumentId },
+    schema: CreateFeedResponse,
+    // Resending after an ambiguous failure could submit the same changes twice (reference §7).
+    idempotent: false,
+  });
+  return res.data.feedId;
+}
+
+export async function getFeed(api: AmazonApi, feedId: string): Promise<Feed> {
+  const res = await api.http.request({
+    operation: 'getFeed',
+    method: 'GET',
+    url: joinUrl(api.endpoint, `/feeds/2021-06-30/feeds/${encodeURIComponent(feedId)}`),
+    schema: Feed,
+    idempotent: true,
+  });
+  return res.data;
+}
+
+export async function getFeedDocument(api: AmazonApi, feedDocumentId: string) {
+  const res = await api.http.request({
+    operation: 'getFeedDocument',
+    method: 'GET',
+    url: joinUrl(api.endpoint, `/feeds/2021-06-30/documents/${encodeURIComponent(feedDocumentId)}`),
+    schema: FeedDocument,
+    idempotent: true,
+  });
+  return res.data;
+}
+
+/**
+ * Downloads a result document. Plain documents go through the shared client. A GZIP document
+ * is binary, and the shared client reads bodies as UTF-8 text, so it is fetched here once
+ * (same origin check, same dispatcher, no token) and gunzipped.
+ */
+export async function downloadFeedDocument(
+  api: AmazonApi,
+  deps: ChannelDeps,
+  url: string,
+  compression: 'GZIP' | undefined,
+): Promise<string> {
+  if (!compression) {
+    const res = await api.http.request({ operation: 'downloadFeedDocument', method: 'GET', url, idempotent: true, auth: false });
+    return res.text;
+  }
+  let bytes: Buffer;
+  try {
+    const res = await undiciRequest(url, { method: 'GET', dispatcher: deps.dispatcher, signal: AbortSignal.timeout(30_000) });
+    bytes = Buffer.from(await res.body.arrayBuffer());
+    if (res.statusCode < 200 || res.statusCode >= 300) {
+      throw new HttpError('downloadFeedDocument', res.statusCode, bytes.toString('utf8').slice(0, 2000));
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new NetworkError('downloadFeedDocument', error);
+  }
+  return gunzipSync(bytes).toString('utf8');
+}

@@ -1,0 +1,198 @@
+import type { AmazonConfig } from '../../config/schema.js';
+import type { RemoteListing } from '../../domain/listing.js';
+import type { Order } from '../../domain/order.js';
+import type { StockItem } from '../../domain/stock-item.js';
+import { HttpClient, type RateLimit, type RetryPolicy } from '../../http/client.js';
+import type { Channel, ChangeOutcome, ChannelDeps, ListingChange, MatchResult, ShipOutcome, ShipRequest } from '../channel.js';
+import type { AmazonApi } from './api-context.js';
+import { applyFeed, DEFAULT_FEED_POLLING, type FeedPolling } from './apply-feed.js';
+import { applyOne, type ItemContext } from './apply-items.js';
+import { LwaAuth, resolveCredentials } from './auth.js';
+import { carrierFields } from './carriers.js';
+import { resolveEndpoints, type AmazonEndpoints } from './endpoints.js';
+import { buildFeedEntries, failEntries } from './feed-mapping.js';
+import { searchListingsBySku } from './listings-api.js';
+import { remoteListingFromItem } from './mapping.js';
+import { matchProducts } from './match-products.js';
+import { mapOrder } from './order-mapping.js';
+import { confirmShipment, searchOrdersPage } from './orders-api.js';
+import { failureOf } from './outcomes.js';
+import { AMAZON_DEFAULT_LIMIT, AMAZON_RATE_LIMITS, AMAZON_SANDBOX_LIMIT, FEED_MAX_MESSAGES, IDENTIFIERS_PER_CALL } from './rate-limits.js';
+
+/** Tuning that is not part of the config file (tests shorten waits; the CLI keeps the defaults). */
+export interface AmazonChannelOptions {
+  feedPolling?: Partial<FeedPolling>;
+  retry?: RetryPolicy;
+  concurrency?: number;
+  userAgent?: string;
+}
+
+/** The Amazon adapter: the Channel interface, with catalogue matching always available. */
+export interface AmazonChannel extends Channel {
+  readonly id: 'amazon';
+  readonly endpoints: AmazonEndpoints;
+  match(items: readonly StockItem[]): Promise<MatchResult[]>;
+}
+
+const USER_AGENT = 'civetta/0.1 (Language=TypeScript)';
+
+function sandboxLimits(): Record<string, RateLimit> {
+  const out: Record<string, RateLimit> = {};
+  for (const [op, l] of Object.entries(AMAZON_RATE_LIMITS)) {
+    out[op] = { rate: Math.min(l.rate, AMAZON_SANDBOX_LIMIT.rate), burst: Math.min(l.burst, AMAZON_SANDBOX_LIMIT.burst) };
+  }
+  return out;
+}
+
+/** Civetta lists in the first configured store; the config schema guarantees there is one. */
+function firstMarketplace(config: AmazonConfig): string {
+  const first = config.marketplaceIds[0];
+  if (!first) throw new Error('amazon: channels.amazon.marketplaceIds is empty');
+  return first;
+}
+
+/**
+ * Builds the Amazon channel from its config section. Throws InputError (exit 2) before any
+ * request when an endpoint is not https (loopback aside) or credentials are missing.
+ */
+export function createAmazonChannel(
+  config: AmazonConfig,
+  shop: { currency: string },
+  deps: ChannelDeps,
+  options: AmazonChannelOptions = {},
+): AmazonChannel {
+  const endpoints = resolveEndpoints(config);
+  const credentials = resolveCredentials(deps.credentials, config.environment);
+  const limits = config.environment === 'sandbox' ? sandboxLimits() : AMAZON_RATE_LIMITS;
+  const common = { channel: 'amazon', limits, defaultLimit: AMAZON_DEFAULT_LIMIT, userAgent: options.userAgent ?? USER_AGENT, deps, ...(options.retry ? { retry: options.retry } : {}) };
+  // The token has a client of its own: its call happens inside another request's turn, and
+  // sharing the p-limit queue could deadlock.
+  const tokenHttp = new HttpClient({ ...common, origins: [endpoints.tokenEndpoint] });
+  const auth = new LwaAuth({ tokenEndpoint: endpoints.tokenEndpoint, credentials, http: tokenHttp, now: deps.now ?? Date.now });
+  const http = new HttpClient({
+    ...common,
+    origins: [endpoints.endpoint, endpoints.tokenEndpoint, ...endpoints.documentOrigins],
+    rateLimitHeader: 'x-amzn-ratelimit-limit',
+    auth,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
+  const marketplaceId: string = firstMarketplace(config);
+  const api: AmazonApi = { http, endpoint: endpoints.endpoint, sellerId: config.sellerId, marketplaceId, marketplaceIds: config.marketplaceIds };
+  const currency = config.currency ?? shop.currency;
+  const itemContext: ItemContext = { api, listing: { marketplaceId, condition: config.condition }, delistBy: config.delistBy };
+  const polling: FeedPolling = { ...DEFAULT_FEED_POLLING, ...options.feedPolling };
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  /** Verdicts of this run, so creates reuse the match report instead of searching again. */
+  const verdicts = new Map<string, MatchResult>();
+
+  async function match(items: readonly StockItem[]): Promise<MatchResult[]> {
+    const results = await matchProducts(api, items, config.createProducts);
+    for (const r of results) verdicts.set(r.sku, r);
+    return results;
+  }
+
+  /** Matches the creates that have no verdict yet; a failed lookup fails those creates only. */
+  async function verdictsFor(changes: readonly ListingChange[]): Promise<{ failed: ChangeOutcome[] }> {
+    const missing = changes.flatMap((c) => (c.kind === 'create' && !verdicts.has(c.offer.sku) ? [c] : []));
+    if (missing.length === 0) return { failed: [] };
+    try {
+      await match(missing.map((c) => c.offer.product));
+      return { failed: [] };
+    } catch (error) {
+      const f = failureOf(error);
+      const failed = missing.map<ChangeOutcome>((c) => ({
+        sku: c.offer.sku, kind: 'create', ok: false, request: `searchCatalogItems ean=${c.offer.product.ean ?? '-'}`, response: f.response, errors: f.errors, warnings: [],
+      }));
+      return { failed };
+    }
+  }
+
+  async function apply(changes: readonly ListingChange[], onOutcome: (outcome: ChangeOutcome) => void): Promise<void> {
+    if (changes.length === 0) return;
+    await auth.accessToken();
+    const { failed } = await verdictsFor(changes);
+    const failedSkus = new Set(failed.map((o) => o.sku));
+    failed.forEach(onOutcome);
+    const todo = changes.filter((c) => !(c.kind === 'create' && failedSkus.has(c.offer.sku)));
+    const skuOf = (c: ListingChange) => (c.kind === 'delist' ? c.sku : c.offer.sku);
+
+    if (changes.length > config.feedThreshold) {
+      const { entries, immediate } = buildFeedEntries(todo.map((change) => ({ change, match: verdicts.get(skuOf(change)) })), { ...itemContext.listing, delistBy: config.delistBy });
+      immediate.forEach(onOutcome);
+      for (let start = 0; start < entries.length; start += FEED_MAX_MESSAGES) {
+        const chunk = entries.slice(start, start + FEED_MAX_MESSAGES).map((e, i) => ({ ...e, message: { ...e.message, messageId: i + 1 } }));
+        try {
+          (await applyFeed(api, deps, chunk, { documentOrigins: endpoints.documentOrigins, polling, sleep })).forEach(onOutcome);
+        } catch (error) {
+          const f = failureOf(error); // rethrows refused credentials and hosts
+          failEntries(chunk, f.errors, f.response).forEach(onOutcome);
+        }
+      }
+      return;
+    }
+    const settled = await Promise.allSettled(todo.map(async (change) => onOutcome(await applyOne(change, verdicts.get(skuOf(change)), itemContext))));
+    const stop = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (stop) throw stop.reason;
+  }
+
+  async function readListings(skus: readonly string[]): Promise<Map<string, RemoteListing>> {
+    const out = new Map<string, RemoteListing>();
+    const unique = [...new Set(skus)];
+    for (let start = 0; start < unique.length; start += IDENTIFIERS_PER_CALL) {
+      const batch = unique.slice(start, start + IDENTIFIERS_PER_CALL);
+      for (const item of await searchListingsBySku(api, batch)) {
+        // Only the SKUs asked for: anything else the search returns is not civetta's to touch.
+        if (batch.includes(item.sku)) out.set(item.sku, remoteListingFromItem(item, marketplaceId));
+      }
+    }
+    for (const sku of unique) if (!out.has(sku)) out.set(sku, { sku, status: 'missing', remote: {} });
+    return out;
+  }
+
+  async function* pullOrders(since: Date): AsyncIterable<Order[]> {
+    const lastUpdatedAfter = since.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const seen = new Set<string>();
+    let token: string | undefined;
+    do {
+      const page = await searchOrdersPage(api, lastUpdatedAfter, token);
+      yield page.orders.map((o) => mapOrder(o, { marketplaceId, currency }));
+      token = page.pagination?.nextToken;
+      if (token && seen.has(token)) throw new Error(`amazon: searchOrders returned the same page token twice (${token.slice(0, 12)}…)`);
+      if (token) seen.add(token);
+    } while (token);
+  }
+
+  async function ship(request: ShipRequest): Promise<ShipOutcome> {
+    // A positive number unique per package of an order (PackageReferenceId in ordersV0.json).
+    const reference = String(Math.floor(request.shippedAt.getTime() / 1000));
+    try {
+      const status = await confirmShipment(api, request.orderId, {
+        marketplaceId: request.marketplace || marketplaceId,
+        packageDetail: {
+          packageReferenceId: reference,
+          ...carrierFields(request.carrier),
+          trackingNumber: request.tracking,
+          shipDate: request.shippedAt.toISOString(),
+          orderItems: request.lines.map((l) => ({ orderItemId: l.lineId, quantity: l.quantity })),
+        },
+      });
+      deps.log.debug(`amazon: confirmShipment ${request.orderId} → ${status}`);
+      return { ok: true, reference, errors: [] };
+    } catch (error) {
+      return { ok: false, errors: failureOf(error).errors };
+    }
+  }
+
+  return {
+    id: 'amazon',
+    endpoints,
+    authenticate: async () => {
+      await auth.accessToken();
+    },
+    match,
+    readListings,
+    apply,
+    pullOrders,
+    ship,
+  };
+}
