@@ -1,0 +1,102 @@
+import type { Channel, ChangeOutcome, ChannelIssue } from '../channels/channel.js';
+import type { Ledger } from '../ledger/database.js';
+import { recordPending, resolveAction } from '../ledger/actions.js';
+import { readListing, saveListing } from '../ledger/listings.js';
+import type { Logger } from '../log.js';
+import type { PlanAction } from '../sync/sync-plan.js';
+import { listingAfter } from './apply-outcome.js';
+import { toChange } from './to-change.js';
+
+/** One write that did not succeed, as reported to the owner. */
+export interface FailedItem {
+  channel: string;
+  sku: string;
+  kind: PlanAction['kind'];
+  errors: ChannelIssue[];
+}
+
+export interface ExecuteInput {
+  ledger: Ledger;
+  runId: number;
+  channel: Channel;
+  /** The plan's actions for this channel, as planned. */
+  actions: readonly PlanAction[];
+  now: () => Date;
+  log: Logger;
+  /** Called as each outcome lands (after it is recorded), for progress display. */
+  onOutcome?: (action: PlanAction, outcome: ChangeOutcome) => void;
+}
+
+export interface ExecuteResult {
+  succeeded: number;
+  failed: FailedItem[];
+}
+
+/**
+ * The only writer: sends one channel's actions through its adapter. Every action is recorded
+ * as `pending` before anything is sent, and each outcome is recorded with the listing's new
+ * state in one transaction as it lands, so a run killed at any moment leaves only `pending`
+ * rows behind, which the next run resolves by reading the listings back before it plans.
+ * Single-item failures are outcomes, not exceptions: the run goes on.
+ */
+export async function executePlan(input: ExecuteInput): Promise<ExecuteResult> {
+  const { ledger, runId, actions } = input;
+  const startedAt = input.now().toISOString();
+  const pending = new Map<string, { action: PlanAction; id: number }>();
+  ledger.transaction(() => {
+    for (const action of actions) {
+      const changes = action.kind === 'update' ? action.changes : action.kind === 'create' ? createChanges(action) : [];
+      const id = recordPending(ledger, { runId, channel: action.channel, sku: action.sku, kind: action.kind, changes, createdAt: startedAt });
+      pending.set(key(action.kind, action.sku), { action, id });
+    }
+  });
+  const result: ExecuteResult = { succeeded: 0, failed: [] };
+
+  const land = (outcome: ChangeOutcome): void => {
+    const entry = pending.get(key(outcome.kind, outcome.sku));
+    if (!entry) {
+      input.log.warn(`${input.channel.id}: an outcome for ${outcome.kind} ${outcome.sku} that was not planned; ignored`);
+      return;
+    }
+    pending.delete(key(outcome.kind, outcome.sku));
+    const at = input.now().toISOString();
+    ledger.transaction(() => {
+      resolveAction(ledger, entry.id, {
+        outcome: outcome.ok ? 'ok' : 'failed',
+        request: outcome.request,
+        ...(outcome.response !== undefined ? { response: outcome.response } : {}),
+        errors: [...outcome.errors, ...outcome.warnings.map((w) => ({ ...w, warning: true }))],
+        finishedAt: at,
+      });
+      const before = readListing(ledger, entry.action.channel, entry.action.sku);
+      const after = listingAfter(entry.action, outcome, before, at.slice(0, 10), at);
+      if (after) saveListing(ledger, after);
+    });
+    if (outcome.ok) result.succeeded += 1;
+    else result.failed.push({ channel: entry.action.channel, sku: outcome.sku, kind: outcome.kind, errors: outcome.errors });
+    input.onOutcome?.(entry.action, outcome);
+  };
+
+  // A rejection (refused credentials, a bug) leaves the unreported actions pending: whether they
+  // landed is unknown, and the next run reads them back before planning.
+  await input.channel.apply(actions.map(toChange), land);
+
+  for (const { action, id } of pending.values()) {
+    const errors: ChannelIssue[] = [{ code: 'no-outcome', message: 'the adapter reported no outcome for this change' }];
+    resolveAction(ledger, id, { outcome: 'failed', errors, finishedAt: input.now().toISOString() });
+    result.failed.push({ channel: action.channel, sku: action.sku, kind: action.kind, errors });
+  }
+  return result;
+}
+
+function key(kind: string, sku: string): string {
+  return `${kind}\u0000${sku}`;
+}
+
+function createChanges(action: Extract<PlanAction, { kind: 'create' }>) {
+  return [
+    { field: 'price', to: action.offer.priceMinor },
+    { field: 'quantity', to: action.offer.quantity },
+    { field: 'content', to: action.offer.contentHash },
+  ];
+}

@@ -1,0 +1,74 @@
+import type { ChannelId } from '../domain/ids.js';
+import type { RemoteListing } from '../domain/listing.js';
+import { minorToDecimal } from '../domain/money.js';
+import type { LedgerListing } from '../ledger/ledger-listing.js';
+import type { Drift } from './sync-plan.js';
+
+/** The ledger's view corrected by what the marketplace says is live. */
+export interface MergedListings {
+  known: LedgerListing[];
+  /** SKUs whose price or quantity was edited on the marketplace: an update puts them back. */
+  drifted: Set<string>;
+  drift: Drift[];
+}
+
+/**
+ * Merges the live read-back into the ledger's listings. The marketplace wins on what is live
+ * (so the planner diffs against reality), and every difference is reported as drift. A live
+ * listing the ledger does not know as active is adopted, never created a second time. Its
+ * content hash stays unknown (''), so the planner sends the shop's content once.
+ */
+export function mergeLive(
+  channel: ChannelId,
+  ledger: readonly LedgerListing[],
+  live: ReadonlyMap<string, RemoteListing>,
+  now: string,
+): MergedListings {
+  const bySku = new Map(ledger.map((l) => [l.sku, l]));
+  const drift: Drift[] = [];
+  const drifted = new Set<string>();
+  for (const [sku, remote] of live) {
+    const listing = bySku.get(sku);
+    const isLive = remote.status === 'active' || remote.status === 'inactive';
+    if (!isLive) {
+      if (listing?.status === 'active') {
+        drift.push({ channel, sku, kind: 'ended', ledger: 'active', live: remote.status });
+        bySku.set(sku, { ...listing, status: 'ended', updatedAt: now });
+      }
+      continue;
+    }
+    if (!listing || listing.status !== 'active') {
+      if (remote.status !== 'active') continue; // an unpublished draft: the create finishes it
+      drift.push({ channel, sku, kind: 'adopted', ledger: listing?.status ?? 'unknown', live: 'active' });
+      bySku.set(sku, {
+        channel,
+        sku,
+        status: 'active',
+        remote: { ...listing?.remote, ...remote.remote },
+        priceMinor: remote.priceMinor ?? 0,
+        quantity: remote.quantity ?? 0,
+        contentHash: '',
+        pinned: listing?.pinned ?? false,
+        revisionsToday: listing?.revisionsToday ?? 0,
+        ...(listing?.revisionDay ? { revisionDay: listing.revisionDay } : {}),
+        ...(listing?.pinPriceMinor !== undefined ? { pinPriceMinor: listing.pinPriceMinor } : {}),
+        ...(listing?.pinQuantity !== undefined ? { pinQuantity: listing.pinQuantity } : {}),
+        updatedAt: now,
+      });
+      continue;
+    }
+    let merged: LedgerListing = { ...listing, remote: { ...listing.remote, ...remote.remote } };
+    if (remote.priceMinor !== undefined && remote.priceMinor !== listing.priceMinor) {
+      drift.push({ channel, sku, kind: 'price', ledger: minorToDecimal(listing.priceMinor), live: minorToDecimal(remote.priceMinor) });
+      merged = { ...merged, priceMinor: remote.priceMinor };
+      drifted.add(sku);
+    }
+    if (remote.quantity !== undefined && remote.quantity !== listing.quantity) {
+      drift.push({ channel, sku, kind: 'quantity', ledger: String(listing.quantity), live: String(remote.quantity) });
+      merged = { ...merged, quantity: remote.quantity };
+      drifted.add(sku);
+    }
+    bySku.set(sku, merged);
+  }
+  return { known: [...bySku.values()], drifted, drift };
+}

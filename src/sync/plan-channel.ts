@@ -1,0 +1,101 @@
+import type { ChannelId } from '../domain/ids.js';
+import type { Offer } from '../domain/offer.js';
+import type { LedgerListing } from '../ledger/ledger-listing.js';
+import { diffOffer, limitRevisions } from './revision-budget.js';
+import type { Deferred, PlanAction, Refusal } from './sync-plan.js';
+
+/** Everything the planner needs for one channel; all of it already read, so planning is pure. */
+export interface ChannelPlanInput {
+  channel: ChannelId;
+  /** What should be live: the hook offers (and pinned products), quantities net of open orders. */
+  desired: readonly Offer[];
+  /** What is live as far as we know: the ledger, merged with the live read-back when there was one. */
+  known: readonly LedgerListing[];
+  /** SKUs whose known price/quantity came from the marketplace, not from civetta (drift). */
+  drifted?: ReadonlySet<string>;
+  /** The UTC day (YYYY-MM-DD) revision budgets count against. */
+  today: string;
+  quantityDeadBand: number;
+  maxRevisionsPerDay: number;
+}
+
+export interface ChannelPlan {
+  actions: PlanAction[];
+  unchanged: number;
+  deferred: Deferred[];
+  refused: Refusal[];
+}
+
+/**
+ * Desired offers against known listings: create what is missing, update what differs (one
+ * coalesced revision per listing), delist what is live but no longer wanted unless pinned.
+ */
+export function planChannel(input: ChannelPlanInput): ChannelPlan {
+  const { channel } = input;
+  const known = new Map(input.known.map((l) => [l.sku, l]));
+  const plan: ChannelPlan = { actions: [], unchanged: 0, deferred: [], refused: [] };
+  const wanted = new Set<string>();
+
+  for (const offer of [...input.desired].sort(bySku)) {
+    wanted.add(offer.sku);
+    const floor = offer.floorMinor;
+    if (floor !== undefined && offer.priceMinor < floor) {
+      plan.refused.push({
+        channel,
+        sku: offer.sku,
+        why: 'below-floor',
+        priceMinor: offer.priceMinor,
+        floorMinor: floor,
+        message: `price ${offer.priceMinor} is below the floor ${floor} (cost + fees + floorMargin): not pushed`,
+      });
+      continue;
+    }
+    const listing = known.get(offer.sku);
+    if (!listing || listing.status !== 'active') {
+      plan.actions.push({ kind: 'create', channel, sku: offer.sku, offer, reason: offer.reason });
+      continue;
+    }
+    const diff = diffOffer(listing, offer, input.quantityDeadBand);
+    if (diff.skipped) plan.deferred.push(diff.skipped);
+    if (diff.changes.length === 0) {
+      plan.unchanged += 1;
+      continue;
+    }
+    const budget = limitRevisions(listing, diff.changes, input.today, input.maxRevisionsPerDay);
+    if (budget) {
+      plan.deferred.push(budget);
+      plan.unchanged += 1;
+      continue;
+    }
+    plan.actions.push({
+      kind: 'update',
+      channel,
+      sku: offer.sku,
+      offer: diff.offer,
+      changes: diff.changes,
+      remote: listing.remote,
+      reason: offer.reason,
+      correctsDrift: input.drifted?.has(offer.sku) ?? false,
+    });
+  }
+
+  for (const listing of [...known.values()].sort(bySku)) {
+    if (wanted.has(listing.sku) || listing.status !== 'active') continue;
+    if (listing.pinned) {
+      plan.unchanged += 1;
+      continue;
+    }
+    plan.actions.push({
+      kind: 'delist',
+      channel,
+      sku: listing.sku,
+      remote: listing.remote,
+      reason: 'no longer selected by any rule',
+    });
+  }
+  return plan;
+}
+
+function bySku(a: { sku: string }, b: { sku: string }): number {
+  return a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0;
+}

@@ -1,0 +1,77 @@
+import type { ChannelId } from '../domain/ids.js';
+import type { RemoteRef } from '../domain/listing.js';
+import type { Minor } from '../domain/money.js';
+import type { Offer } from '../domain/offer.js';
+
+/** Bumped when the shape of a SyncPlan changes; `plan --json` consumers check it. */
+export const PLAN_FORMAT_VERSION = 1;
+
+/** A listing field civetta manages, with its old and new value (content: the content hash). */
+export type FieldChange =
+  | { field: 'price'; from: Minor; to: Minor }
+  | { field: 'quantity'; from: number; to: number }
+  | { field: 'content'; from: string; to: string };
+
+/** One planned remote write. `offer` is what will be sent (create/update). */
+export type PlanAction =
+  | { kind: 'create'; channel: ChannelId; sku: string; offer: Offer; reason: string }
+  | {
+      kind: 'update';
+      channel: ChannelId;
+      sku: string;
+      offer: Offer;
+      changes: FieldChange[];
+      remote: RemoteRef;
+      reason: string;
+      /** True when the change puts back a value edited on the marketplace (drift). */
+      correctsDrift: boolean;
+    }
+  | { kind: 'delist'; channel: ChannelId; sku: string; remote: RemoteRef; reason: string };
+
+/** A change the planner held back this run, and why. */
+export interface Deferred {
+  channel: ChannelId;
+  sku: string;
+  /** dead-band: an upward quantity move too small to spend a revision on; revision-cap: the listing's daily revisions are used up. */
+  why: 'dead-band' | 'revision-cap';
+  changes: FieldChange[];
+  message: string;
+}
+
+/** Where the marketplace differs from what the ledger last recorded. */
+export interface Drift {
+  channel: ChannelId;
+  sku: string;
+  /** price/quantity: edited remotely; ended: the marketplace ended it; adopted: found live though the ledger did not know it. */
+  kind: 'price' | 'quantity' | 'ended' | 'adopted';
+  ledger?: string;
+  live?: string;
+}
+
+/** A write the planner refuses outright (a price below the floor is never pushed). */
+export interface Refusal {
+  channel: ChannelId;
+  sku: string;
+  why: 'below-floor';
+  priceMinor: Minor;
+  floorMinor: Minor;
+  message: string;
+}
+
+/**
+ * What a sync would do, as data: `plan` prints it, `sync --dry-run` prints it, `sync` hands
+ * exactly this object to the executor.
+ */
+export interface SyncPlan {
+  formatVersion: typeof PLAN_FORMAT_VERSION;
+  createdAt: string;
+  channels: ChannelId[];
+  /** True when the live listings were read back (drift is then known). */
+  refreshed: boolean;
+  actions: PlanAction[];
+  /** Listings that are right as they are (per channel). */
+  unchanged: Partial<Record<ChannelId, number>>;
+  deferred: Deferred[];
+  drift: Drift[];
+  refused: Refusal[];
+}
