@@ -1,0 +1,108 @@
+import type { Channel } from '../channels/channel.js';
+import type { ChannelId } from '../domain/ids.js';
+import { ChannelAuthError } from '../errors.js';
+import { advanceCursor, readCursors } from '../ledger/cursors.js';
+import type { Ledger } from '../ledger/database.js';
+import { upsertOrders } from '../ledger/orders.js';
+import type { Logger } from '../log.js';
+import type { ProductLookup } from './stored-order.js';
+
+export interface PullOptions {
+  /** Read from here instead of the stored cursor (`--since`). */
+  since?: Date;
+  now: Date;
+  /** Re-read this much before the cursor: orders become visible to the API a little after their update time. */
+  overlapMinutes: number;
+  /** How far back the first pull of a channel reaches. */
+  firstPullDays: number;
+  log: Logger;
+  /** The stock file, to snapshot EAN, VAT rate and cost on new lines. */
+  products?: ProductLookup;
+}
+
+/** One channel's pull. `error` set: the pages before it are committed, the cursor did not move. */
+export interface ChannelPullReport {
+  channel: ChannelId;
+  since: string;
+  pages: number;
+  orders: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  statusChanges: number;
+  /** The cursor per marketplace after the pull. */
+  cursors: Record<string, string>;
+  error?: { kind: 'auth' | 'failed'; message: string };
+}
+
+export interface PullReport {
+  channels: ChannelPullReport[];
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** Where a pull starts: --since, else the oldest marketplace cursor minus the overlap, else the first-pull window. */
+function startOf(ledger: Ledger, channel: ChannelId, o: PullOptions): Date {
+  if (o.since) return o.since;
+  const cursors = readCursors(ledger, channel);
+  if (cursors.length === 0) return new Date(o.now.getTime() - o.firstPullDays * DAY_MS);
+  const oldest = Math.min(...cursors.map((c) => Date.parse(c.lastUpdated)));
+  return new Date(oldest - o.overlapMinutes * MINUTE_MS);
+}
+
+async function pullChannel(ledger: Ledger, channel: Channel, o: PullOptions): Promise<ChannelPullReport> {
+  const since = startOf(ledger, channel.id, o);
+  const report: ChannelPullReport = {
+    channel: channel.id, since: since.toISOString(), pages: 0, orders: 0, inserted: 0, updated: 0, unchanged: 0, statusChanges: 0, cursors: {},
+  };
+  const newest = new Map<string, number>();
+  o.log.debug(`${channel.id}: pulling orders updated since ${report.since}`);
+  try {
+    for await (const page of channel.pullOrders(since)) {
+      const counts = upsertOrders(ledger, page, { now: o.now, ...(o.products ? { products: o.products } : {}) });
+      report.pages += 1;
+      report.orders += page.length;
+      report.inserted += counts.inserted;
+      report.updated += counts.updated;
+      report.unchanged += counts.unchanged;
+      report.statusChanges += counts.statusChanges;
+      for (const order of page) {
+        const t = Date.parse(order.updatedAt);
+        if (t > (newest.get(order.marketplace) ?? -Infinity)) newest.set(order.marketplace, t);
+      }
+    }
+    // Every page is committed: only now may the cursor move, so a killed pull re-reads what it had not finished.
+    ledger.transaction(() => {
+      for (const [marketplace, t] of newest) advanceCursor(ledger, channel.id, marketplace, new Date(t), o.now);
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    report.error = { kind: error instanceof ChannelAuthError ? 'auth' : 'failed', message };
+    o.log.warn(`${channel.id}: order pull stopped after ${report.pages} page(s): ${message}`);
+  }
+  for (const c of readCursors(ledger, channel.id)) report.cursors[c.marketplace] = c.lastUpdated;
+  o.log.info(
+    `${channel.id}: ${report.orders} order(s) read in ${report.pages} page(s): ${report.inserted} new, ${report.updated} changed` +
+      (report.statusChanges ? ` (${report.statusChanges} status change(s))` : ''),
+  );
+  return report;
+}
+
+/**
+ * Pulls new and changed orders from each channel into the ledger: incremental from the stored
+ * cursor minus the overlap window, paging to the end, each page upserted in its own transaction.
+ * A channel that fails is reported (its committed pages stay, its cursor does not move) and the
+ * others still run; callers decide the exit code (`pullAuthFailure`).
+ */
+export async function pullOrders(ledger: Ledger, channels: ReadonlyMap<ChannelId, Channel>, o: PullOptions): Promise<PullReport> {
+  const report: PullReport = { channels: [] };
+  for (const channel of channels.values()) report.channels.push(await pullChannel(ledger, channel, o));
+  return report;
+}
+
+/** The error a command should end with for this report: auth refusal first (exit 5), else none. */
+export function pullAuthFailure(report: PullReport): ChannelAuthError | undefined {
+  const refused = report.channels.find((c) => c.error?.kind === 'auth');
+  return refused?.error ? new ChannelAuthError(refused.channel, refused.error.message) : undefined;
+}
