@@ -3,19 +3,26 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The version from civetta's own package.json. Walks up from this module because it runs both
- * from src/cli (tsx, tests) and from dist/src/cli (the built bin), at different depths.
+ * civetta's own install folder (where package.json, config/ and fixtures/ are). Found by
+ * walking up from this module, which runs both from src/cli (tsx, tests) and from
+ * dist/src/cli (the built bin), at different depths.
  */
-export function packageVersion(): string {
+export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const file = join(dir, 'package.json');
     if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown };
-      if (pkg.name === 'civetta' && typeof pkg.version === 'string') return pkg.version;
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown };
+      if (pkg.name === 'civetta') return dir;
     }
     const parent = dirname(dir);
-    if (parent === dir) return '0.0.0';
+    if (parent === dir) throw new Error('civetta package.json not found above the running module');
     dir = parent;
   }
+}
+
+/** The version from civetta's own package.json. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
 }

@@ -1,0 +1,43 @@
+import { minorToDecimal } from '../../domain/money.js';
+import type { ChannelId } from '../../domain/ids.js';
+import { ExitCode, InputError } from '../../errors.js';
+import { channelHooks } from '../../hooks/channel-hooks.js';
+import { enabledChannels, readShopStock } from '../../hooks/desired-offers.js';
+import type { CommandResult, RunContext } from '../context.js';
+import { explainText, hooksTable } from '../render/hooks-table.js';
+
+export interface HooksArgs {
+  channel?: ChannelId;
+  explain: boolean;
+}
+
+/** Shows the hook selection per channel (read-only); --explain adds every rule's verdict per product. */
+export async function run(args: HooksArgs, ctx: RunContext): Promise<CommandResult> {
+  const loaded = await ctx.loadConfig();
+  const channels = enabledChannels(loaded, args.channel);
+  if (!channels.length) {
+    throw new InputError(args.channel ? `channel ${args.channel} is not configured or not enabled in ${loaded.file}` : `no channel is configured and enabled in ${loaded.file}`);
+  }
+  const stock = await readShopStock(loaded);
+  if (stock.stats.badRows) ctx.out.log.warn(`${stock.stats.badRows} bad row(s) in the stock file are left out (run \`civetta validate\` to see them)`);
+  const json: Record<string, unknown> = {};
+  for (const channel of channels) {
+    const result = channelHooks(loaded.config, stock.items, channel);
+    ctx.out.print(args.explain ? `${explainText(result)}\n\n${hooksTable(result)}\n` : `${hooksTable(result)}\n`);
+    json[channel] = {
+      hooks: result.offers.map((o) => ({
+        sku: o.sku,
+        title: o.product.title,
+        price: minorToDecimal(o.priceMinor),
+        priceMinor: o.priceMinor,
+        currency: o.currency,
+        ...(o.floorMinor !== undefined ? { floorMinor: o.floorMinor } : {}),
+        quantity: o.quantity,
+        rule: o.reason,
+      })),
+      warnings: result.selection.warnings,
+      ...(args.explain ? { verdicts: result.selection.verdicts } : {}),
+    };
+  }
+  return { exitCode: ExitCode.ok, json: { channels: json } };
+}
