@@ -1,0 +1,40 @@
+import { AmazonConfig } from '../../../src/config/schema.js';
+import type { Offer } from '../../../src/domain/offer.js';
+import type { StockItem } from '../../../src/domain/stock-item.js';
+
+export const IT = 'APJ6JRA9NG5V4';
+
+export function stockItem(over: Partial<StockItem> = {}): StockItem {
+  return {
+    sku: 'CIV-1',
+    line: 2,
+    ean: '8001234567890',
+    title: 'LEGO City Stazione dei pompieri',
+    brand: 'LEGO',
+    priceMinor: 2490,
+    quantity: 5,
+    images: [],
+    safety: {},
+    ...over,
+  };
+}
+
+export function offer(over: Partial<Offer> & { product?: Partial<StockItem> } = {}): Offer {
+  const { product, ...rest } = over;
+  const item = stockItem({ sku: rest.sku ?? 'CIV-1', ...product });
+  return {
+    channel: 'amazon',
+    sku: item.sku,
+    priceMinor: 2490,
+    currency: 'EUR',
+    quantity: 3,
+    product: item,
+    contentHash: 'h1',
+    reason: 'rule lego',
+    ...rest,
+  };
+}
+
+export function amazonConfig(over: Record<string, unknown> = {}): AmazonConfig {
+  return AmazonConfig.parse({ marketplaceIds: [IT], sellerId: 'A1SELLER', ...over });
+}

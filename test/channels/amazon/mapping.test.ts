@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  currencyDigits,
+  offerOnlyAttributes,
+  remoteListingFromItem,
+  updatePatches,
+  zeroQuantityPatches,
+} from '../../../src/channels/amazon/mapping.js';
+import { IT, offer } from './helpers.js';
+
+describe('offer → listings attributes', () => {
+  it('builds the four offer-only attributes on the matched ASIN, price with tax as a JSON number', () => {
+    const { attributes, warnings } = offerOnlyAttributes(offer({ priceMinor: 2490, quantity: 3 }), 'B0TEST0001', {
+      marketplaceId: 'ATVPDKIKX0DER',
+      condition: 'new_new',
+    });
+    expect(attributes).toEqual({
+      merchant_suggested_asin: [{ value: 'B0TEST0001', marketplace_id: 'ATVPDKIKX0DER' }],
+      condition_type: [{ value: 'new_new', marketplace_id: 'ATVPDKIKX0DER' }],
+      purchasable_offer: [
+        { marketplace_id: 'ATVPDKIKX0DER', currency: 'EUR', audience: 'ALL', our_price: [{ schedule: [{ value_with_tax: 24.9 }] }] },
+      ],
+      fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 3 }],
+    });
+    // Not an EU store: no GPSR attributes, no GPSR warning.
+    expect(warnings).toEqual([]);
+  });
+
+  it('adds the GPSR e-mail attributes in EU stores when the safety data holds e-mails', () => {
+    const o = offer({
+      product: {
+        safety: {
+          manufacturer: 'LEGO A/S, Aastvej 1, 7190 Billund, DK, consumer@lego.com',
+          responsiblePerson: 'Giocattoli Rossi srl <eu-rep@rossi.it>',
+        },
+      },
+    });
+    const { attributes, warnings } = offerOnlyAttributes(o, 'B0TEST0001', { marketplaceId: IT, condition: 'new_new' });
+    expect(attributes.dsa_responsible_party_address).toEqual([{ value: 'eu-rep@rossi.it', marketplace_id: IT }]);
+    expect(attributes.gpsr_manufacturer_reference).toEqual([{ gpsr_manufacturer_email_address: 'consumer@lego.com', marketplace_id: IT }]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('warns, naming what is missing, when an EU offer has no GPSR e-mail', () => {
+    const o = offer({ product: { safety: { manufacturer: 'LEGO A/S, Billund' } } });
+    const { attributes, warnings } = offerOnlyAttributes(o, 'B0TEST0001', { marketplaceId: IT, condition: 'new_new' });
+    expect(attributes.dsa_responsible_party_address).toBeUndefined();
+    expect(warnings.map((w) => [w.code, w.message])).toEqual([
+      ['gpsr-email-missing', "no e-mail address found for the responsible person and manufacturer in the product's safety data"],
+    ]);
+  });
+
+  it('uses the currency digits: JPY has none', () => {
+    expect(currencyDigits('JPY')).toBe(0);
+    expect(currencyDigits('EUR')).toBe(2);
+    const { attributes } = offerOnlyAttributes(offer({ currency: 'JPY', priceMinor: 5980 }), 'B0X', { marketplaceId: 'A1VC38T7YXB528', condition: 'new_new' });
+    expect(attributes.purchasable_offer?.[0]?.our_price).toEqual([{ schedule: [{ value_with_tax: 5980 }] }]);
+  });
+});
+
+describe('update patches', () => {
+  const ctx = { marketplaceId: IT, condition: 'new_new' };
+  it('replaces only the changed attribute', () => {
+    const price = updatePatches({ kind: 'update', offer: offer({ priceMinor: 2250 }), fields: ['price'], remote: {} }, ctx);
+    expect(price).toEqual([
+      { op: 'replace', path: '/attributes/purchasable_offer', value: [{ marketplace_id: IT, currency: 'EUR', audience: 'ALL', our_price: [{ schedule: [{ value_with_tax: 22.5 }] }] }] },
+    ]);
+    const qty = updatePatches({ kind: 'update', offer: offer({ quantity: 7 }), fields: ['quantity'], remote: {} }, ctx);
+    expect(qty).toEqual([{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 7 }] }]);
+  });
+
+  it('sends nothing for content beyond the GPSR contacts of an offer-only listing', () => {
+    expect(updatePatches({ kind: 'update', offer: offer(), fields: ['content'], remote: {} }, ctx)).toEqual([]);
+    const withGpsr = offer({ product: { safety: { responsiblePerson: 'rep@shop.it' } } });
+    expect(updatePatches({ kind: 'update', offer: withGpsr, fields: ['content'], remote: {} }, ctx)).toEqual([
+      { op: 'replace', path: '/attributes/dsa_responsible_party_address', value: [{ value: 'rep@shop.it', marketplace_id: IT }] },
+    ]);
+  });
+
+  it('delists by zero quantity with one replace', () => {
+    expect(zeroQuantityPatches()).toEqual([
+      { op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 0 }] },
+    ]);
+  });
+});
+
+describe('listings item → remote listing', () => {
+  it('reads ASIN, product type, B2C price in minor units, DEFAULT quantity and BUYABLE', () => {
+    const listing = remoteListingFromItem(
+      {
+        sku: 'CIV-1',
+        summaries: [
+          { marketplaceId: 'A1PA6795UKMFR9', asin: 'B0OTHER', productType: 'TOY', status: [] },
+          { marketplaceId: IT, asin: 'B0TEST0001', productType: 'TOY_BUILDING_BLOCK', status: ['BUYABLE', 'DISCOVERABLE'] },
+        ],
+        offers: [
+          { marketplaceId: IT, offerType: 'B2B', price: { amount: '20.00', currencyCode: 'EUR' } },
+          { marketplaceId: IT, offerType: 'B2C', price: { amount: '24.90', currencyCode: 'EUR' }, audience: { value: 'ALL' } },
+        ],
+        fulfillmentAvailability: [{ fulfillmentChannelCode: 'AMAZON_EU', quantity: 40 }, { fulfillmentChannelCode: 'DEFAULT', quantity: 3 }],
+      },
+      IT,
+    );
+    expect(listing).toEqual({
+      sku: 'CIV-1',
+      status: 'active',
+      remote: { asin: 'B0TEST0001', productType: 'TOY_BUILDING_BLOCK' },
+      priceMinor: 2490,
+      quantity: 3,
+      currency: 'EUR',
+    });
+  });
+
+  it('is inactive when not BUYABLE and keeps unknowns unknown', () => {
+    expect(remoteListingFromItem({ sku: 'X', summaries: [{ marketplaceId: IT, productType: 'PRODUCT', status: ['DISCOVERABLE'] }] }, IT)).toEqual({
+      sku: 'X',
+      status: 'inactive',
+      remote: { productType: 'PRODUCT' },
+    });
+  });
+});
