@@ -19,7 +19,7 @@ export function stockItem(over: Partial<StockItem> = {}): StockItem {
   };
 }
 
-export function offer(over: Partial<Offer> & { product?: Partial<StockItem> } = {}): Offer {
+export function offer(over: Omit<Partial<Offer>, 'product'> & { product?: Partial<StockItem> } = {}): Offer {
   const { product, ...rest } = over;
   const item = stockItem({ sku: rest.sku ?? 'CIV-1', ...product });
   return {
