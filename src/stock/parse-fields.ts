@@ -12,13 +12,14 @@ export interface ParsedImages {
 }
 
 /**
- * Splits an image cell on `|`, `,`, `;` or whitespace (WooCommerce writes `url, url`, many
- * tills `url|url`; a URL never holds a bare space) and keeps the http(s) URLs, once each.
+ * Splits an image cell on `|`, `,`, `;` or a newline (WooCommerce writes `url, url`, many
+ * tills `url|url`) and keeps the http(s) URLs, once each; anything else is `rejected`.
  */
 export function parseImages(text: string): ParsedImages {
   const urls: string[] = [];
   const rejected: string[] = [];
-  for (const part of text.split(/[|,;\s]+/)) {
+  for (const raw of text.split(/[|,;\n]/)) {
+    const part = raw.trim();
     if (part === '') continue;
     if (isHttpUrl(part)) {
       if (!urls.includes(part)) urls.push(part);
