@@ -1,0 +1,149 @@
+import { MockAgent } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAmazonChannel } from '../../../src/channels/amazon/index.js';
+import type { ChangeOutcome, ChannelDeps } from '../../../src/channels/channel.js';
+import { ChannelAuthError } from '../../../src/errors.js';
+import { collectingLogger } from '../../../src/log.js';
+import { amazonConfig, offer } from './helpers.js';
+
+/**
+ * Canned answers (undici MockAgent) for what the simulator cannot easily produce: malformed
+ * JSON, unexpected shapes and fields, reset connections, and token edge cases on the
+ * production hosts.
+ */
+const API = 'https://sellingpartnerapi-eu.amazon.com';
+const LWA = 'https://api.amazon.com';
+const credentials = { clientId: 'amzn1.application-oa2-client.test', clientSecret: 'canned-client-secret-123', refreshToken: 'Atzr|canned-refresh-token' };
+const ITEM = '/listings/2021-08-01/items/A1SELLER/CIV-1';
+
+function setup(start = 1_700_000_000_000) {
+  const agent = new MockAgent();
+  agent.disableNetConnect();
+  let clock = start;
+  const log = collectingLogger();
+  const deps: ChannelDeps = { log, dispatcher: agent, credentials, now: () => clock, sleep: async () => undefined };
+  const channel = createAmazonChannel(amazonConfig(), { currency: 'EUR' }, deps, { retry: { attempts: 3, baseMs: 1, maxMs: 2 } });
+  const tokenBodies: string[] = [];
+  const lwa = agent.get(LWA);
+  const api = agent.get(API);
+  let n = 0;
+  const token = (times = 1, expiresIn = 3600) =>
+    lwa
+      .intercept({ path: '/auth/o2/token', method: 'POST', body: (b) => (tokenBodies.push(String(b)), true) })
+      .reply(() => ({ statusCode: 200, data: { access_token: `Atza|canned-access-${++n}`, token_type: 'bearer', expires_in: expiresIn } }))
+      .times(times);
+  return { agent, api, lwa, channel, log, token, tokenBodies, issued: () => n, advance: (ms: number) => (clock += ms) };
+}
+
+let agents: MockAgent[] = [];
+afterEach(async () => {
+  for (const a of agents) await a.close();
+  agents = [];
+});
+
+const submission = (status: string, issues: unknown[] = []) => ({ sku: 'CIV-1', status, submissionId: 'sub-1', issues });
+const update = (fields: Array<'price' | 'quantity'>) => ({ kind: 'update' as const, offer: offer({ priceMinor: 2250, quantity: 7 }), fields, remote: { asin: 'B0A', productType: 'TOY' } });
+
+async function applyAll(s: ReturnType<typeof setup>, changes: Parameters<typeof s.channel.apply>[0]): Promise<ChangeOutcome[]> {
+  const outcomes: ChangeOutcome[] = [];
+  await s.channel.apply(changes, (o) => outcomes.push(o));
+  return outcomes;
+}
+
+describe('LWA token (canned)', () => {
+  it('sends the refresh-token grant as a form, caches the token until a minute before expiry', async () => {
+    const s = setup();
+    agents.push(s.agent);
+    s.token(2);
+    await s.channel.authenticate();
+    await s.channel.authenticate();
+    expect(s.issued()).toBe(1);
+    expect(Object.fromEntries(new URLSearchParams(s.tokenBodies[0]))).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: credentials.refreshToken,
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+    });
+    s.advance(3600_000 - 61_000);
+    await s.channel.authenticate();
+    expect(s.issued()).toBe(1);
+    s.advance(2_000); // now inside the last minute
+    await s.channel.authenticate();
+    expect(s.issued()).toBe(2);
+  });
+
+  it.each([
+    ['invalid_grant', 400, /refresh token \(invalid_grant\).*Authorise civetta's app again/],
+    ['invalid_client', 401, /client id or secret \(invalid_client\).*rotate the secret/],
+  ])('%s → ChannelAuthError, and nothing further is sent', async (error, status, message) => {
+    const s = setup();
+    agents.push(s.agent);
+    s.lwa.intercept({ path: '/auth/o2/token', method: 'POST' }).reply(status, { error, error_description: 'The request has an invalid grant parameter' });
+    const failure = await s.channel.authenticate().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ChannelAuthError);
+    expect((failure as ChannelAuthError).message).toMatch(message);
+    // No interceptor is left for the API: any request would fail loudly; apply must refuse first.
+    await expect(applyAll(s, [update(['price'])])).rejects.toBeInstanceOf(ChannelAuthError);
+    expect(s.agent.pendingInterceptors()).toEqual([]);
+  });
+});
+
+describe('answers the contract does not promise (canned)', () => {
+  it('malformed JSON → unexpected-response for that item, not a crash', async () => {
+    const s = setup();
+    agents.push(s.agent);
+    s.token();
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(200, '{"sku":"CIV-1","status":', { headers: { 'content-type': 'application/json' } });
+    const [outcome] = await applyAll(s, [update(['price'])]);
+    expect(outcome).toMatchObject({ sku: 'CIV-1', kind: 'update', ok: false, response: 'HTTP 200 unexpected answer' });
+    expect(outcome?.errors.map((e) => e.code)).toEqual(['unexpected-response']);
+    expect(outcome?.errors[0]?.message).toContain('not valid JSON');
+  });
+
+  it('a wrong shape is unexpected-response; unknown extra fields are ignored', async () => {
+    const s = setup();
+    agents.push(s.agent);
+    s.token();
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(200, { sku: 'CIV-1', status: 'MAYBE', submissionId: 1 });
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(200, { ...submission('ACCEPTED'), brandNew: { nested: true } });
+    const [bad] = await applyAll(s, [update(['price'])]);
+    expect(bad?.errors[0]?.code).toBe('unexpected-response');
+    expect(bad?.errors[0]?.message).toMatch(/status: .*submissionId/s);
+    const [good] = await applyAll(s, [update(['quantity'])]);
+    expect(good).toMatchObject({ ok: true, response: 'ACCEPTED submissionId=sub-1', request: 'patchListingsItem sku=CIV-1 qty=7' });
+  });
+
+  it('a reset connection is retried, then reported as network', async () => {
+    const s = setup();
+    agents.push(s.agent);
+    s.token();
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).replyWithError(reset).times(2);
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(200, submission('ACCEPTED'));
+    const [recovered] = await applyAll(s, [update(['price'])]);
+    expect(recovered?.ok).toBe(true);
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).replyWithError(reset).times(3);
+    const [lost] = await applyAll(s, [update(['price'])]);
+    expect(lost).toMatchObject({ ok: false, response: 'no answer' });
+    expect(lost?.errors[0]?.code).toBe('network');
+  });
+
+  it('200 INVALID with ERROR issues fails the item with code, message and explanation', async () => {
+    const s = setup();
+    agents.push(s.agent);
+    s.token();
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(
+      200,
+      submission('INVALID', [
+        { code: '8541', message: 'The SKU data provided conflicts with the Amazon catalog.', severity: 'ERROR', categories: ['INVALID_ATTRIBUTE'], attributeNames: ['merchant_suggested_asin'] },
+        { code: '18027', message: 'minor thing', severity: 'WARNING', categories: [] },
+      ]),
+    );
+    const [o] = await applyAll(s, [update(['price'])]);
+    expect(o).toMatchObject({ ok: false, response: 'INVALID submissionId=sub-1 issues=8541,18027' });
+    expect(o?.errors).toEqual([
+      { code: '8541', message: 'The SKU data provided conflicts with the Amazon catalog.', field: 'merchant_suggested_asin', explanation: expect.stringContaining('EAN') },
+    ]);
+    expect(o?.warnings.map((w) => w.code)).toEqual(['18027']);
+  });
+});
