@@ -175,6 +175,8 @@ export interface OrderQuery {
   channel?: ChannelId;
   orderId?: string;
   statuses?: readonly OrderStatus[];
+  /** Only orders shipped after this instant. */
+  shippedAfter?: Date;
 }
 
 /** Orders with their lines (in marketplace line order), oldest first. */
@@ -184,6 +186,7 @@ export function readOrders(ledger: Ledger, q: OrderQuery = {}): StoredOrder[] {
   if (q.channel) (where.push('channel = ?'), params.push(q.channel));
   if (q.orderId) (where.push('order_id = ?'), params.push(q.orderId));
   if (q.statuses) (where.push(`status IN (${q.statuses.map(() => '?').join(', ')})`), params.push(...q.statuses));
+  if (q.shippedAfter) (where.push('shipped_at > ?'), params.push(q.shippedAfter.toISOString()));
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = ledger.db.prepare<string[], OrderRow>(`SELECT * FROM orders ${clause} ORDER BY created_at, channel, order_id`).all(...params);
   const lines = ledger.db.prepare<[string, string], LineRow>('SELECT * FROM order_lines WHERE channel = ? AND order_id = ? ORDER BY position');

@@ -1,0 +1,52 @@
+import type { Channel, ShipOutcome } from '../channels/channel.js';
+import type { ChannelId } from '../domain/ids.js';
+import { InputError } from '../errors.js';
+import type { Ledger } from '../ledger/database.js';
+import { readOrders, recordShipment } from '../ledger/orders.js';
+
+export interface ShipOrderRequest {
+  orderId: string;
+  carrier: string;
+  tracking: string;
+  now: Date;
+}
+
+export interface ShipOrderResult {
+  channel: ChannelId;
+  marketplace: string;
+  orderId: string;
+  lines: Array<{ lineId: string; quantity: number }>;
+  outcome: ShipOutcome;
+}
+
+/**
+ * Sends carrier and tracking for every unshipped line of an order to the channel it came from,
+ * and records the shipment when the marketplace accepts it. Unknown order, an order with nothing
+ * left to ship, or a channel not configured → InputError (exit 2), before anything is sent.
+ */
+export async function shipOrder(ledger: Ledger, channels: ReadonlyMap<ChannelId, Channel>, r: ShipOrderRequest): Promise<ShipOrderResult> {
+  if (!r.carrier.trim() || !r.tracking.trim()) throw new InputError('--carrier and --tracking must not be empty.');
+  const found = readOrders(ledger, { orderId: r.orderId });
+  const order = found[0];
+  if (!order) {
+    throw new InputError(`Order ${r.orderId} is not in the ledger.`, ['Run `civetta orders pull` first, and check the order number.']);
+  }
+  if (found.length > 1) throw new InputError(`Order ${r.orderId} exists on several channels (${found.map((o) => o.channel).join(', ')}).`);
+  if (order.status === 'cancelled' || order.status === 'refunded') throw new InputError(`Order ${r.orderId} is ${order.status}: nothing to ship.`);
+  const lines = order.lines
+    .map((l) => ({ lineId: l.lineId, quantity: l.quantity - (l.quantityShipped ?? 0) }))
+    .filter((l) => l.quantity > 0);
+  if (lines.length === 0 || order.status === 'shipped') throw new InputError(`Order ${r.orderId} is already shipped.`);
+  const channel = channels.get(order.channel);
+  if (!channel) throw new InputError(`Order ${r.orderId} came from ${order.channel}, which is not configured and enabled.`);
+  const outcome = await channel.ship({
+    orderId: order.orderId, marketplace: order.marketplace, lines, carrier: r.carrier.trim(), tracking: r.tracking.trim(), shippedAt: r.now,
+  });
+  if (outcome.ok) {
+    recordShipment(ledger, {
+      channel: order.channel, orderId: order.orderId, carrier: r.carrier.trim(), tracking: r.tracking.trim(), lines, sentAt: r.now,
+      ...(outcome.reference ? { reference: outcome.reference } : {}),
+    });
+  }
+  return { channel: order.channel, marketplace: order.marketplace, orderId: order.orderId, lines, outcome };
+}
