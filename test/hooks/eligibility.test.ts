@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { checkEligibility, ineligibleReason } from '../../src/hooks/eligibility.js';
+import { resolveProduct, resolveVat } from '../../src/hooks/resolve-product.js';
+import { config, item } from './make.js';
+
+const withChannels = config({
+  channels: {
+    amazon: { marketplaceIds: ['APJ6JRA9NG5V4'], sellerId: 'A1', pricing: { feePercent: 0.1545 } },
+    ebay: { merchantLocationKey: 'negozio', policies: { fulfillment: 'f', payment: 'p', return: 'r' }, categories: { LEGO: '183446' } },
+  },
+  vat: { default: 0.22, categories: { Libri: 0.04 } },
+  productSafety: { brands: { lego: { manufacturer: 'LEGO A/S, Billund', responsiblePerson: 'LEGO Italia S.r.l., Milano' } } },
+});
+const codes = (ps: { code: string; severity: string }[]) => ps.map((p) => `${p.severity}:${p.code}`);
+const good = item('LEG60316', { category: 'LEGO', costMinor: 1000 });
+
+describe('checkEligibility', () => {
+  it('a complete product passes on both channels', () => {
+    expect(checkEligibility(good, 'amazon', withChannels)).toEqual([]);
+    expect(checkEligibility(good, 'ebay', withChannels)).toEqual([]);
+  });
+
+  it('SKU length: Amazon ≤ 40, eBay ≤ 50', () => {
+    const sku41 = 'A'.repeat(41);
+    expect(codes(checkEligibility({ ...good, sku: sku41 }, 'amazon', withChannels))).toEqual(['error:sku-too-long']);
+    expect(checkEligibility({ ...good, sku: sku41 }, 'ebay', withChannels)).toEqual([]);
+    expect(codes(checkEligibility({ ...good, sku: 'A'.repeat(51) }, 'ebay', withChannels))).toEqual(['error:sku-too-long']);
+  });
+
+  it('SKU characters: Amazon allows . _ -, eBay letters and digits only', () => {
+    expect(checkEligibility({ ...good, sku: 'LEG-60316_a.b' }, 'amazon', withChannels)).toEqual([]);
+    const ebay = checkEligibility({ ...good, sku: 'LEG-60316' }, 'ebay', withChannels);
+    expect(ebay).toEqual([{ severity: 'error', code: 'sku-characters', message: 'ebay: SKU "LEG-60316" has characters the marketplace refuses', file: '/shop/stock.csv', line: 2, column: 'Codice', sku: 'LEG-60316', value: 'LEG-60316', expected: 'letters and digits only' }]);
+    expect(codes(checkEligibility({ ...good, sku: 'LEG 1/2' }, 'amazon', withChannels))).toEqual(['error:sku-characters']);
+  });
+
+  it('EAN: Amazon needs one, eBay does not; a wrong check digit is refused on both', () => {
+    const { ean: _e, ...noEan } = good;
+    expect(codes(checkEligibility(noEan, 'amazon', withChannels))).toEqual(['error:ean-missing']);
+    expect(checkEligibility(noEan, 'ebay', withChannels)).toEqual([]);
+    expect(codes(checkEligibility({ ...good, ean: '8001234567890' }, 'ebay', withChannels))).toEqual(['error:ean-check-digit']);
+  });
+
+  it('title: eBay ≤ 80, Amazon ≤ 200, never empty', () => {
+    expect(codes(checkEligibility({ ...good, title: 'x'.repeat(81) }, 'ebay', withChannels))).toEqual(['error:title-too-long']);
+    expect(checkEligibility({ ...good, title: 'x'.repeat(81) }, 'amazon', withChannels)).toEqual([]);
+    expect(codes(checkEligibility({ ...good, title: 'x'.repeat(201) }, 'amazon', withChannels))).toEqual(['error:title-too-long']);
+    expect(codes(checkEligibility({ ...good, title: '  ' }, 'amazon', withChannels))).toEqual(['error:title-missing']);
+  });
+
+  it('eBay needs an https image and a mapped category', () => {
+    expect(codes(checkEligibility({ ...good, images: ['http://img.example/a.jpg'] }, 'ebay', withChannels))).toEqual(['error:image-missing']);
+    expect(codes(checkEligibility({ ...good, category: 'Puzzle' }, 'ebay', withChannels))).toEqual(['error:ebay-category-unmapped']);
+    expect(checkEligibility({ ...good, category: 'lego' }, 'ebay', withChannels)).toEqual([]);
+  });
+
+  it('VAT: unknown is an error, an unusual rate a warning', () => {
+    const { vatRate: _v, ...noVat } = good;
+    expect(codes(checkEligibility(noVat, 'amazon', withChannels))).toEqual(['error:vat-unknown']);
+    expect(codes(checkEligibility({ ...good, vatRate: 0.19 }, 'amazon', withChannels))).toEqual(['warning:vat-unusual']);
+  });
+
+  it('GPSR: manufacturer and EU responsible person are errors, warnings a warning', () => {
+    const bare = { ...good, safety: {} };
+    expect(codes(checkEligibility(bare, 'amazon', withChannels))).toEqual(['error:gpsr-manufacturer', 'error:gpsr-responsible-person', 'warning:gpsr-warnings']);
+    expect(ineligibleReason(checkEligibility(bare, 'amazon', withChannels))).toBe('amazon: no manufacturer (GPSR): add a column or productSafety.brands entry');
+  });
+
+  it('cost: missing when the column is mapped; fees that eat the whole price', () => {
+    const { costMinor: _c, ...noCost } = good;
+    expect(codes(checkEligibility(noCost, 'amazon', withChannels))).toEqual(['error:cost-missing']);
+    const greedy = config({ ...withChannels, channels: { amazon: { marketplaceIds: ['X'], sellerId: 'A1', pricing: { feePercent: 0.9 } } } });
+    expect(codes(checkEligibility(good, 'amazon', greedy))).toEqual(['error:floor-impossible']);
+  });
+});
+
+describe('resolveProduct', () => {
+  it('VAT from the file, else the category, else the default', () => {
+    expect(resolveVat(item('A', { vatRate: 0.1, category: 'Libri' }), withChannels)).toEqual({ rate: 0.1, source: 'file' });
+    expect(resolveVat(item('A', { vatRate: undefined, category: 'libri' }), withChannels)).toEqual({ rate: 0.04, source: 'category' });
+    expect(resolveVat(item('A', { vatRate: undefined, category: 'LEGO' }), withChannels)).toEqual({ rate: 0.22, source: 'default' });
+    expect(resolveVat(item('A', { vatRate: undefined }), config())).toEqual({ source: 'unknown' });
+  });
+
+  it('GPSR fields from the file win, the brand entry fills the gaps (brand matched forgivingly)', () => {
+    const p = resolveProduct(item('A', { brand: 'LEGO', safety: { warnings: 'Piccole parti.' } }), withChannels);
+    expect(p.safety).toEqual({ manufacturer: 'LEGO A/S, Billund', responsiblePerson: 'LEGO Italia S.r.l., Milano', warnings: 'Piccole parti.' });
+    const own = resolveProduct(item('A', { brand: 'LEGO', safety: { manufacturer: 'Altro', responsiblePerson: 'Altra', warnings: 'W' } }), withChannels);
+    expect(own.safety).toEqual({ manufacturer: 'Altro', responsiblePerson: 'Altra', warnings: 'W' });
+  });
+});

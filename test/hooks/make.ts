@@ -1,0 +1,28 @@
+import { Config } from '../../src/config/schema.js';
+import type { StockItem } from '../../src/domain/stock-item.js';
+
+/** A stock item with sensible defaults; amounts in minor units. */
+export function item(sku: string, over: Partial<StockItem> = {}): StockItem {
+  return {
+    sku,
+    line: 2,
+    title: `Prodotto ${sku}`,
+    priceMinor: 2000,
+    quantity: 5,
+    images: ['https://img.example/a.jpg'],
+    safety: { manufacturer: 'Fabbrica S.p.A., Milano', responsiblePerson: 'Fabbrica S.p.A., Milano', warnings: 'Attenzione.' },
+    vatRate: 0.22,
+    ean: '8001234567897',
+    ...over,
+  };
+}
+
+/** A valid config (schema defaults applied) with `over` merged at the top level. */
+export function config(over: Record<string, unknown> = {}): Config {
+  return Config.parse({
+    shop: { name: 'Test' },
+    stock: { file: '/shop/stock.csv', columns: { sku: 'Codice', title: 'Descrizione', price: 'Prezzo', quantity: 'Giacenza', cost: 'Costo', ean: 'EAN', image: 'Immagine', category: 'Categoria', brand: 'Marca' } },
+    hooks: { rules: [] },
+    ...over,
+  });
+}
