@@ -1,0 +1,93 @@
+import { joinUrl } from '../../http/client.js';
+import { HttpError } from '../../http/http-error.js';
+import { languageHeaders, type EbayApiContext } from './api-context.js';
+import { BASE_PATHS } from './endpoints.js';
+import type { InventoryItemPayload } from './mapping.js';
+import { BulkEntryAnswer, BulkGetInventoryItemAnswer, type BulkEntry } from './schemas.js';
+
+/**
+ * The bulk Inventory calls (≤ 25 entries each, reference §6). The whole call answers 200, 207
+ * (mixed) or 400/500, and a 400 can still carry per-entry `responses[]`: those are returned so
+ * each SKU is judged by its own statusCode. A 4xx without entries is rethrown.
+ */
+const url = (ctx: EbayApiContext, p: string) => joinUrl(ctx.endpoint, `${BASE_PATHS.inventory}${p}`);
+
+/** Per-entry answers from an HttpError body, when eBay put them there. */
+function entriesFromError(error: unknown): BulkEntry[] | undefined {
+  if (!(error instanceof HttpError)) return undefined;
+  const parsed = BulkEntryAnswer.safeParse(error.json);
+  return parsed.success && parsed.data.responses.length ? parsed.data.responses : undefined;
+}
+
+/** One bulkUpdatePriceQuantity request entry. */
+export interface PriceQuantityRequest {
+  sku: string;
+  shipToLocationAvailability?: { quantity: number };
+  offers: Array<{ offerId: string; availableQuantity?: number; price?: { value: string; currency: string } }>;
+}
+
+/** POST /bulk_update_price_quantity: revises published offers only; idempotent (reference §8). */
+export async function bulkUpdatePriceQuantity(ctx: EbayApiContext, requests: readonly PriceQuantityRequest[]): Promise<BulkEntry[]> {
+  try {
+    const res = await ctx.http.request({
+      operation: 'bulkUpdatePriceQuantity',
+      method: 'POST',
+      url: url(ctx, '/bulk_update_price_quantity'),
+      headers: languageHeaders(ctx),
+      json: { requests },
+      schema: BulkEntryAnswer,
+      idempotent: true,
+    });
+    return res.data.responses;
+  } catch (error) {
+    const entries = entriesFromError(error);
+    if (entries) return entries;
+    throw error;
+  }
+}
+
+/** POST /bulk_create_or_replace_inventory_item: full items with sku and locale. */
+export async function bulkCreateOrReplaceInventoryItem(
+  ctx: EbayApiContext,
+  items: ReadonlyArray<{ sku: string; item: InventoryItemPayload }>,
+): Promise<BulkEntry[]> {
+  const requests = items.map(({ sku, item }) => ({ sku, locale: ctx.facts.locale, ...item }));
+  try {
+    const res = await ctx.http.request({
+      operation: 'bulkCreateOrReplaceInventoryItem',
+      method: 'POST',
+      url: url(ctx, '/bulk_create_or_replace_inventory_item'),
+      headers: languageHeaders(ctx),
+      json: { requests },
+      schema: BulkEntryAnswer,
+      idempotent: true,
+    });
+    return res.data.responses;
+  } catch (error) {
+    const entries = entriesFromError(error);
+    if (entries) return entries;
+    throw error;
+  }
+}
+
+/** POST /bulk_get_inventory_item {requests:[{sku}]}: per-SKU items (statusCode 404 entries = unknown SKU). */
+export async function bulkGetInventoryItem(ctx: EbayApiContext, skus: readonly string[]) {
+  try {
+    const res = await ctx.http.request({
+      operation: 'bulkGetInventoryItem',
+      method: 'POST',
+      url: url(ctx, '/bulk_get_inventory_item'),
+      headers: languageHeaders(ctx),
+      json: { requests: skus.map((sku) => ({ sku })) },
+      schema: BulkGetInventoryItemAnswer,
+      idempotent: true,
+    });
+    return res.data.responses;
+  } catch (error) {
+    if (error instanceof HttpError) {
+      const parsed = BulkGetInventoryItemAnswer.safeParse(error.json);
+      if (parsed.success && parsed.data.responses.length) return parsed.data.responses;
+    }
+    throw error;
+  }
+}

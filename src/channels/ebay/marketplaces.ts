@@ -1,0 +1,30 @@
+/**
+ * Per-marketplace language facts. Source: shared/reference/ebay-sell-api.md §2 (headers take a
+ * hyphen, body `locale` an underscore) and §5 ("No GTIN → the marketplace's 'does not apply'
+ * text", Trading GeteBayDetails ProductIdentifierUnavailableText).
+ */
+export interface MarketplaceFacts {
+  /** Content-Language and Accept-Language. */
+  language: string;
+  /** The `locale` of bulk inventory item entries. */
+  locale: string;
+  currency: string;
+  /** What eBay accepts in place of a missing EAN. */
+  doesNotApply: string;
+}
+
+const MARKETPLACES: Record<string, MarketplaceFacts> = {
+  EBAY_IT: { language: 'it-IT', locale: 'it_IT', currency: 'EUR', doesNotApply: 'Non applicabile' },
+  EBAY_DE: { language: 'de-DE', locale: 'de_DE', currency: 'EUR', doesNotApply: 'Nicht zutreffend' },
+  EBAY_FR: { language: 'fr-FR', locale: 'fr_FR', currency: 'EUR', doesNotApply: 'Non applicable' },
+  EBAY_ES: { language: 'es-ES', locale: 'es_ES', currency: 'EUR', doesNotApply: 'No aplicable' },
+  EBAY_GB: { language: 'en-GB', locale: 'en_GB', currency: 'GBP', doesNotApply: 'Does not apply' },
+  EBAY_US: { language: 'en-US', locale: 'en_US', currency: 'USD', doesNotApply: 'Does not apply' },
+};
+
+/** The marketplaces civetta knows the language of; one language per channel (reference §9 "Language headers"). */
+export const SUPPORTED_MARKETPLACES = Object.keys(MARKETPLACES);
+
+export function marketplaceFacts(marketplaceId: string): MarketplaceFacts | undefined {
+  return MARKETPLACES[marketplaceId];
+}
