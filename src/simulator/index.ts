@@ -1,0 +1,148 @@
+import type { AddressInfo } from 'node:net';
+import { amazonAuthRoutes, amazonPolicy } from './amazon-auth.js';
+import { amazonCatalogRoutes } from './amazon-catalog.js';
+import { amazonListingsRoutes } from './amazon-listings.js';
+import type { SimClock } from './clock.js';
+import { ebayAuthRoutes, ebayPolicy } from './ebay-auth.js';
+import { ebayInventoryRoutes } from './ebay-inventory.js';
+import { ebayLocationRoutes } from './ebay-locations.js';
+import { Faults } from './faults.js';
+import { amazonSnapshot, ebayInspect, type AmazonListingSnapshot } from './inspect.js';
+import type { CatalogEntry, SimulatorOptions } from './options.js';
+import { AMAZON_LIMITS, EBAY_DEFAULT_LIMIT, RateLimiter } from './rate-limit.js';
+import { RequestLog, type LoggedRequest } from './request-log.js';
+import { Router } from './router.js';
+import { seedState } from './seed.js';
+import { createSimServer, type ServicePolicy } from './server.js';
+import { createState } from './state.js';
+
+export type { SimulatorOptions, CatalogEntry } from './options.js';
+export type { LoggedRequest } from './request-log.js';
+export type { FaultSettings } from './faults.js';
+export type { AmazonListingSnapshot, EbayListingSnapshot } from './inspect.js';
+export {
+  AMAZON_DEFAULT_CREDENTIALS, EBAY_DEFAULT_CREDENTIALS, DEFAULT_AMAZON_SELLER_ID, DEFAULT_EBAY_POLICIES,
+} from './options.js';
+export { autoAsin, isValidEan13 } from './amazon-catalog.js';
+
+/** Where a client points a channel: the API base and the token endpoint. */
+export interface ChannelEndpoints {
+  endpoint: string;
+  tokenEndpoint: string;
+}
+
+/** A running simulator (see startSimulator). */
+export interface Simulator {
+  /** `{ amazon: { endpoint, tokenEndpoint }, ebay: { endpoint, tokenEndpoint } }` on 127.0.0.1. */
+  readonly endpoints: { amazon: ChannelEndpoints; ebay: ChannelEndpoints };
+  readonly port: number;
+  /** `http://127.0.0.1:P`. */
+  readonly origin: string;
+  /** Simulated time: `clock.advance(ms)` moves token expiry, rate-limit refill, feeds and orders. */
+  readonly clock: SimClock;
+  /** Every call received, in order (tokens masked). */
+  readonly requests: readonly LoggedRequest[];
+  /** Calls received for one operationId (or all calls). Includes refused ones (401/403/429/5xx). */
+  count(operation?: string): number;
+  /**
+   * State-changing calls answered 2xx: PUT/PATCH/POST/DELETE of listings, items, offers, publish,
+   * withdraw, locations, bulk writes, createFeed, the feed upload, confirmShipment, shipping
+   * fulfillment. Not counted: token calls, reads, searches, createFeedDocument, refused calls.
+   * An Amazon listing write answered 200 INVALID counts (the service received and judged it).
+   */
+  writeCount(service?: 'amazon' | 'ebay'): number;
+  clearRequests(): void;
+  /** Fault knobs at runtime: `faults.set({...})`, `faults.clear()`, `faults.expireTokens()`. */
+  readonly faults: Faults;
+  /** Turns rate limiting on/off at runtime; `drain(op)` empties one bucket. */
+  readonly rateLimits: { enabled: boolean; drain(operation: string): void; reset(): void };
+  /** Makes a refresh token invalid from now on (→ invalid_grant). */
+  revokeRefreshToken(service: 'amazon' | 'ebay', refreshToken: string): void;
+  readonly amazon: {
+    listing(sku: string): AmazonListingSnapshot | undefined;
+    listings(): AmazonListingSnapshot[];
+    /** Adds catalogue entries at runtime. */
+    addCatalog(entries: CatalogEntry[]): void;
+    readonly sellerId: string;
+  };
+  readonly ebay: ReturnType<typeof ebayInspect>;
+  close(): Promise<void>;
+}
+
+/** Starts the Amazon SP-API + eBay Sell API simulator on 127.0.0.1 (port 0 = a free port). */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const state = createState(options);
+  seedState(state, options);
+  const log = new RequestLog();
+  const limiter = new RateLimiter(state.clock, state.timeScale, (op) => {
+    const override = options.rateLimits?.[op];
+    if (override) return override;
+    if (AMAZON_LIMITS[op]) return AMAZON_LIMITS[op];
+    return ebayOperations.has(op) ? (options.ebay?.rateLimit ?? EBAY_DEFAULT_LIMIT) : undefined;
+  }, options.rateLimiting ?? true);
+  const faults = new Faults(options.seed ?? 1, options.faults, () => state.tokens.expireAll());
+  const router = new Router();
+  router.add(amazonAuthRoutes(state));
+  router.add(amazonListingsRoutes(state));
+  router.add(amazonCatalogRoutes(state));
+  router.add(ebayAuthRoutes(state));
+  const ebayRoutes = [...ebayInventoryRoutes(state), ...ebayLocationRoutes(state)];
+  const ebayOperations = new Set(ebayRoutes.map((r) => r.operation));
+  router.add(ebayRoutes);
+  const documents: ServicePolicy = {
+    authenticate: () => undefined,
+    tooManyRequests: () => ({ status: 503, raw: 'SlowDown' }),
+    serverError: (status) => ({ status, raw: 'InternalError' }),
+    notFound: () => ({ status: 404, raw: '<Error><Code>NoSuchKey</Code></Error>', headers: { 'content-type': 'application/xml' } }),
+    headers: () => ({}),
+  };
+  const server = createSimServer({
+    state, router, faults, limiter, log,
+    policies: { amazon: amazonPolicy(state, limiter), ebay: ebayPolicy(state), documents },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    endpoints: {
+      amazon: { endpoint: `${origin}/amazon`, tokenEndpoint: `${origin}/amazon/auth/o2/token` },
+      ebay: { endpoint: `${origin}/ebay`, tokenEndpoint: `${origin}/ebay/identity/v1/oauth2/token` },
+    },
+    port,
+    origin,
+    clock: state.clock,
+    get requests() {
+      return log.entries;
+    },
+    count: (op) => log.count(op),
+    writeCount: (service) => log.writeCount(service),
+    clearRequests: () => log.clear(),
+    faults,
+    rateLimits: {
+      get enabled() {
+        return limiter.enabled;
+      },
+      set enabled(v: boolean) {
+        limiter.enabled = v;
+      },
+      drain: (op) => limiter.drain(op),
+      reset: () => limiter.reset(),
+    },
+    revokeRefreshToken: (_service, token) => void state.tokens.revoked.add(token),
+    amazon: {
+      listing: (sku) => amazonSnapshot(state, sku),
+      listings: () => [...state.amazon.listings.keys()].sort().flatMap((s) => amazonSnapshot(state, s) ?? []),
+      addCatalog: (entries) => void state.amazon.catalog.push(...entries),
+      sellerId: state.amazon.sellerId,
+    },
+    ebay: ebayInspect(state),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,118 @@
+import { createClock, type SimClock } from './clock.js';
+import {
+  AMAZON_DEFAULT_CREDENTIALS, DEFAULT_AMAZON_SELLER_ID, DEFAULT_EBAY_POLICIES, EBAY_DEFAULT_CREDENTIALS,
+  type CatalogEntry, type Credentials, type EbayPolicySeed, type SimulatorOptions,
+} from './options.js';
+import { seededRandom } from './random.js';
+import { TokenStore } from './token-store.js';
+
+/** A listing on the simulated Amazon seller account. */
+export interface AmazonListingState {
+  sku: string;
+  productType: string;
+  requirements?: string;
+  attributes: Record<string, unknown>;
+  marketplaceIds: string[];
+  createdMs: number;
+  updatedMs: number;
+}
+
+/** An eBay inventory item (createOrReplaceInventoryItem body) and the locale set by Content-Language. */
+export interface EbayItemState {
+  sku: string;
+  locale: string;
+  item: Record<string, unknown>;
+}
+
+export interface EbayListingDetails {
+  listingId: string;
+  listingStatus: 'ACTIVE' | 'OUT_OF_STOCK' | 'ENDED';
+  soldQuantity: number;
+  listingOnHold: boolean;
+}
+
+/** An eBay offer: keys + the replaceable details (createOffer body minus sku/marketplaceId/format). */
+export interface EbayOfferState {
+  offerId: string;
+  sku: string;
+  marketplaceId: string;
+  format: string;
+  details: Record<string, unknown>;
+  status: 'PUBLISHED' | 'UNPUBLISHED';
+  listing?: EbayListingDetails;
+}
+
+export interface EbayLocationState {
+  merchantLocationKey: string;
+  body: Record<string, unknown>;
+  status: 'ENABLED' | 'DISABLED';
+}
+
+/** Everything the simulator holds; handlers of every API area share it. */
+export interface SimState {
+  clock: SimClock;
+  timeScale: number;
+  random: () => number;
+  tokens: TokenStore;
+  feedProcessing: { baseMs: number; perMessageMs: number };
+  amazon: {
+    sellerId: string;
+    marketplaceIds: string[];
+    credentials: Credentials;
+    catalog: CatalogEntry[];
+    autoCatalog: boolean;
+    listings: Map<string, AmazonListingState>;
+  };
+  ebay: {
+    credentials: Credentials;
+    policies: EbayPolicySeed[];
+    programs: Set<string>;
+    sellerRegistrationCompleted: boolean;
+    locations: Map<string, EbayLocationState>;
+    items: Map<string, EbayItemState>;
+    offers: Map<string, EbayOfferState>;
+    /** listingId → revisions made on the given UTC day. */
+    revisions: Map<string, { day: string; count: number }>;
+    revisionCap: number;
+  };
+  /** Monotonic id counters. */
+  nextId(kind: string): number;
+}
+
+export function createState(o: SimulatorOptions): SimState {
+  const clock = createClock(o.now);
+  const counters = new Map<string, number>();
+  return {
+    clock,
+    timeScale: o.timeScale && o.timeScale > 0 ? o.timeScale : 1,
+    random: seededRandom((o.seed ?? 1) + 7919),
+    tokens: new TokenStore(clock),
+    // Feeds take "a couple of minutes plus a few ms per message" (issue 3); overridable.
+    feedProcessing: { baseMs: o.feedProcessing?.baseMs ?? 120_000, perMessageMs: o.feedProcessing?.perMessageMs ?? 5 },
+    amazon: {
+      sellerId: o.amazon?.sellerId ?? DEFAULT_AMAZON_SELLER_ID,
+      marketplaceIds: o.amazon?.marketplaceIds ?? ['APJ6JRA9NG5V4'],
+      credentials: { ...AMAZON_DEFAULT_CREDENTIALS, ...o.amazon?.credentials },
+      catalog: [...(o.amazon?.catalog ?? [])],
+      autoCatalog: o.amazon?.autoCatalog ?? false,
+      listings: new Map(),
+    },
+    ebay: {
+      credentials: { ...EBAY_DEFAULT_CREDENTIALS, ...o.ebay?.credentials },
+      policies: [...(o.ebay?.policies ?? DEFAULT_EBAY_POLICIES)],
+      programs: new Set(o.ebay?.optedInPrograms ?? ['SELLING_POLICY_MANAGEMENT']),
+      sellerRegistrationCompleted: o.ebay?.sellerRegistrationCompleted ?? true,
+      locations: new Map(),
+      items: new Map(),
+      offers: new Map(),
+      revisions: new Map(),
+      // eBay: at most 250 revisions per listing per calendar day (reference §5).
+      revisionCap: o.ebay?.revisionCap ?? 250,
+    },
+    nextId(kind: string): number {
+      const n = (counters.get(kind) ?? 0) + 1;
+      counters.set(kind, n);
+      return n;
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { eb, ebayAccess, ITEM, LOCATION, offerBody } from './helpers.js';
+
+let sim: Simulator;
+let api: ReturnType<typeof eb>;
+const INV = '/sell/inventory/v1';
+
+async function listed(sku: string, qty = 3): Promise<string> {
+  await api('PUT', `${INV}/inventory_item/${sku}`, { ...ITEM, availability: { shipToLocationAvailability: { quantity: qty } } });
+  const created = await api('POST', `${INV}/offer`, offerBody(sku, '24.90', qty));
+  expect(created.status).toBe(201);
+  return created.body.offerId as string;
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ rateLimiting: false, ebay: { locations: [{ merchantLocationKey: 'negozio', ...LOCATION }], revisionCap: 5 } });
+  api = eb(sim, await ebayAccess(sim));
+});
+afterAll(async () => sim.close());
+
+describe('createOffer', () => {
+  it('creates an unpublished offer (201 offerId) and refuses a second one for the same SKU × marketplace × format', async () => {
+    const offerId = await listed('OFF1');
+    expect(offerId).toMatch(/^\d{10}$/);
+    const dup = await api('POST', `${INV}/offer`, offerBody('OFF1'));
+    expect(dup.status).toBe(400);
+    expect(dup.body.errors[0]).toMatchObject({ errorId: 25002, domain: 'API_INVENTORY', message: 'A user error has occurred. Offer entity already exists.', parameters: [{ name: 'offerId', value: offerId }] });
+    const got = await api('GET', `${INV}/offer?sku=OFF1`);
+    expect(got.body).toMatchObject({ total: 1, size: 1, offers: [{ offerId, sku: 'OFF1', status: 'UNPUBLISHED', pricingSummary: { price: { value: '24.90', currency: 'EUR' } } }] });
+  });
+
+  it('requires Content-Language, a known SKU, and valid keys', async () => {
+    expect((await eb(sim, await ebayAccess(sim), null)('POST', `${INV}/offer`, offerBody('OFF1'))).body.errors[0].errorId).toBe(25709);
+    expect((await api('POST', `${INV}/offer`, offerBody('GHOST'))).body.errors[0].errorId).toBe(25702);
+    expect((await api('POST', `${INV}/offer`, { ...offerBody('OFF1'), marketplaceId: 'EBAY_XX' })).body.errors[0].errorId).toBe(25709);
+    expect((await api('POST', `${INV}/offer`, { ...offerBody('OFF1'), format: 'AUCTION', pricingSummary: { price: { value: 'abc', currency: 'EUR' } } })).body.errors[0].errorId).toBe(25709);
+  });
+
+  it('getOffers needs sku; unknown offers are 404 25713', async () => {
+    expect((await api('GET', `${INV}/offer`)).body.errors[0].errorId).toBe(25709);
+    const none = await api('GET', `${INV}/offer/123`);
+    expect(none.status).toBe(404);
+    expect(none.body.errors[0].errorId).toBe(25713);
+  });
+});
+
+describe('publishOffer / withdrawOffer', () => {
+  it('publishes to a listingId; the listing is live with min(item, offer) quantity', async () => {
+    const offerId = await listed('PUB1', 4);
+    const r = await api('POST', `${INV}/offer/${offerId}/publish`, {});
+    expect(r.status).toBe(200);
+    expect(r.body.listingId).toMatch(/^\d{12}$/);
+    expect(sim.ebay.listingFor('PUB1')).toMatchObject({ listingId: r.body.listingId, listingStatus: 'ACTIVE', quantity: 4, price: { value: '24.90', currency: 'EUR' } });
+    const again = await api('POST', `${INV}/offer/${offerId}/publish`, {});
+    expect(again.body.listingId).toBe(r.body.listingId);
+    expect(again.body.warnings[0].errorId).toBe(25402);
+  });
+
+  it('refuses to publish without policies, category, location, price, pictures, required aspects', async () => {
+    await api('PUT', `${INV}/inventory_item/BARE1`, { availability: { shipToLocationAvailability: { quantity: 1 } }, product: { title: 't' } });
+    const created = await api('POST', `${INV}/offer`, { sku: 'BARE1', marketplaceId: 'EBAY_IT', format: 'FIXED_PRICE' });
+    const r = await api('POST', `${INV}/offer/${created.body.offerId}/publish`, {});
+    expect(r.status).toBe(400);
+    expect(r.body.errors.map((e: { errorId: number }) => e.errorId)).toEqual([25007, 25008, 25009, 25005, 25002, 25003, 25017, 25014, 25021]);
+    await api('PUT', `${INV}/inventory_item/NOASPECT`, { ...ITEM, product: { ...ITEM.product, aspects: {} } });
+    const o2 = await api('POST', `${INV}/offer`, offerBody('NOASPECT'));
+    const r2 = await api('POST', `${INV}/offer/${o2.body.offerId}/publish`, {});
+    expect(r2.body.errors).toEqual([expect.objectContaining({ errorId: 25029, message: 'Marca is required for this category.' })]);
+    const o3 = await listed('BADPOL');
+    await api('PUT', `${INV}/offer/${o3}`, { ...offerBody('BADPOL'), listingPolicies: { fulfillmentPolicyId: '999', paymentPolicyId: '6200000002', returnPolicyId: '6200000001' } });
+    const r3 = await api('POST', `${INV}/offer/${o3}/publish`, {});
+    expect(r3.body.errors.map((e: { errorId: number }) => e.errorId)).toEqual([25035, 25036]);
+  });
+
+  it('withdraw ends the listing; publishing again mints a new listingId', async () => {
+    const offerId = await listed('WD1');
+    const first = (await api('POST', `${INV}/offer/${offerId}/publish`, {})).body.listingId;
+    const w = await api('POST', `${INV}/offer/${offerId}/withdraw`, {});
+    expect(w.body).toEqual({ listingId: first, warnings: [] });
+    expect(sim.ebay.listingFor('WD1')).toMatchObject({ listingStatus: 'ENDED', offerStatus: 'UNPUBLISHED', quantity: 0 });
+    expect((await api('POST', `${INV}/offer/${offerId}/withdraw`, {})).body.errors[0].errorId).toBe(25713);
+    const second = (await api('POST', `${INV}/offer/${offerId}/publish`, {})).body.listingId;
+    expect(second).not.toBe(first);
+  });
+});
+
+describe('updateOffer and stock', () => {
+  it('quantity 0 ends the listing without OUT_OF_STOCK_CONTROL, hides it with the opt-in', async () => {
+    const a = await listed('Z1');
+    await api('POST', `${INV}/offer/${a}/publish`, {});
+    expect((await api('PUT', `${INV}/offer/${a}`, { ...offerBody('Z1'), availableQuantity: 0 })).status).toBe(204);
+    expect(sim.ebay.listingFor('Z1')).toMatchObject({ listingStatus: 'ENDED', offerStatus: 'UNPUBLISHED' });
+    sim.ebay.optIn('OUT_OF_STOCK_CONTROL');
+    const b = await listed('Z2');
+    await api('POST', `${INV}/offer/${b}/publish`, {});
+    await api('PUT', `${INV}/offer/${b}`, { ...offerBody('Z2'), availableQuantity: 0 });
+    expect(sim.ebay.listingFor('Z2')).toMatchObject({ listingStatus: 'OUT_OF_STOCK', offerStatus: 'PUBLISHED' });
+    await api('PUT', `${INV}/offer/${b}`, { ...offerBody('Z2'), availableQuantity: 2 });
+    expect(sim.ebay.listingFor('Z2')).toMatchObject({ listingStatus: 'ACTIVE', quantity: 2 });
+    sim.ebay.optOut('OUT_OF_STOCK_CONTROL');
+  });
+
+  it('counts revisions per listing per day and refuses past the cap (25019); the next day is fresh', async () => {
+    const id = await listed('REV1');
+    const listingId = (await api('POST', `${INV}/offer/${id}/publish`, {})).body.listingId as string;
+    for (let i = 0; i < 5; i++) expect((await api('PUT', `${INV}/offer/${id}`, offerBody('REV1', `2${i}.00`))).status).toBe(204);
+    expect(sim.ebay.revisions(listingId)).toBe(5);
+    const refused = await api('PUT', `${INV}/offer/${id}`, offerBody('REV1', '30.00'));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].errorId).toBe(25019);
+    expect(sim.ebay.listingFor('REV1')?.price?.value).toBe('24.00');
+    sim.clock.advance(24 * 3_600_000);
+    api = eb(sim, await ebayAccess(sim)); // the old token expired meanwhile
+    expect((await api('PUT', `${INV}/offer/${id}`, offerBody('REV1', '30.00'))).status).toBe(204);
+  });
+
+  it('deleteOffer removes it (204) and a second delete is 404', async () => {
+    const id = await listed('DEL1');
+    expect((await api('DELETE', `${INV}/offer/${id}`)).status).toBe(204);
+    expect((await api('DELETE', `${INV}/offer/${id}`)).status).toBe(404);
+  });
+});
