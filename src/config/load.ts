@@ -92,17 +92,22 @@ export async function readConfig(opts: LoadConfigOptions): Promise<ConfigReadRes
   const parsed = Config.safeParse(found.config ?? {});
   if (!parsed.success) {
     const problems = issuesToProblems(parsed.error.issues, Config, found.config, locate).map((p) => ({ ...p, file }));
-    return { file, problems };
+    return { file, problems: byLine(problems) };
   }
   const findings = checkConfigRules(parsed.data).map(({ path, ...f }): Problem => {
     const pos = locate(path);
     return { ...f, key: keyPath(path), file, ...(pos ? { line: pos.line, column: String(pos.column) } : {}) };
   });
-  if (findings.some((p) => p.severity === 'error')) return { file, problems: findings };
+  if (findings.some((p) => p.severity === 'error')) return { file, problems: byLine(findings) };
   const dir = dirname(file);
   const at = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
   const config: Config = { ...parsed.data, stock: { ...parsed.data.stock, file: at(parsed.data.stock.file) }, ledger: at(parsed.data.ledger) };
   return { file, loaded: { config, file, dir, resolve: at, warnings: findings }, problems: findings };
+}
+
+/** Problems in file order (those without a line keep their place at the end). */
+function byLine(problems: Problem[]): Problem[] {
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? Infinity) - (b.p.line ?? Infinity) || a.i - b.i).map(({ p }) => p);
 }
 
 /** Positions of keys in a YAML or JSON config; JS/TS configs get the file name only. */
