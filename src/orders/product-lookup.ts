@@ -7,7 +7,7 @@ import type { ProductFacts, ProductLookup } from './stored-order.js';
 export function productLookup(items: readonly StockItem[], config: Config): ProductLookup {
   const bySku = new Map<string, ProductFacts>();
   for (const item of items) {
-    const facts: ProductFacts = {};
+    const facts: ProductFacts = { title: item.title };
     const rate = resolveVat(item, config).rate;
     if (item.ean !== undefined) facts.ean = item.ean;
     if (rate !== undefined) facts.vatRate = rate;

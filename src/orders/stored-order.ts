@@ -7,6 +7,8 @@ import type { Order, OrderLine } from '../domain/order.js';
  * sales), and otherwise resolved from the current stock file when a report or export needs them.
  */
 export interface ProductFacts {
+  /** The stock file's title (reports only; lines keep the marketplace's title). */
+  title?: string;
   ean?: string;
   /** VAT rate as a fraction (0.22). */
   vatRate?: number;
@@ -18,7 +20,7 @@ export interface ProductFacts {
 export type ProductLookup = (sku: string) => ProductFacts | undefined;
 
 /** An order line as the ledger keeps it: the marketplace's line plus the product facts known. */
-export interface StoredOrderLine extends OrderLine, ProductFacts {}
+export interface StoredOrderLine extends OrderLine, Omit<ProductFacts, 'title'> {}
 
 /** An order as the ledger keeps it. */
 export interface StoredOrder extends Omit<Order, 'lines'> {

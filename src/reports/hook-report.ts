@@ -166,7 +166,7 @@ export function buildHookReport(input: HookReportInput): HookReport {
     const idleFrom = latest(lastSaleAt, active.map((p) => p.since).sort()[0]);
     const entry: HookReportEntry = {
       sku,
-      title: periods.find((p) => p.title)?.title ?? sold[0]?.title ?? sku,
+      title: periods.find((p) => p.title)?.title ?? input.products?.(sku)?.title ?? sold[0]?.title ?? sku,
       channels,
       orders: channels.reduce((a, c) => a + c.orders, 0),
       units: channels.reduce((a, c) => a + c.units, 0),

@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import type { ChannelId } from '../../domain/ids.js';
+import { ExitCode, InputError } from '../../errors.js';
+import { readShopStock } from '../../hooks/desired-offers.js';
+import { openLedger } from '../../ledger/database.js';
+import { readOrders } from '../../ledger/orders.js';
+import { buildExportRows } from '../../orders/export-rows.js';
+import { exportJsonRecords, formatExport, type ExportFormat, type ExportStyle } from '../../orders/format-export.js';
+import { productLookup } from '../../orders/product-lookup.js';
+import type { ProductLookup } from '../../orders/stored-order.js';
+import { writeFileAtomic } from '../../orders/write-file-atomic.js';
+import type { CommandResult, LoadedConfig, RunContext } from '../context.js';
+
+export interface OrdersExportArgs {
+  from?: string;
+  to?: string;
+  channel?: ChannelId;
+  format?: ExportFormat;
+  out?: string;
+  /** plain (default) or it: semicolon, decimal comma, BOM. */
+  style?: ExportStyle;
+  /** commander's `--no-pii` sets this to false. */
+  pii?: boolean;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDay(flag: string, value: string | undefined): void {
+  if (value !== undefined && (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
+    throw new InputError(`${flag} must be a day as YYYY-MM-DD (got "${value}").`);
+  }
+}
+
+/** The current stock file, for lines stored without EAN or VAT rate; a refused file only costs those columns. */
+export async function currentProducts(loaded: LoadedConfig, ctx: RunContext): Promise<ProductLookup | undefined> {
+  try {
+    const stock = await readShopStock(loaded);
+    return productLookup(stock.items, loaded.config);
+  } catch (error) {
+    ctx.out.log.warn(`the stock file could not be read (${error instanceof Error ? error.message : String(error)}); EAN, VAT and cost come only from the ledger`);
+    return undefined;
+  }
+}
+
+/** `civetta orders export`: order lines for accounting as CSV (plain or Italian) or JSON, to stdout or a file. */
+export async function run(args: OrdersExportArgs, ctx: RunContext): Promise<CommandResult> {
+  checkDay('--from', args.from);
+  checkDay('--to', args.to);
+  if (args.from && args.to && args.from > args.to) throw new InputError(`--from ${args.from} is after --to ${args.to}.`);
+  const format = args.format ?? 'csv';
+  const style = args.style ?? 'plain';
+  if (format !== 'csv' && format !== 'json') throw new InputError(`--format must be csv or json (got "${String(format)}").`);
+  if (style !== 'plain' && style !== 'it') throw new InputError(`--style must be plain or it (got "${String(style)}").`);
+  const includePii = args.pii !== false;
+  const loaded = await ctx.loadConfig();
+  const products = await currentProducts(loaded, ctx);
+  const ledger = openLedger(loaded.config.ledger);
+  let orders;
+  try {
+    orders = readOrders(ledger, args.channel ? { channel: args.channel } : {});
+  } finally {
+    ledger.close();
+  }
+  const rows = buildExportRows(orders, {
+    includePii,
+    ...(args.from ? { from: args.from } : {}),
+    ...(args.to ? { to: args.to } : {}),
+    ...(args.channel ? { channel: args.channel } : {}),
+    ...(products ? { products } : {}),
+    ...(loaded.config.vat.default !== undefined ? { defaultVatRate: loaded.config.vat.default } : {}),
+  });
+  const text = formatExport(rows, { format, style, includePii });
+  if (args.out) {
+    const file = resolve(ctx.cwd, args.out);
+    await writeFileAtomic(file, text);
+    ctx.out.print(`${rows.length} order line(s) written to ${file}`);
+    return { exitCode: ExitCode.ok, json: { file, rows: rows.length, format, style } };
+  }
+  // Under --json stdout carries only the JSON result, so the rows travel inside it.
+  if (!ctx.out.json) ctx.out.print(text);
+  return { exitCode: ExitCode.ok, json: { rows: exportJsonRecords(rows, includePii) } };
+}

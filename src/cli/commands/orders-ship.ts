@@ -1,0 +1,41 @@
+import { createChannels } from '../../channels/registry.js';
+import { ExitCode } from '../../errors.js';
+import { openLedger } from '../../ledger/database.js';
+import { acquireLock } from '../../ledger/lock.js';
+import { shipOrder } from '../../orders/ship-order.js';
+import type { CommandResult, RunContext } from '../context.js';
+
+export interface OrdersShipArgs {
+  order: string;
+  carrier: string;
+  tracking: string;
+}
+
+/** `civetta orders ship ORDER --carrier X --tracking T`: tracking to the order's channel, recorded in the ledger. */
+export async function run(args: OrdersShipArgs, ctx: RunContext): Promise<CommandResult> {
+  const loaded = await ctx.loadConfig();
+  const release = acquireLock(loaded.config.ledger, 'orders ship', ctx.now);
+  try {
+    const ledger = openLedger(loaded.config.ledger);
+    try {
+      const channels = createChannels(loaded, ctx.env, { log: ctx.out.log, now: () => ctx.now().getTime() });
+      const result = await shipOrder(ledger, channels, { orderId: args.order, carrier: args.carrier, tracking: args.tracking, now: ctx.now() });
+      const json = { ...result, carrier: args.carrier, tracking: args.tracking };
+      if (!result.outcome.ok) {
+        for (const e of result.outcome.errors) ctx.out.log.warn(`${result.channel} ${e.code}: ${e.message}${e.explanation ? ` — ${e.explanation}` : ''}`);
+        ctx.out.print(`Tracking for ${result.channel} order ${result.orderId} was refused; nothing recorded.`);
+        return { exitCode: ExitCode.itemsFailed, json };
+      }
+      const units = result.lines.reduce((n, l) => n + l.quantity, 0);
+      ctx.out.print(
+        `Tracking ${args.tracking} (${args.carrier}) sent to ${result.channel} for order ${result.orderId}: ${result.lines.length} line(s), ${units} unit(s)` +
+          `${result.outcome.reference ? ` — reference ${result.outcome.reference}` : ''}.`,
+      );
+      return { exitCode: ExitCode.ok, json };
+    } finally {
+      ledger.close();
+    }
+  } finally {
+    release();
+  }
+}
