@@ -2,6 +2,7 @@ import type { ChannelId } from '../domain/ids.js';
 import type { RemoteRef } from '../domain/listing.js';
 import type { Minor } from '../domain/money.js';
 import type { Offer } from '../domain/offer.js';
+import type { GuardTrip } from './guards.js';
 
 /** Bumped when the shape of a SyncPlan changes; `plan --json` consumers check it. */
 export const PLAN_FORMAT_VERSION = 1;
@@ -74,4 +75,6 @@ export interface SyncPlan {
   deferred: Deferred[];
   drift: Drift[];
   refused: Refusal[];
+  /** The safety guards this plan trips (a sync stops on any not forced with --force-guard). */
+  guards: GuardTrip[];
 }

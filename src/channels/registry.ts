@@ -1,0 +1,47 @@
+import type { LoadedConfig } from '../cli/context.js';
+import type { Config } from '../config/schema.js';
+import { channelCredentials } from '../config/credentials.js';
+import type { ChannelId } from '../domain/ids.js';
+import { createAmazonChannel } from './amazon/index.js';
+import type { Channel, ChannelDeps } from './channel.js';
+import { createEbayChannel } from './ebay/index.js';
+
+/** Builds one adapter from the whole config (it reads its own section) and its resolved deps. */
+type Factory = (config: Config, deps: ChannelDeps) => Channel | undefined;
+
+/**
+ * Every channel civetta knows. `satisfies` makes a channel added to CHANNEL_IDS without an
+ * adapter here a type error.
+ */
+const FACTORIES = {
+  amazon: (config, deps) => {
+    const section = config.channels.amazon;
+    return section ? createAmazonChannel(section, { currency: config.shop.currency }, deps) : undefined;
+  },
+  ebay: (config, deps) => {
+    const section = config.channels.ebay;
+    return section ? createEbayChannel(section, { currency: config.shop.currency }, deps) : undefined;
+  },
+} as const satisfies Record<ChannelId, Factory>;
+
+/**
+ * The adapters of the enabled channels (or only `only`), with their credentials from the
+ * environment or `.env` (simulator ones in `environment: simulator`). Missing credentials or a
+ * refused endpoint throw InputError (exit 2) here, before any request.
+ */
+export function createChannels(
+  loaded: LoadedConfig,
+  env: Readonly<Record<string, string | undefined>>,
+  deps: Omit<ChannelDeps, 'credentials'>,
+  only?: ChannelId,
+): Map<ChannelId, Channel> {
+  const channels = new Map<ChannelId, Channel>();
+  for (const id of Object.keys(FACTORIES) as ChannelId[]) {
+    if (only !== undefined && id !== only) continue;
+    if (!loaded.config.channels[id]?.enabled) continue;
+    const { source: _source, ...credentials } = channelCredentials(loaded, id, env);
+    const channel = FACTORIES[id](loaded.config, { ...deps, credentials });
+    if (channel) channels.set(id, channel);
+  }
+  return channels;
+}

@@ -1,0 +1,24 @@
+import { ExitCode } from '../../errors.js';
+import { openLedger } from '../../ledger/database.js';
+import { orderHealth } from '../../reports/order-health.js';
+import { syncStatus } from '../../sync/status-data.js';
+import type { CommandResult, RunContext } from '../context.js';
+import { renderOrderHealth } from '../render/orders-health.js';
+import { renderSyncStatus } from '../render/status-view.js';
+
+/** `civetta status` takes no flags of its own. */
+export type StatusArgs = Record<string, never>;
+
+/** Last runs, failures, listings per channel, and orders past their handling time. Reads only. */
+export async function run(_args: StatusArgs, ctx: RunContext): Promise<CommandResult> {
+  const loaded = await ctx.loadConfig();
+  const ledger = openLedger(loaded.config.ledger);
+  try {
+    const sync = syncStatus(ledger);
+    const orders = orderHealth(ledger, ctx.now(), loaded.config.shop.handlingDays);
+    ctx.out.print(`${renderSyncStatus(sync.runs, sync.failures, sync.listings, sync.pendingActions)}\n\n${renderOrderHealth(orders)}`);
+    return { exitCode: ExitCode.ok, json: { ...sync, orders } };
+  } finally {
+    ledger.close();
+  }
+}

@@ -1,0 +1,44 @@
+import type { ChannelId } from '../../domain/ids.js';
+import { runSync } from '../../sync/run-sync.js';
+import { syncDepsFrom } from '../../sync/sync-deps-from.js';
+import type { SyncProgress } from '../../sync/sync-deps.js';
+import type { CommandResult, RunContext } from '../context.js';
+import { renderRunReport, summaryLine } from '../render/run-report.js';
+
+export interface SyncArgs {
+  channel?: ChannelId;
+  dryRun: boolean;
+  /** Accepted for scripts; sync never asks for confirmation, and a guard still stops the run. */
+  yes: boolean;
+  forceGuard: string[];
+}
+
+const STAGES: Record<Exclude<SyncProgress['stage'], 'apply'>, string> = {
+  orders: 'Pulling orders…',
+  stock: 'Reading the stock file…',
+  'read-back': 'Reading the live listings back…',
+  plan: 'Planning…',
+  guards: 'Checking the safety guards…',
+};
+
+/** The cron entry point: pull orders, plan, check guards, apply, record. */
+export async function run(args: SyncArgs, ctx: RunContext): Promise<CommandResult> {
+  const loaded = await ctx.loadConfig();
+  const progress = ctx.out.progress('Starting sync…');
+  try {
+    const report = await runSync(
+      loaded,
+      { ...(args.channel ? { channel: args.channel } : {}), dryRun: args.dryRun, forceGuard: args.forceGuard },
+      syncDepsFrom(ctx, (e) => progress.update(e.stage === 'apply' ? `${e.channel}: ${e.done}/${e.total} ${e.sku}` : STAGES[e.stage])),
+    );
+    progress.done();
+    ctx.out.print(renderRunReport(report));
+    const line = summaryLine(report);
+    if (report.failed.length > 0) ctx.out.log.warn(line);
+    else ctx.out.log.info(line);
+    return { exitCode: report.exitCode, json: report };
+  } catch (error) {
+    progress.fail();
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+import type { FailedItem } from '../../executor/execute-plan.js';
+import type { RunReport } from '../../sync/run-sync.js';
+import { planSummary, renderPlan } from './plan-table.js';
+
+function failureLines(failed: readonly FailedItem[]): string[] {
+  return failed.flatMap((f) => [
+    `  ${f.channel} ${f.sku} (${f.kind}):`,
+    ...f.errors.map((e) => `    ${e.code}: ${e.message}${e.explanation ? ` — ${e.explanation}` : ''}`),
+  ]);
+}
+
+/** What a sync did, for stdout. */
+export function renderRunReport(report: RunReport): string {
+  const lines = [renderPlan(report.plan)];
+  for (const c of report.orders.channels) {
+    lines.push(`${c.channel} orders: ${c.inserted} new, ${c.updated} updated${c.error ? ` — pull failed: ${c.error.message}` : ''}`);
+  }
+  if (report.settled > 0) lines.push(`${report.settled} interrupted write(s) of an earlier run checked against the live listings.`);
+  if (report.forcedTrips.length > 0) lines.push(`Forced for this run: ${report.forcedTrips.map((t) => t.guard).join(', ')} (recorded in the ledger).`);
+  if (report.dryRun) lines.push('Dry run: nothing was sent.');
+  else lines.push(`Sent: ${report.succeeded} ok, ${report.failed.length} failed.`);
+  if (report.failed.length > 0) lines.push('Failed:', ...failureLines(report.failed));
+  return lines.join('\n');
+}
+
+/** The one line a cron log keeps per run (stderr). */
+export function summaryLine(report: RunReport): string {
+  const what = report.dryRun ? 'dry run' : `${report.succeeded} ok, ${report.failed.length} failed`;
+  const forced = report.forcedGuards.length ? `, forced ${report.forcedGuards.join(',')}` : '';
+  return `civetta sync run ${report.runId}: ${planSummary(report.plan)}; ${what}${forced}; exit ${report.exitCode}`;
+}
+
+export { failureLines };

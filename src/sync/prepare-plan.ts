@@ -1,0 +1,140 @@
+import type { Channel } from '../channels/channel.js';
+import type { LoadedConfig } from '../cli/context.js';
+import type { ChannelId } from '../domain/ids.js';
+import type { RemoteListing } from '../domain/listing.js';
+import { channelHooks } from '../hooks/channel-hooks.js';
+import { pendingActions, resolveAction } from '../ledger/actions.js';
+import type { Ledger } from '../ledger/database.js';
+import { currentHooks } from '../ledger/history.js';
+import type { LedgerListing } from '../ledger/ledger-listing.js';
+import { readListings, saveListing } from '../ledger/listings.js';
+import type { Logger } from '../log.js';
+import type { StockReadResult } from '../stock/read-stock.js';
+import { mergeLive, type MergedListings } from './merge-live.js';
+import { planChannel } from './plan-channel.js';
+import { judgePending } from './resolve-pending.js';
+import { PLAN_FORMAT_VERSION, type SyncPlan } from './sync-plan.js';
+import { withPins } from './with-pins.js';
+
+/** What planning needs, already loaded; `live` adds the read-back of the marketplaces. */
+export interface PlanContext {
+  loaded: LoadedConfig;
+  ledger: Ledger;
+  channels: readonly ChannelId[];
+  stock: StockReadResult;
+  openOrderUnits: ReadonlyMap<string, number>;
+  now: Date;
+  /** Read the live listings back from these adapters (drift, adoption, interrupted writes). */
+  live?: ReadonlyMap<ChannelId, Channel>;
+  /** Sync only: settle interrupted writes and save the read-back in the ledger before planning. */
+  record: boolean;
+  log: Logger;
+}
+
+/** Per channel, what the run needs after planning: the hook set to record and the live count for guards. */
+export interface PreparedChannel {
+  channel: ChannelId;
+  hooks: Map<string, string>;
+  liveCount: number;
+  /** Interrupted writes of an earlier run settled by this one. */
+  settled: number;
+}
+
+export interface PreparedPlan {
+  plan: SyncPlan;
+  channels: PreparedChannel[];
+}
+
+/** Builds the SyncPlan exactly as `sync` will execute it. `plan` calls it with `record: false`. */
+export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
+  const { config } = ctx.loaded;
+  const at = ctx.now.toISOString();
+  const plan: SyncPlan = {
+    formatVersion: PLAN_FORMAT_VERSION,
+    createdAt: at,
+    channels: [...ctx.channels],
+    refreshed: ctx.live !== undefined,
+    actions: [],
+    unchanged: {},
+    deferred: [],
+    drift: [],
+    refused: [],
+    guards: [],
+  };
+  const prepared: PreparedChannel[] = [];
+  for (const channel of ctx.channels) {
+    const ledgerListings = readListings(ctx.ledger, channel);
+    const previous = new Set(currentHooks(ctx.ledger, channel));
+    const hooks = channelHooks(config, ctx.stock.items, channel, { previous, openOrderUnits: ctx.openOrderUnits });
+    const desired = withPins(config, channel, hooks.offers, ctx.stock.items, ledgerListings, ctx.openOrderUnits);
+    let merged: MergedListings = { known: ledgerListings, drifted: new Set(), drift: [] };
+    let settled = 0;
+    const adapter = ctx.live?.get(channel);
+    if (adapter) {
+      const pending = ctx.record ? pendingActions(ctx.ledger, channel) : [];
+      const skus = new Set([
+        ...ledgerListings.filter((l) => l.status === 'active' || l.pinned).map((l) => l.sku),
+        ...desired.map((o) => o.sku),
+        ...pending.map((a) => a.sku),
+      ]);
+      const live = await adapter.readListings([...skus].sort());
+      merged = mergeLive(channel, ledgerListings, live, at);
+      if (ctx.record) {
+        merged = { ...merged, known: settlePending(ctx.ledger, merged.known, pending, live, at) };
+        settled = pending.length;
+        saveRead(ctx.ledger, merged.known, live);
+      }
+    }
+    const chPlan = planChannel({
+      channel,
+      desired,
+      known: merged.known,
+      drifted: merged.drifted,
+      today: at.slice(0, 10),
+      quantityDeadBand: config.sync.quantityDeadBand,
+      maxRevisionsPerDay: config.sync.maxRevisionsPerDay[channel],
+    });
+    plan.actions.push(...chPlan.actions);
+    plan.unchanged[channel] = chPlan.unchanged;
+    plan.deferred.push(...chPlan.deferred);
+    plan.refused.push(...chPlan.refused);
+    plan.drift.push(...merged.drift);
+    for (const w of hooks.selection.warnings) ctx.log.warn(`${channel}: ${w}`);
+    prepared.push({
+      channel,
+      hooks: new Map(hooks.selection.hooks.map((h) => [h.item.sku, h.rule])),
+      liveCount: merged.known.filter((l) => l.status === 'active').length,
+      settled,
+    });
+  }
+  return { plan, channels: prepared };
+}
+
+/** Records the verdict on each interrupted write; a create that landed keeps the content hash it sent. */
+function settlePending(
+  ledger: Ledger,
+  known: LedgerListing[],
+  pending: ReturnType<typeof pendingActions>,
+  live: ReadonlyMap<string, RemoteListing>,
+  at: string,
+): LedgerListing[] {
+  const bySku = new Map(known.map((l) => [l.sku, l]));
+  ledger.transaction(() => {
+    for (const action of pending) {
+      const verdict = judgePending(action, live.get(action.sku));
+      resolveAction(ledger, action.id, { outcome: verdict.outcome, response: verdict.note, finishedAt: at });
+      const listing = bySku.get(action.sku);
+      if (verdict.contentHash && listing && listing.contentHash === '') {
+        bySku.set(action.sku, { ...listing, contentHash: verdict.contentHash });
+      }
+    }
+  });
+  return [...bySku.values()];
+}
+
+/** Saves what was read back, so the ledger matches the marketplace before any write. */
+function saveRead(ledger: Ledger, known: readonly LedgerListing[], live: ReadonlyMap<string, RemoteListing>): void {
+  ledger.transaction(() => {
+    for (const listing of known) if (live.has(listing.sku)) saveListing(ledger, listing);
+  });
+}

@@ -1,0 +1,105 @@
+import type { LoadedConfig } from '../cli/context.js';
+import type { ChannelId } from '../domain/ids.js';
+import type { Minor } from '../domain/money.js';
+import { ExitCode, InputError, SafetyGuardError } from '../errors.js';
+import { executePlan, type FailedItem } from '../executor/execute-plan.js';
+import { readShopStock } from '../hooks/desired-offers.js';
+import { resolveProduct } from '../hooks/resolve-product.js';
+import type { LedgerListing } from '../ledger/ledger-listing.js';
+import { readListing, saveListing } from '../ledger/listings.js';
+import { buildOffers } from '../pricing/build-offers.js';
+import { checkGuards } from './guards.js';
+import { mergeLive } from './merge-live.js';
+import { planChannel } from './plan-channel.js';
+import { openSession } from './run-session.js';
+import type { SyncDeps } from './sync-deps.js';
+import { PLAN_FORMAT_VERSION, type PlanAction, type SyncPlan } from './sync-plan.js';
+import { PINNED_BY_HAND } from './with-pins.js';
+
+/** `civetta list` / `civetta delist` for one SKU on one channel. */
+export type OneOff =
+  | { command: 'list'; sku: string; channel: ChannelId; priceMinor?: Minor; quantity?: number }
+  | { command: 'delist'; sku: string; channel: ChannelId };
+
+export interface OneOffReport {
+  runId: number;
+  plan: SyncPlan;
+  succeeded: number;
+  failed: FailedItem[];
+  /** What the ledger says now about the listing. */
+  listing?: LedgerListing;
+  exitCode: ExitCode;
+}
+
+/**
+ * Lists/updates (and pins) or ends (and unpins) one product now. The same lock, read-back
+ * (adoption: never a second listing), floor and guards as a sync. `delist` is the owner's
+ * explicit wish for one SKU, so the mass-delisting guard does not apply to it.
+ */
+export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDeps): Promise<OneOffReport> {
+  const { config } = loaded;
+  if (!config.channels[job.channel]?.enabled) throw new InputError(`The ${job.channel} channel is not configured and enabled.`);
+  const stock = job.command === 'list' ? await readShopStock(loaded) : undefined;
+  const item = stock?.items.find((i) => i.sku === job.sku);
+  if (stock && !item) throw new InputError(`SKU "${job.sku}" is not in the stock file ${config.stock.file}.`);
+
+  const session = await openSession(loaded, { command: job.command, channel: job.channel, dryRun: false, forcedGuards: [] }, deps);
+  const { ledger, runId } = session;
+  try {
+    const adapter = session.adapters.get(job.channel);
+    if (!adapter) throw new InputError(`The ${job.channel} channel is not configured and enabled.`);
+    const at = deps.now().toISOString();
+    const before = readListing(ledger, job.channel, job.sku);
+    const live = await adapter.readListings([job.sku]);
+    const merged = mergeLive(job.channel, before ? [before] : [], live, at);
+    const known = merged.known.find((l) => l.sku === job.sku);
+
+    let actions: PlanAction[] = [];
+    const plan: SyncPlan = {
+      formatVersion: PLAN_FORMAT_VERSION, createdAt: at, channels: [job.channel], refreshed: true,
+      actions, unchanged: {}, deferred: [], drift: merged.drift, refused: [], guards: [],
+    };
+    if (job.command === 'list' && item) {
+      const [built] = buildOffers([{ item: resolveProduct(item, config), rule: PINNED_BY_HAND }], config, job.channel);
+      if (!built) throw new InputError(`${job.sku}: the ${job.channel} fees leave nothing to cover the cost; no price can be offered.`);
+      const offer = { ...built, ...(job.priceMinor !== undefined ? { priceMinor: job.priceMinor } : {}), ...(job.quantity !== undefined ? { quantity: job.quantity } : {}) };
+      // A one-off is the owner's explicit request: no dead band, no daily budget.
+      const chPlan = planChannel({ channel: job.channel, desired: [offer], known: known ? [known] : [], today: at.slice(0, 10), quantityDeadBand: 0, maxRevisionsPerDay: Number.MAX_SAFE_INTEGER });
+      actions = chPlan.actions;
+      Object.assign(plan, { actions, unchanged: { [job.channel]: chPlan.unchanged }, refused: chPlan.refused });
+      plan.guards = checkGuards({ safety: config.safety, stockRows: stock?.stats.rows ?? 0, actions, refused: chPlan.refused, liveCount: {} });
+      if (plan.guards.length > 0) {
+        const names = plan.guards.map((g) => g.guard);
+        throw new SafetyGuardError(`A safety guard stopped \`civetta list ${job.sku}\` before any remote write: ${names.join(', ')}.`, names, plan.guards.flatMap((g) => [g.message, ...g.items]));
+      }
+      const pin: LedgerListing = known
+        ? { ...known, pinned: true, updatedAt: at }
+        : { channel: job.channel, sku: job.sku, status: 'failed', remote: {}, priceMinor: offer.priceMinor, quantity: offer.quantity, contentHash: '', pinned: true, revisionsToday: 0, updatedAt: at };
+      const { pinPriceMinor: _p, pinQuantity: _q, ...rest } = pin;
+      saveListing(ledger, { ...rest, ...(job.priceMinor !== undefined ? { pinPriceMinor: job.priceMinor } : {}), ...(job.quantity !== undefined ? { pinQuantity: job.quantity } : {}) });
+    } else if (job.command === 'delist') {
+      if (known?.status === 'active') {
+        actions = [{ kind: 'delist', channel: job.channel, sku: job.sku, remote: known.remote, reason: 'civetta delist' }];
+        plan.actions = actions;
+      } else {
+        plan.unchanged = { [job.channel]: 0 };
+      }
+      if (known) saveListing(ledger, known);
+      else if (before) saveListing(ledger, { ...before, pinned: false, updatedAt: at });
+    }
+
+    const result = actions.length > 0
+      ? await executePlan({ ledger, runId, channel: adapter, actions, now: deps.now, log: deps.log })
+      : { succeeded: 0, failed: [] };
+    const after = readListing(ledger, job.channel, job.sku);
+    if (job.command === 'delist' && after?.pinned && actions.length === 0) saveListing(ledger, { ...after, pinned: false, updatedAt: at });
+    const exitCode = result.failed.length > 0 ? ExitCode.itemsFailed : ExitCode.ok;
+    const listing = readListing(ledger, job.channel, job.sku);
+    session.close({ planned: actions.length, succeeded: result.succeeded, failed: result.failed.length, deferred: 0, exitCode });
+    return { runId, plan, succeeded: result.succeeded, failed: result.failed, ...(listing ? { listing } : {}), exitCode };
+  } catch (error) {
+    const exitCode = 'exitCode' in Object(error) ? Number((error as { exitCode: unknown }).exitCode) : ExitCode.itemsFailed;
+    session.close({ planned: 0, succeeded: 0, failed: 0, deferred: 0, exitCode, note: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}

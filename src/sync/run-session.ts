@@ -1,0 +1,61 @@
+import type { Channel } from '../channels/channel.js';
+import type { LoadedConfig } from '../cli/context.js';
+import type { ChannelId } from '../domain/ids.js';
+import { ChannelAuthError } from '../errors.js';
+import { openLedger, type Ledger } from '../ledger/database.js';
+import { acquireLock } from '../ledger/lock.js';
+import { finishRun, startRun, type RunEnd } from '../ledger/runs.js';
+import type { SyncDeps } from './sync-deps.js';
+
+/** A writing run: the lock held, the ledger open, a run row started, the adapters authenticated. */
+export interface RunSession {
+  ledger: Ledger;
+  runId: number;
+  adapters: Map<ChannelId, Channel>;
+  /** Records the run's end and releases everything; safe to call once per session. */
+  close(end: Omit<RunEnd, 'finishedAt'>): void;
+}
+
+export interface SessionOptions {
+  command: string;
+  channel?: ChannelId;
+  dryRun: boolean;
+  forcedGuards: readonly string[];
+}
+
+/**
+ * Takes the run lock (exit 3 at once when held), opens the ledger, records the run and
+ * authenticates every channel it touches, so refused credentials stop it (exit 5) before any
+ * write. On failure everything taken is released and the run row says how it ended.
+ */
+export async function openSession(loaded: LoadedConfig, opts: SessionOptions, deps: SyncDeps): Promise<RunSession> {
+  const file = loaded.config.ledger;
+  const release = acquireLock(file, opts.command, deps.now);
+  let ledger: Ledger | undefined;
+  let runId: number | undefined;
+  const close = (end: Omit<RunEnd, 'finishedAt'>) => {
+    try {
+      if (ledger && runId !== undefined) finishRun(ledger, runId, { ...end, finishedAt: deps.now().toISOString() });
+    } finally {
+      ledger?.close();
+      release();
+    }
+  };
+  try {
+    ledger = openLedger(file);
+    runId = startRun(ledger, {
+      command: opts.command,
+      ...(opts.channel ? { channel: opts.channel } : {}),
+      dryRun: opts.dryRun,
+      forcedGuards: opts.forcedGuards,
+      startedAt: deps.now().toISOString(),
+    });
+    const adapters = deps.createChannels(loaded, deps.env, { log: deps.log, now: () => deps.now().getTime() }, opts.channel);
+    for (const adapter of adapters.values()) await adapter.authenticate();
+    return { ledger, runId, adapters, close };
+  } catch (error) {
+    const exitCode = error instanceof ChannelAuthError ? error.exitCode : 'exitCode' in Object(error) ? Number((error as { exitCode: unknown }).exitCode) : 1;
+    close({ planned: 0, succeeded: 0, failed: 0, deferred: 0, exitCode, note: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}

@@ -1,0 +1,117 @@
+import { statSync } from 'node:fs';
+import type { LoadedConfig } from '../cli/context.js';
+import type { ChannelId } from '../domain/ids.js';
+import { ExitCode, InputError, SafetyGuardError } from '../errors.js';
+import { executePlan, type FailedItem } from '../executor/execute-plan.js';
+import { enabledChannels, readShopStock } from '../hooks/desired-offers.js';
+import { recordHooks, recordStockAccepted } from '../ledger/history.js';
+import { openOrderUnits } from '../orders/open-orders.js';
+import { pullAuthFailure, pullOrders, type PullReport } from '../orders/pull-orders.js';
+import { evaluateGuards } from './evaluate-guards.js';
+import { blockingTrips, parseForcedGuards, type GuardName, type GuardTrip } from './guards.js';
+import { preparePlan } from './prepare-plan.js';
+import { openSession } from './run-session.js';
+import type { SyncDeps } from './sync-deps.js';
+import type { SyncPlan } from './sync-plan.js';
+
+export interface SyncOptions {
+  channel?: ChannelId;
+  dryRun: boolean;
+  /** `--force-guard` values as typed. */
+  forceGuard: readonly string[];
+}
+
+/** What a sync did: the plan it executed (or would have), what landed and what failed. */
+export interface RunReport {
+  runId: number;
+  dryRun: boolean;
+  plan: SyncPlan;
+  orders: PullReport;
+  forcedGuards: GuardName[];
+  /** Guards that tripped but were forced for this run. */
+  forcedTrips: GuardTrip[];
+  succeeded: number;
+  failed: FailedItem[];
+  /** Interrupted writes of an earlier run, settled by reading the listings back. */
+  settled: number;
+  exitCode: ExitCode;
+}
+
+/**
+ * The cron entry point: lock → authenticate → pull orders → read stock → hooks and offers →
+ * read back the live listings → plan → guards → apply → record. Nothing is written to a
+ * marketplace before every guard has passed; `dryRun` stops right before the first write.
+ */
+export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: SyncDeps): Promise<RunReport> {
+  const forced = parseForcedGuards(opts.forceGuard);
+  const channels = enabledChannels(loaded, opts.channel);
+  if (channels.length === 0) {
+    throw new InputError(opts.channel ? `The ${opts.channel} channel is not configured and enabled.` : 'No channel is configured and enabled.');
+  }
+  const { config } = loaded;
+  const session = await openSession(loaded, { command: 'sync', ...(opts.channel ? { channel: opts.channel } : {}), dryRun: opts.dryRun, forcedGuards: forced }, deps);
+  const { ledger, runId, adapters } = session;
+  let counts = { planned: 0, succeeded: 0, failed: 0, deferred: 0 };
+  try {
+    deps.onProgress?.({ stage: 'orders' });
+    const now = deps.now();
+    const orders = await pullOrders(ledger, adapters, { now, overlapMinutes: config.orders.overlapMinutes, firstPullDays: config.orders.firstPullDays, log: deps.log });
+    const refused = pullAuthFailure(orders);
+    if (refused) throw refused;
+    for (const c of orders.channels) if (c.error) deps.log.warn(`${c.channel}: orders pull failed (${c.error.message}); quantities use the orders already in the ledger`);
+
+    deps.onProgress?.({ stage: 'stock' });
+    const stock = await readShopStock(loaded);
+    deps.onProgress?.({ stage: 'read-back' });
+    const prepared = await preparePlan({
+      loaded, ledger, channels, stock, openOrderUnits: openOrderUnits(ledger, { stockAsOf: statSync(config.stock.file).mtime }), now, live: adapters, record: !opts.dryRun, log: deps.log,
+    });
+    const { plan } = prepared;
+    counts = { planned: plan.actions.length, succeeded: 0, failed: 0, deferred: plan.deferred.length };
+
+    deps.onProgress?.({ stage: 'guards' });
+    const trips = evaluateGuards(ledger, config, stock.stats.rows, prepared);
+    plan.guards = trips;
+    const blocking = blockingTrips(trips, forced);
+    if (blocking.length > 0) throw guardError(blocking);
+
+    const report: RunReport = {
+      runId, dryRun: opts.dryRun, plan, orders, forcedGuards: forced, forcedTrips: trips.filter((t) => forced.includes(t.guard)),
+      succeeded: 0, failed: [], settled: prepared.channels.reduce((n, c) => n + c.settled, 0), exitCode: ExitCode.ok,
+    };
+    if (opts.dryRun) {
+      session.close({ ...counts, exitCode: ExitCode.ok, note: 'dry run: nothing sent' });
+      return report;
+    }
+    recordStockAccepted(ledger, runId, config.stock.file, stock.stats.rows, now.toISOString());
+    for (const channel of channels) {
+      const adapter = adapters.get(channel);
+      const actions = plan.actions.filter((a) => a.channel === channel);
+      if (!adapter || actions.length === 0) continue;
+      let done = 0;
+      const result = await executePlan({
+        ledger, runId, channel: adapter, actions, now: deps.now, log: deps.log,
+        onOutcome: (action, outcome) => deps.onProgress?.({ stage: 'apply', channel, done: ++done, total: actions.length, sku: action.sku, ok: outcome.ok }),
+      });
+      report.succeeded += result.succeeded;
+      report.failed.push(...result.failed);
+    }
+    for (const c of prepared.channels) recordHooks(ledger, c.channel, c.hooks, now.toISOString());
+    report.exitCode = report.failed.length > 0 ? ExitCode.itemsFailed : ExitCode.ok;
+    counts = { ...counts, succeeded: report.succeeded, failed: report.failed.length };
+    const note = forced.length > 0 ? `forced guards: ${forced.join(', ')}` : undefined;
+    session.close({ ...counts, exitCode: report.exitCode, ...(note ? { note } : {}) });
+    return report;
+  } catch (error) {
+    const exitCode = 'exitCode' in Object(error) ? Number((error as { exitCode: unknown }).exitCode) : ExitCode.itemsFailed;
+    session.close({ ...counts, exitCode, note: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
+function guardError(trips: readonly GuardTrip[]): SafetyGuardError {
+  const names = trips.map((t) => t.guard);
+  const details = trips.flatMap((t) => [`${t.guard}: ${t.message}`, ...t.items.slice(0, 20).map((i) => `  ${i}`)]);
+  details.push(`Nothing was sent. If this is intended, run again with ${names.map((n) => `--force-guard ${n}`).join(' ')}.`);
+  return new SafetyGuardError(`A safety guard stopped the sync before any remote write: ${names.join(', ')}.`, names, details);
+}

@@ -1,0 +1,38 @@
+import type { ChannelId } from '../domain/ids.js';
+import { recentFailures, type ActionRecord } from '../ledger/actions.js';
+import type { Ledger } from '../ledger/database.js';
+import { countListings } from '../ledger/listings.js';
+import { recentRuns, type RunRecord } from '../ledger/runs.js';
+
+/** Listings of one channel by status. */
+export interface ListingCount {
+  channel: ChannelId;
+  active: number;
+  pinned: number;
+  ended: number;
+  failed: number;
+}
+
+/** What `civetta status` shows about syncs, read from the ledger. */
+export interface SyncStatus {
+  runs: RunRecord[];
+  failures: ActionRecord[];
+  listings: ListingCount[];
+  pendingActions: number;
+}
+
+export function syncStatus(ledger: Ledger, runs = 10, failures = 20): SyncStatus {
+  const byChannel = new Map<ChannelId, ListingCount>();
+  for (const row of countListings(ledger)) {
+    const c = byChannel.get(row.channel) ?? { channel: row.channel, active: 0, pinned: 0, ended: 0, failed: 0 };
+    c[row.status] += row.count;
+    c.pinned += row.pinned;
+    byChannel.set(row.channel, c);
+  }
+  return {
+    runs: recentRuns(ledger, runs),
+    failures: recentFailures(ledger, failures),
+    listings: [...byChannel.values()],
+    pendingActions: ledger.db.prepare("SELECT count(*) FROM actions WHERE outcome = 'pending'").pluck().get() as number,
+  };
+}
