@@ -1,18 +1,12 @@
 import type { Channel, ChannelDeps } from '../channel.js';
 import type { EbayConfig } from '../../config/schema.js';
+import { SIMULATOR_CREDENTIALS } from '../../config/credentials.js';
 import type { Offer } from '../../domain/offer.js';
 import { InputError } from '../../errors.js';
-import { HttpClient } from '../../http/client.js';
-import { allowedOrigins } from '../../http/allowed-origins.js';
-import type { EbayApiContext } from './api-context.js';
 import { applyChanges } from './apply.js';
 import { outOfStockMemo, type ListingContext } from './apply-context.js';
-import { EbayAuth } from './auth.js';
-import { SIMULATOR_CREDENTIALS } from '../../config/credentials.js';
-import { APP_SCOPE, resolveEndpoints, SELL_SCOPES } from './endpoints.js';
-import { marketplaceFacts, SUPPORTED_MARKETPLACES } from './marketplaces.js';
+import { createEbayApi } from './create-api.js';
 import { pullOrders, ship } from './orders.js';
-import { EBAY_DEFAULT_LIMIT, EBAY_RATE_LIMITS, EBAY_RETRY } from './rate-limits.js';
 import { readListings } from './read-listings.js';
 import { setupCheck, type EbaySetupReport } from './setup-check.js';
 
@@ -29,37 +23,19 @@ export interface EbayChannel extends Channel {
   setupCheck(offers?: readonly Offer[]): Promise<EbaySetupReport>;
 }
 
-const USER_AGENT = 'civetta (eBay channel)';
-
 /**
  * Builds the eBay adapter from its config section. Throws InputError (exit 2) before any request
  * when an endpoint is not https (loopback excepted), the marketplace is unknown, or credentials
  * are missing outside the simulator.
  */
 export function createEbayChannel(config: EbayConfig, shop: { currency: string }, deps: ChannelDeps): EbayChannel {
-  const endpoints = resolveEndpoints(config);
-  const origins = [endpoints.endpoint, endpoints.tokenEndpoint];
-  allowedOrigins('ebay', origins);
-  const facts = marketplaceFacts(config.marketplaceId);
-  if (!facts) {
-    throw new InputError(`ebay: marketplace "${config.marketplaceId}" is not supported; use one of ${SUPPORTED_MARKETPLACES.join(', ')}`);
-  }
   const credentials = deps.credentials ?? (config.environment === 'simulator' ? SIMULATOR_CREDENTIALS.ebay : undefined);
   if (!credentials) {
-    throw new InputError('ebay: no credentials: set CIVETTA_EBAY_CLIENT_ID, CIVETTA_EBAY_CLIENT_SECRET and CIVETTA_EBAY_REFRESH_TOKEN (environment or the .env beside the config)');
+    throw new InputError(
+      'ebay: no credentials: set CIVETTA_EBAY_CLIENT_ID, CIVETTA_EBAY_CLIENT_SECRET and CIVETTA_EBAY_REFRESH_TOKEN (environment or the .env beside the config)',
+    );
   }
-  const now = deps.now ?? Date.now;
-  const common = { channel: 'ebay', origins, limits: EBAY_RATE_LIMITS, defaultLimit: EBAY_DEFAULT_LIMIT, retry: EBAY_RETRY, userAgent: USER_AGENT, deps };
-  const tokenHttp = new HttpClient(common);
-  const userAuth = new EbayAuth({ tokenEndpoint: endpoints.tokenEndpoint, credentials, grant: { kind: 'user', scopes: SELL_SCOPES }, http: tokenHttp, now });
-  const appAuth = new EbayAuth({ tokenEndpoint: endpoints.tokenEndpoint, credentials, grant: { kind: 'application', scope: APP_SCOPE }, http: tokenHttp, now });
-  const api: EbayApiContext = {
-    http: new HttpClient({ ...common, auth: userAuth }),
-    appHttp: new HttpClient({ ...common, auth: appAuth }),
-    endpoint: endpoints.endpoint,
-    marketplaceId: config.marketplaceId,
-    facts,
-  };
+  const { api, userAuth } = createEbayApi(config, credentials, deps);
   const outOfStock = outOfStockMemo(api);
   const listing: ListingContext = {
     api,

@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { readDotEnv, SIMULATOR_CREDENTIALS } from '../../config/credentials.js';
+import type { EbayConfig } from '../../config/schema.js';
+import { ExitCode, InputError } from '../../errors.js';
+import { HttpClient } from '../../http/client.js';
+import { registerSecret } from '../../http/redact.js';
+import { exchangeCode } from '../../channels/ebay/code-exchange.js';
+import { codeFromInput, consentUrl, writeEnvVariable } from '../../channels/ebay/consent.js';
+import { resolveEndpoints } from '../../channels/ebay/endpoints.js';
+import { marketplaceFacts } from '../../channels/ebay/marketplaces.js';
+import { EBAY_RATE_LIMITS, EBAY_RETRY } from '../../channels/ebay/rate-limits.js';
+import type { CommandResult, RunContext } from '../context.js';
+
+/** Flags of `civetta auth ebay`. */
+export interface AuthEbayArgs {
+  /** The authorization code, or the whole address eBay redirected to (instead of typing it). */
+  code?: string;
+  /** Write CIVETTA_EBAY_REFRESH_TOKEN into the .env beside the config (mode 0600). */
+  writeEnv?: boolean;
+}
+
+/** The terminal, injectable for tests: where the code is read and where the token may be shown once. */
+export interface AuthEbayIo {
+  interactive: boolean;
+  readLine(prompt: string): Promise<string>;
+  /** The one place a secret is shown: straight to the owner's terminal, never through logs or redaction. */
+  showOnTerminal(text: string): void;
+}
+
+const processIo: AuthEbayIo = {
+  interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+  async readLine(prompt) {
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return await rl.question(prompt);
+    } finally {
+      rl.close();
+    }
+  },
+  showOnTerminal(text) {
+    process.stdout.write(text);
+  },
+};
+
+const VARIABLE = 'CIVETTA_EBAY_REFRESH_TOKEN';
+
+/**
+ * `civetta auth ebay`: prints the consent URL, takes the code (typed on a terminal, or --code),
+ * exchanges it, and stores the refresh token in the .env beside the config (--write-env) or shows
+ * it once on the terminal. The client secret is never echoed.
+ */
+export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = processIo): Promise<CommandResult> {
+  const loaded = await ctx.loadConfig();
+  const ebay = loaded.config.channels.ebay;
+  if (!ebay) throw new InputError('there is no channels.ebay section in the config', ['Add the eBay channel first (see `civetta init`).']);
+  const envFile = join(loaded.dir, '.env');
+  const keyset = readKeyset(ebay, ctx.env, loaded.dir, envFile);
+  if (!ebay.ruName) {
+    throw new InputError('channels.ebay.ruName is missing', [
+      'In the eBay developer portal (User Tokens → "Get a Token from eBay via Your Application") copy the RuName (eBay Redirect URL name) into channels.ebay.ruName.',
+    ]);
+  }
+  const showToken = !args.writeEnv && io.interactive && !ctx.options.json;
+  if (!args.code && !io.interactive) {
+    throw new InputError('no terminal to type the code into: run `civetta auth ebay --code CODE --write-env`', [
+      'Open the consent page, accept, and pass the code (or the whole address eBay sent you to) with --code.',
+    ]);
+  }
+  if (!args.writeEnv && !showToken) {
+    throw new InputError('the refresh token would be lost: add --write-env to store it in the .env beside the config', [
+      `Without a terminal civetta never prints the token; --write-env writes ${VARIABLE} to ${envFile} (readable only by you).`,
+    ]);
+  }
+  const endpoints = resolveEndpoints(ebay);
+  const language = marketplaceFacts(ebay.marketplaceId)?.language ?? 'it-IT';
+  const url = consentUrl(endpoints.consentPage, keyset.clientId, ebay.ruName, language);
+  ctx.out.print(`1. Open this page, sign in as the shop's eBay seller account and accept:\n\n   ${url}\n`);
+  ctx.out.print('2. eBay then shows a page whose address contains "code=…". Copy that address (or just the code).');
+  const raw = args.code ?? (await io.readLine('Paste the address or the code here: '));
+  const code = codeFromInput(raw);
+  if (!code) throw new InputError('no authorization code given', ['Paste the address eBay redirected to, or the code from it.']);
+  const http = new HttpClient({
+    channel: 'ebay',
+    origins: [endpoints.tokenEndpoint],
+    limits: EBAY_RATE_LIMITS,
+    retry: EBAY_RETRY,
+    userAgent: 'civetta (eBay consent)',
+    deps: { log: ctx.out.log, now: () => ctx.now().getTime() },
+  });
+  const tokens = await exchangeCode(http, endpoints.tokenEndpoint, keyset, code, ebay.ruName);
+  const days = tokens.refreshTokenExpiresInSeconds ? Math.floor(tokens.refreshTokenExpiresInSeconds / 86_400) : undefined;
+  const expires = days ? new Date(ctx.now().getTime() + days * 86_400_000).toISOString().slice(0, 10) : undefined;
+  if (args.writeEnv) {
+    writeEnvVariable(envFile, VARIABLE, tokens.refreshToken);
+    ctx.out.print(`3. Done: ${VARIABLE} is now in ${envFile} (readable only by you).`);
+  } else {
+    ctx.out.print(`3. Put this line in ${envFile} (keep that file private), then run \`civetta validate\`:`);
+    io.showOnTerminal(`\n   ${VARIABLE}=${tokens.refreshToken}\n\n`);
+    ctx.out.print('   It is shown only this once; civetta does not keep it anywhere else.');
+  }
+  if (expires) ctx.out.print(`The authorisation lasts until about ${expires}; run \`civetta auth ebay\` again before then.`);
+  return {
+    exitCode: ExitCode.ok,
+    json: { consentUrl: url, stored: args.writeEnv ? envFile : null, variable: VARIABLE, ...(expires ? { expiresAbout: expires } : {}) },
+  };
+}
+
+/** Client id and secret from the environment or the .env (the refresh token is what we are about to get). */
+function readKeyset(ebay: EbayConfig, env: RunContext['env'], dir: string, envFile: string): { clientId: string; clientSecret: string } {
+  const dotEnv = readDotEnv(dir);
+  const pick = (name: string) => env[name] || dotEnv[name] || undefined;
+  let clientId = pick('CIVETTA_EBAY_CLIENT_ID');
+  let clientSecret = pick('CIVETTA_EBAY_CLIENT_SECRET');
+  if (!clientId && !clientSecret && ebay.environment === 'simulator') {
+    ({ clientId, clientSecret } = SIMULATOR_CREDENTIALS.ebay);
+  }
+  if (!clientId || !clientSecret) {
+    const missing = [clientId ? undefined : 'CIVETTA_EBAY_CLIENT_ID', clientSecret ? undefined : 'CIVETTA_EBAY_CLIENT_SECRET'].filter(Boolean);
+    throw new InputError(`eBay app keys are missing: set ${missing.join(' and ')}`, [
+      `From the eBay developer portal (Application Keys, ${ebay.environment}); put them in the environment or in ${envFile}.`,
+    ]);
+  }
+  registerSecret(clientSecret);
+  return { clientId, clientSecret };
+}
