@@ -39,6 +39,11 @@ export function iconvName(encoding: TextEncoding): string {
   return encoding === 'windows-1252' ? 'win1252' : encoding === 'utf-8' ? 'utf8' : encoding;
 }
 
+/**
+ * Our own thresholds (no external source): Latin text in UTF-16 has a zero high byte in nearly
+ * every code unit, so ≥ 60% zeros on one side and ≤ 10% on the other leaves room for some
+ * non-Latin letters while no 8-bit text (which has no NUL) can pass. 4 KiB is plenty to count.
+ */
 function looksUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const pairs = Math.floor(Math.min(sample.length, 4096) / 2);
   if (pairs < 2) return undefined;
@@ -48,7 +53,6 @@ function looksUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
     if (sample[2 * i] === 0) evenZero++;
     if (sample[2 * i + 1] === 0) oddZero++;
   }
-  // Latin text in UTF-16 has a zero high byte in nearly every code unit; allow some non-Latin.
   if (oddZero >= pairs * 0.6 && evenZero <= pairs * 0.1) return 'utf-16le';
   if (evenZero >= pairs * 0.6 && oddZero <= pairs * 0.1) return 'utf-16be';
   return undefined;

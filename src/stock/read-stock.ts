@@ -12,6 +12,7 @@ import type { StockItem } from '../domain/stock-item.js';
 import type { Delimiter, QuoteMode } from './detect-dialect.js';
 import { detectDelimiter } from './detect-dialect.js';
 import type { TextEncoding } from './detect-encoding.js';
+import { detectEncoding } from './detect-encoding.js';
 import type { ColumnsOption } from './map-columns.js';
 import { RecordSink } from './record-sink.js';
 import { StockFileError } from './stock-file-error.js';
@@ -74,6 +75,13 @@ async function checkReadable(file: string): Promise<void> {
   }
 }
 
+/** The configured encoding; a BOM of that encoding is still noticed (iconv-lite drops it). */
+function forcedEncoding(encoding: Exclude<StockReadOptions['encoding'], 'auto'>, bytes: Buffer): { encoding: TextEncoding; bom: boolean } {
+  const used: TextEncoding = encoding === 'latin1' ? 'windows-1252' : encoding;
+  const guess = detectEncoding(bytes);
+  return { encoding: used, bom: guess.bom && guess.encoding === used };
+}
+
 /** True for the errors csv-parse raises about its input (not about our code). */
 function isCsvError(e: unknown): e is CsvError {
   const code: unknown = (e as { code?: unknown } | undefined)?.code;
@@ -91,7 +99,7 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
     sniffed =
       options.encoding === 'auto'
         ? await sniffEncoding(file, sample)
-        : { encoding: options.encoding === 'latin1' ? 'windows-1252' : options.encoding, bom: false };
+        : forcedEncoding(options.encoding, sample.bytes);
   } catch (e) {
     const message = `the stock file ${file} cannot be read: ${(e as Error).message}`;
     throw new StockFileError(message, [fileProblem(file, 'stock-file-unreadable', message, 'a readable CSV file')]);

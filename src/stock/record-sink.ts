@@ -15,7 +15,10 @@ import { StockFileError } from './stock-file-error.js';
 import type { SkuSighting } from './stock-report.js';
 import { badLines, duplicateProblems, findDuplicateSkus, sortProblems, withoutDuplicates } from './stock-report.js';
 
-/** Rows looked at before the decimal mark is decided (`decimal: auto`). */
+/**
+ * Rows held back before the decimal mark is decided (`decimal: auto`): our own choice, enough
+ * amounts for a clear vote, few enough that holding them costs nothing.
+ */
 const DECIMAL_SAMPLE_ROWS = 200;
 
 interface Pending {
@@ -28,6 +31,7 @@ interface Skip {
   message: string;
 }
 
+/** What the sink needs from the reader's options and sniffing. */
 export interface SinkOptions {
   file: string;
   columns: ColumnsOption;
@@ -35,6 +39,7 @@ export interface SinkOptions {
   delimiter: Delimiter;
 }
 
+/** The reader's result, before it adds what only the shell knows (encoding, delimiter). */
 export interface SinkResult {
   items: StockItem[];
   problems: Problem[];

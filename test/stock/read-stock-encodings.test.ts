@@ -20,6 +20,11 @@ describe('readStock: encodings', () => {
     expect(r.problems).toEqual([]);
   });
 
+  it('notices the BOM under an explicit encoding too, and keeps it out of the first header', async () => {
+    const r = await readCase('utf8-bom-comma', 'stock.csv', { encoding: 'utf-8' });
+    expect(r.stats).toMatchObject({ encoding: 'utf-8', bom: true, headers: ['sku', 'ean', 'title', 'price', 'qty'], goodRows: 3 });
+  });
+
   it('reads Windows-1252 with €, curly quotes and en dash (iconv-lite, not TextDecoder)', async () => {
     const r = await readCase('windows-1252-semicolon', 'stock.csv', { columns: { sku: 'Codice', ean: 'EAN', title: 'Descrizione', price: 'Prezzo', quantity: 'Giacenza', description: 'Note' } });
     expect(r.stats).toMatchObject({ encoding: 'windows-1252', bom: false, delimiter: ';', decimal: ',' });
