@@ -1,10 +1,18 @@
 import type { RemoteRef } from '../../domain/listing.js';
 import type { Offer } from '../../domain/offer.js';
-import type { ChangeOutcome, ListingChange, MatchResult } from '../channel.js';
+import type { ChangeOutcome, ChannelIssue, ListingChange, MatchResult } from '../channel.js';
 import type { AmazonApi } from './api-context.js';
 import { issue } from './issue-explanations.js';
 import { deleteListingsItem, patchListingsItem, putListingsItem } from './listings-api.js';
-import { GENERIC_PRODUCT_TYPE, offerOnlyAttributes, updatePatches, zeroQuantityPatches, type ListingContext } from './mapping.js';
+import {
+  GENERIC_PRODUCT_TYPE,
+  offerOnlyAttributes,
+  updatePatches,
+  zeroQuantityPatches,
+  type Attributes,
+  type ListingContext,
+} from './mapping.js';
+import { newProductAttributes } from './product-attributes.js';
 import { failureOf, judgeSubmission, offerSummary } from './outcomes.js';
 import type { SubmissionResponse } from './schemas.js';
 
@@ -13,6 +21,33 @@ export interface ItemContext {
   api: AmazonApi;
   listing: ListingContext;
   delistBy: 'delete' | 'zero';
+  /** config.createProducts: an EAN Amazon does not know becomes a new catalogue product. */
+  createProducts: boolean;
+}
+
+/** What a create sends: an offer on a matched ASIN, or (createProducts) a whole new product. */
+export interface CreatePlan {
+  requirements: 'LISTING' | 'LISTING_OFFER_ONLY';
+  productType: string;
+  attributes: Attributes;
+  warnings: ChannelIssue[];
+  remote?: RemoteRef;
+  /** `LISTING_OFFER_ONLY asin=B0…` or `LISTING new product ean=…`. */
+  summary: string;
+}
+
+/** The create to send for this verdict; undefined when nothing may be sent. */
+export function planCreate(offer: Offer, match: MatchResult | undefined, ctx: Pick<ItemContext, 'listing' | 'createProducts'>): CreatePlan | undefined {
+  const target = matchedRemote(match);
+  if (target) {
+    const { attributes, warnings } = offerOnlyAttributes(offer, target.asin, ctx.listing);
+    return { requirements: 'LISTING_OFFER_ONLY', productType: target.productType, attributes, warnings, remote: target, summary: `LISTING_OFFER_ONLY asin=${target.asin}` };
+  }
+  if (ctx.createProducts && match?.outcome === 'none' && offer.product.ean) {
+    const { attributes, warnings } = newProductAttributes(offer, ctx.listing);
+    return { requirements: 'LISTING', productType: GENERIC_PRODUCT_TYPE, attributes, warnings, summary: `LISTING new product ean=${offer.product.ean}` };
+  }
+  return undefined;
 }
 
 const MATCH_CODES: Record<Exclude<MatchResult['outcome'], 'matched'>, string> = {
@@ -67,16 +102,11 @@ export async function applyOne(change: ListingChange, match: MatchResult | undef
   let request = '';
   try {
     if (change.kind === 'create') {
-      const target = matchedRemote(match);
-      if (!target) return unmatchedOutcome(change.offer, match);
-      const { attributes, warnings } = offerOnlyAttributes(change.offer, target.asin, ctx.listing);
-      request = `putListingsItem LISTING_OFFER_ONLY asin=${target.asin} ${offerSummary(change.offer)}`;
-      const res = await putListingsItem(ctx.api, sku, {
-        productType: target.productType,
-        requirements: 'LISTING_OFFER_ONLY',
-        attributes,
-      });
-      return fromSubmission({ sku, kind: 'create', request, remote: target }, res.data, warnings);
+      const plan = planCreate(change.offer, match, ctx);
+      if (!plan) return unmatchedOutcome(change.offer, match);
+      request = `putListingsItem ${plan.summary} ${offerSummary(change.offer)}`;
+      const res = await putListingsItem(ctx.api, sku, { productType: plan.productType, requirements: plan.requirements, attributes: plan.attributes });
+      return fromSubmission({ sku, kind: 'create', request, ...(plan.remote ? { remote: plan.remote } : {}) }, res.data, plan.warnings);
     }
     const productType = change.remote.productType ?? GENERIC_PRODUCT_TYPE;
     if (change.kind === 'update') {

@@ -1,9 +1,9 @@
 import type { RemoteRef } from '../../domain/listing.js';
 import type { ChangeOutcome, ChannelIssue, ListingChange, MatchResult } from '../channel.js';
-import { matchedRemote, unmatchedOutcome } from './apply-items.js';
+import { planCreate, unmatchedOutcome, type ItemContext } from './apply-items.js';
 import { ListingsFeedDocument, type FeedMessage } from './feed-document.js';
 import { issue } from './issue-explanations.js';
-import { GENERIC_PRODUCT_TYPE, offerOnlyAttributes, updatePatches, zeroQuantityPatches, type ListingContext } from './mapping.js';
+import { GENERIC_PRODUCT_TYPE, updatePatches, zeroQuantityPatches } from './mapping.js';
 import { listingIssue, offerSummary } from './outcomes.js';
 import type { ProcessingReport } from './schemas.js';
 
@@ -23,32 +23,31 @@ export interface FeedEntry {
  */
 export function buildFeedEntries(
   changes: ReadonlyArray<{ change: ListingChange; match?: MatchResult }>,
-  ctx: ListingContext & { delistBy: 'delete' | 'zero' },
+  ctx: Pick<ItemContext, 'listing' | 'delistBy' | 'createProducts'>,
 ): { entries: FeedEntry[]; immediate: ChangeOutcome[] } {
   const entries: FeedEntry[] = [];
   const immediate: ChangeOutcome[] = [];
   for (const { change, match } of changes) {
     const messageId = entries.length + 1;
     if (change.kind === 'create') {
-      const target = matchedRemote(match);
-      if (!target) {
+      const plan = planCreate(change.offer, match, ctx);
+      if (!plan) {
         immediate.push(unmatchedOutcome(change.offer, match));
         continue;
       }
-      const { attributes, warnings } = offerOnlyAttributes(change.offer, target.asin, ctx);
       entries.push({
         change,
         sku: change.offer.sku,
-        message: { messageId, sku: change.offer.sku, operationType: 'UPDATE', productType: target.productType, requirements: 'LISTING_OFFER_ONLY', attributes },
-        request: `JSON_LISTINGS_FEED message=${messageId} UPDATE LISTING_OFFER_ONLY asin=${target.asin} ${offerSummary(change.offer)}`,
-        remote: target,
-        warnings,
+        message: { messageId, sku: change.offer.sku, operationType: 'UPDATE', productType: plan.productType, requirements: plan.requirements, attributes: plan.attributes },
+        request: `JSON_LISTINGS_FEED message=${messageId} UPDATE ${plan.summary} ${offerSummary(change.offer)}`,
+        ...(plan.remote ? { remote: plan.remote } : {}),
+        warnings: plan.warnings,
       });
       continue;
     }
     const productType = change.remote.productType ?? GENERIC_PRODUCT_TYPE;
     if (change.kind === 'update') {
-      const patches = updatePatches(change, ctx);
+      const patches = updatePatches(change, ctx.listing);
       const summary = offerSummary(change.offer, change.fields);
       if (patches.length === 0) {
         const note = issue('nothing-to-send', 'offer-only listings show the catalogue content: no offer attribute changed');

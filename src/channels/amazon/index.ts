@@ -79,7 +79,12 @@ export function createAmazonChannel(
   const marketplaceId: string = firstMarketplace(config);
   const api: AmazonApi = { http, endpoint: endpoints.endpoint, sellerId: config.sellerId, marketplaceId, marketplaceIds: config.marketplaceIds };
   const currency = config.currency ?? shop.currency;
-  const itemContext: ItemContext = { api, listing: { marketplaceId, condition: config.condition }, delistBy: config.delistBy };
+  const itemContext: ItemContext = {
+    api,
+    listing: { marketplaceId, condition: config.condition },
+    delistBy: config.delistBy,
+    createProducts: config.createProducts,
+  };
   const polling: FeedPolling = { ...DEFAULT_FEED_POLLING, ...options.feedPolling };
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   /** Verdicts of this run, so creates reuse the match report instead of searching again. */
@@ -117,7 +122,7 @@ export function createAmazonChannel(
     const skuOf = (c: ListingChange) => (c.kind === 'delist' ? c.sku : c.offer.sku);
 
     if (changes.length > config.feedThreshold) {
-      const { entries, immediate } = buildFeedEntries(todo.map((change) => ({ change, match: verdicts.get(skuOf(change)) })), { ...itemContext.listing, delistBy: config.delistBy });
+      const { entries, immediate } = buildFeedEntries(todo.map((change) => ({ change, match: verdicts.get(skuOf(change)) })), itemContext);
       immediate.forEach(onOutcome);
       for (let start = 0; start < entries.length; start += FEED_MAX_MESSAGES) {
         const chunk = entries.slice(start, start + FEED_MAX_MESSAGES).map((e, i) => ({ ...e, message: { ...e.message, messageId: i + 1 } }));

@@ -4,7 +4,7 @@ import { buildDocument, buildFeedEntries, outcomesFromReport } from '../../../sr
 import type { MatchResult } from '../../../src/channels/channel.js';
 import { IT, offer } from './helpers.js';
 
-const ctx = { marketplaceId: IT, condition: 'new_new', delistBy: 'delete' as const };
+const ctx = { listing: { marketplaceId: IT, condition: 'new_new' }, delistBy: 'delete' as const, createProducts: false };
 const matched = (sku: string): MatchResult => ({ sku, outcome: 'matched', candidates: [], remote: { asin: 'B0A', productType: 'TOY' }, message: '' });
 
 describe('changes → JSON_LISTINGS_FEED messages', () => {

@@ -119,3 +119,28 @@ describe('listings item → remote listing', () => {
     });
   });
 });
+
+describe('createProducts: a whole new product for an unknown EAN', () => {
+  it('plans a LISTING with the stock file facts only when configured and the EAN is unknown', async () => {
+    const { planCreate } = await import('../../../src/channels/amazon/apply-items.js');
+    const o = offer({ product: { description: 'Set con 3 minifigure', images: ['https://shop.example/a.jpg', 'https://shop.example/b.jpg'], safety: { warnings: 'Non adatto a bambini sotto i 3 anni' } } });
+    const none = { sku: 'CIV-1', outcome: 'none' as const, candidates: [], message: '' };
+    const listing = { marketplaceId: IT, condition: 'new_new' };
+    expect(planCreate(o, none, { listing, createProducts: false })).toBeUndefined();
+    const plan = planCreate(o, none, { listing, createProducts: true });
+    expect(plan).toMatchObject({ requirements: 'LISTING', productType: 'PRODUCT', summary: 'LISTING new product ean=8001234567890' });
+    expect(plan?.attributes).toMatchObject({
+      item_name: [{ value: 'LEGO City Stazione dei pompieri', language_tag: 'it_IT', marketplace_id: IT }],
+      brand: [{ value: 'LEGO', language_tag: 'it_IT', marketplace_id: IT }],
+      externally_assigned_product_identifier: [{ type: 'ean', value: '8001234567890', marketplace_id: IT }],
+      product_description: [{ value: 'Set con 3 minifigure', language_tag: 'it_IT', marketplace_id: IT }],
+      safety_warning: [{ value: 'Non adatto a bambini sotto i 3 anni', language_tag: 'it_IT', marketplace_id: IT }],
+      main_product_image_locator: [{ media_location: 'https://shop.example/a.jpg', marketplace_id: IT }],
+      other_product_image_locator_1: [{ media_location: 'https://shop.example/b.jpg', marketplace_id: IT }],
+      fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 3 }],
+    });
+    expect(plan?.attributes.merchant_suggested_asin).toBeUndefined();
+    // Ambiguous or mismatched products are never created, whatever the config says.
+    expect(planCreate(o, { ...none, outcome: 'ambiguous' }, { listing, createProducts: true })).toBeUndefined();
+  });
+});

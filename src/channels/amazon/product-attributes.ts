@@ -1,0 +1,52 @@
+import type { Offer } from '../../domain/offer.js';
+import type { ChannelIssue } from '../channel.js';
+import { gpsrAttributes } from './gpsr.js';
+import { fulfillmentAvailability, purchasableOffer, type Attributes, type ListingContext } from './mapping.js';
+
+/** Language of each store's texts (`language_tag` on text attributes). Ids: reference §2. */
+const LANGUAGE: Record<string, string> = {
+  APJ6JRA9NG5V4: 'it_IT',
+  A1PA6795UKMFR9: 'de_DE',
+  A13V1IB3VIYZZH: 'fr_FR',
+  A1RKKUPIHCS9HS: 'es_ES',
+  A1805IZSGTT6HS: 'nl_NL',
+  AMEN7PMS3EDWL: 'fr_BE',
+  A1C3SOZRARQ6R3: 'pl_PL',
+  A2NODRKZP88ZB9: 'sv_SE',
+  A1F83G8C2ARO7P: 'en_GB',
+  ATVPDKIKX0DER: 'en_US',
+};
+
+/** Amazon takes a main image and up to eight others (`other_product_image_locator_1..8`). */
+const MAX_OTHER_IMAGES = 8;
+
+/**
+ * A full LISTING (product facts + offer) for an EAN Amazon does not know, sent only with
+ * `createProducts: true`. It carries what the stock file has: title, brand, EAN, description,
+ * images, GPSR contacts and safety warnings. Most product types require more attributes than a
+ * stock file holds; Amazon answers with the missing ones as issues, reported per SKU.
+ */
+export function newProductAttributes(offer: Offer, ctx: ListingContext): { attributes: Attributes; warnings: ChannelIssue[] } {
+  const mp = ctx.marketplaceId;
+  const lang = LANGUAGE[mp] ?? 'en_US';
+  const p = offer.product;
+  const text = (value: string) => [{ value, language_tag: lang, marketplace_id: mp }];
+  const gpsr = gpsrAttributes(p.safety, mp);
+  const attributes: Attributes = {
+    item_name: text(p.title),
+    ...(p.brand ? { brand: text(p.brand) } : {}),
+    ...(p.ean ? { externally_assigned_product_identifier: [{ type: 'ean', value: p.ean, marketplace_id: mp }] } : {}),
+    ...(p.description ? { product_description: text(p.description) } : {}),
+    ...(p.safety.warnings ? { safety_warning: text(p.safety.warnings) } : {}),
+    condition_type: [{ value: ctx.condition, marketplace_id: mp }],
+    purchasable_offer: purchasableOffer(offer, mp),
+    fulfillment_availability: fulfillmentAvailability(offer.quantity),
+    ...gpsr.attributes,
+  };
+  const [main, ...others] = p.images;
+  if (main) attributes.main_product_image_locator = [{ media_location: main, marketplace_id: mp }];
+  others.slice(0, MAX_OTHER_IMAGES).forEach((url, i) => {
+    attributes[`other_product_image_locator_${i + 1}`] = [{ media_location: url, marketplace_id: mp }];
+  });
+  return { attributes, warnings: gpsr.warnings };
+}
