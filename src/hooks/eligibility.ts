@@ -9,8 +9,10 @@ import { checkEan } from '../stock/ean.js';
 /**
  * What each marketplace accepts of an EU seller's product data.
  * - SKU: Amazon ≤ 40 characters (Listings Items API sku limit, issue 2); path SKUs with spaces,
- *   `/` or `&` fail, so only [A-Za-z0-9._-] (reference/amazon-sp-api.md §9). eBay ≤ 50, letters
- *   and digits only ("Only alphanumeric characters… 50", reference/ebay-sell-api.md §2, §9).
+ *   `/` or `&` fail, so only [A-Za-z0-9._-] (reference/amazon-sp-api.md §9). eBay ≤ 50
+ *   (sell_inventory_v1 `sku` Max length 50). eBay's error 25707 says "only alphanumeric", yet
+ *   shop SKUs like `LEGO-69525` are the norm and the simulator (src/simulator/ebay-common.ts)
+ *   accepts `-`, `_` and `.`: we refuse only what surely fails (spaces, `/`, `&`, accents…).
  * - Title: eBay ≤ 80 (Inventory API product.title, reference/ebay-sell-api.md §5); Amazon
  *   item_name ≤ 200.
  * - EAN: Amazon offer-only listings attach to the ASIN found by EAN (reference/amazon-sp-api.md
@@ -21,7 +23,7 @@ import { checkEan } from '../stock/ean.js';
  */
 export const CHANNEL_LIMITS: Record<ChannelId, { skuMax: number; sku: RegExp; skuChars: string; titleMax: number; needsEan: boolean; needsImage: boolean }> = {
   amazon: { skuMax: 40, sku: /^[A-Za-z0-9._-]+$/, skuChars: 'letters, digits, ".", "_" and "-"', titleMax: 200, needsEan: true, needsImage: false },
-  ebay: { skuMax: 50, sku: /^[A-Za-z0-9]+$/, skuChars: 'letters and digits only', titleMax: 80, needsEan: false, needsImage: true },
+  ebay: { skuMax: 50, sku: /^[A-Za-z0-9._-]+$/, skuChars: 'letters, digits, ".", "_" and "-"', titleMax: 80, needsEan: false, needsImage: true },
 };
 
 /** The VAT rates in force in Italy (22 ordinary, 10 and 5 reduced, 4 super-reduced for books). */
