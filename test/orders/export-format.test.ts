@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildExportRows } from '../../src/orders/export-rows.js';
 import { formatExport } from '../../src/orders/format-export.js';
+import { EXPECTED_IT, EXPECTED_PLAIN } from './expected-export.js';
 import { sampleOrders, sampleProducts } from './sample-orders.js';
-
-const HEADER =
-  'channel,marketplace,order_id,order_date,status,shipped_date,line_id,sku,ean,title,quantity,unit_price,line_total,shipping,fees,currency,vat_percent,net,vat,gross';
 
 describe('orders export: exact CSV bytes for a known ledger', () => {
   const rows = buildExportRows(sampleOrders(), { includePii: true, products: sampleProducts, defaultVatRate: 0.22 });
@@ -12,14 +10,7 @@ describe('orders export: exact CSV bytes for a known ledger', () => {
   it('plain style: comma, point, CRLF, RFC 4180 quoting, formula-looking cells neutralised', () => {
     const csv = formatExport(rows, { format: 'csv', style: 'plain', includePii: true });
     expect(csv).toBe(
-      [
-        `${HEADER},buyer_name,buyer_address`,
-        'ebay,EBAY_IT,12-00000-00001,2026-10-31,cancelled,,10000000000009,GIO-001,,Puzzle,1,14.95,14.95,,,EUR,22,0.00,0.00,0.00,,',
-        'ebay,EBAY_IT,12-34567-89012,2026-11-01,unshipped,,10000000000001,LIB-010,9788845292613,Il nome della rosa,1,12.00,12.00,0.00,1.64,EUR,4,11.54,0.46,12.00,,',
-        "ebay,EBAY_IT,12-34567-89012,2026-11-01,unshipped,,10000000000002,GIO-002,8009876543210,'-20% Costruzioni,1,10.00,10.00,,1.37,EUR,22,8.20,1.80,10.00,,",
-        'amazon,APJ6JRA9NG5V4,171-1234567-7654321,2026-11-02,shipped,2026-11-03,11111111111111,GIO-001,8001234567890,"\'=HYPERLINK(""http://x"",""Puzzle 1000, pezzi"")",2,14.95,29.90,4.90,,EUR,22,28.52,6.28,34.80,"Maria ""Mimì"" Rossi","Via Roma 1\n20100 Milano MI"',
-        '',
-      ].join('\r\n'),
+      EXPECTED_PLAIN,
     );
   });
 
@@ -27,14 +18,7 @@ describe('orders export: exact CSV bytes for a known ledger', () => {
     const bytes = Buffer.from(formatExport(rows, { format: 'csv', style: 'it', includePii: false }), 'utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString('utf8')).toBe(
-      [
-        HEADER.replaceAll(',', ';'),
-        'ebay;EBAY_IT;12-00000-00001;31/10/2026;cancelled;;10000000000009;GIO-001;;Puzzle;1;14,95;14,95;;;EUR;22;0,00;0,00;0,00',
-        'ebay;EBAY_IT;12-34567-89012;01/11/2026;unshipped;;10000000000001;LIB-010;9788845292613;Il nome della rosa;1;12,00;12,00;0,00;1,64;EUR;4;11,54;0,46;12,00',
-        "ebay;EBAY_IT;12-34567-89012;01/11/2026;unshipped;;10000000000002;GIO-002;8009876543210;'-20% Costruzioni;1;10,00;10,00;;1,37;EUR;22;8,20;1,80;10,00",
-        'amazon;APJ6JRA9NG5V4;171-1234567-7654321;02/11/2026;shipped;03/11/2026;11111111111111;GIO-001;8001234567890;"\'=HYPERLINK(""http://x"",""Puzzle 1000, pezzi"")";2;14,95;29,90;4,90;;EUR;22;28,52;6,28;34,80',
-        '',
-      ].join('\r\n'),
+      EXPECTED_IT,
     );
   });
 

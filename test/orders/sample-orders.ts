@@ -25,7 +25,7 @@ export function sampleOrders(): StoredOrder[] {
           quantity: 2,
           unitPriceMinor: 1495,
           lineTotalMinor: 2990,
-          ean: '8001234567890',
+          ean: '8001234567897',
           vatRate: 0.22,
         },
       ],
@@ -66,5 +66,5 @@ export function sampleOrders(): StoredOrder[] {
 export const sampleProducts = (sku: string) =>
   ({
     'LIB-010': { ean: '9788845292613', vatRate: 0.04, costMinor: 700 },
-    'GIO-002': { ean: '8009876543210', vatRate: 0.22, costMinor: 550 },
+    'GIO-002': { ean: '8009876543217', vatRate: 0.22, costMinor: 550 },
   })[sku];
