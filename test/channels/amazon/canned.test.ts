@@ -2,7 +2,7 @@ import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAmazonChannel } from '../../../src/channels/amazon/index.js';
 import type { ChangeOutcome, ChannelDeps } from '../../../src/channels/channel.js';
-import { ChannelAuthError } from '../../../src/errors.js';
+import { ChannelAuthError, InputError } from '../../../src/errors.js';
 import { collectingLogger } from '../../../src/log.js';
 import { amazonConfig, offer } from './helpers.js';
 
@@ -145,5 +145,22 @@ describe('answers the contract does not promise (canned)', () => {
       { code: '8541', message: 'The SKU data provided conflicts with the Amazon catalog.', field: 'merchant_suggested_asin', explanation: expect.stringContaining('EAN') },
     ]);
     expect(o?.warnings.map((w) => w.code)).toEqual(['18027']);
+  });
+});
+
+describe('hosts', () => {
+  it('a plain-http endpoint off loopback is refused at construction, before any request', () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    agents.push(agent);
+    const build = (endpoint: string, tokenEndpoint?: string) => () =>
+      createAmazonChannel(amazonConfig({ endpoint, ...(tokenEndpoint ? { tokenEndpoint } : {}) }), { currency: 'EUR' }, { log: collectingLogger(), dispatcher: agent, credentials });
+    expect(build('http://sellingpartnerapi-eu.amazon.com')).toThrow(InputError);
+    expect(build('https://sellingpartnerapi-eu.amazon.com', 'http://api.amazon.com/auth/o2/token')).toThrow(InputError);
+    expect(build('http://127.0.0.1:9/amazon', 'http://127.0.0.1:9/amazon/auth/o2/token')).not.toThrow();
+  });
+
+  it('missing credentials outside the simulator is an input error, not a request', () => {
+    expect(() => createAmazonChannel(amazonConfig(), { currency: 'EUR' }, { log: collectingLogger() })).toThrow(/CIVETTA_AMAZON_CLIENT_ID/);
   });
 });
