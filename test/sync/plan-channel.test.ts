@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { planChannel, type ChannelPlanInput } from '../../src/sync/plan-channel.js';
+import { listing, offer } from './fixtures.js';
+
+const TODAY = '2026-11-23';
+function plan(over: Partial<ChannelPlanInput>) {
+  return planChannel({ channel: 'ebay', desired: [], known: [], today: TODAY, quantityDeadBand: 2, maxRevisionsPerDay: 3, ...over });
+}
+
+describe('planChannel', () => {
+  it('creates what is missing, updates what differs field by field, delists what is no longer wanted', () => {
+    const result = plan({
+      desired: [offer('A'), offer('B', { priceMinor: 1190, quantity: 2 }), offer('C')],
+      known: [listing('B'), listing('C'), listing('D'), listing('E', { status: 'ended' })],
+    });
+    expect(result.actions.map((a) => [a.kind, a.sku])).toEqual([
+      ['create', 'A'],
+      ['update', 'B'],
+      ['delist', 'D'],
+    ]);
+    const update = result.actions[1];
+    expect(update?.kind === 'update' && update.changes).toEqual([
+      { field: 'price', from: 1290, to: 1190 },
+      { field: 'quantity', from: 5, to: 2 },
+    ]);
+    expect(update?.kind === 'update' && update.remote).toEqual({ offerId: 'o-B', listingId: 'l-B' });
+    expect(result.unchanged).toBe(1);
+    expect(result.deferred).toEqual([]);
+  });
+
+  it('plans nothing when nothing changed', () => {
+    const result = plan({ desired: [offer('A'), offer('B')], known: [listing('A'), listing('B')] });
+    expect(result).toEqual({ actions: [], unchanged: 2, deferred: [], refused: [] });
+  });
+
+  it('re-creates a listing that ended or whose create failed', () => {
+    const result = plan({ desired: [offer('A'), offer('B')], known: [listing('A', { status: 'ended' }), listing('B', { status: 'failed' })] });
+    expect(result.actions.map((a) => [a.kind, a.sku])).toEqual([['create', 'A'], ['create', 'B']]);
+  });
+
+  it('reports a content change as the hash moving', () => {
+    const result = plan({ desired: [offer('A', { contentHash: 'new' })], known: [listing('A')] });
+    expect(result.actions[0]?.kind === 'update' && result.actions[0].changes).toEqual([{ field: 'content', from: 'hash-A', to: 'new' }]);
+  });
+
+  describe('quantity dead band', () => {
+    it('skips a small upward move and says so, sending the live quantity', () => {
+      const result = plan({ desired: [offer('A', { quantity: 6 })], known: [listing('A', { quantity: 5 })] });
+      expect(result.actions).toEqual([]);
+      expect(result.unchanged).toBe(1);
+      expect(result.deferred).toEqual([
+        expect.objectContaining({ sku: 'A', why: 'dead-band', changes: [{ field: 'quantity', from: 5, to: 6 }] }),
+      ]);
+    });
+
+    it('sends an upward move as large as the band', () => {
+      const result = plan({ desired: [offer('A', { quantity: 7 })], known: [listing('A', { quantity: 5 })] });
+      expect(result.actions[0]?.kind === 'update' && result.actions[0].changes).toEqual([{ field: 'quantity', from: 5, to: 7 }]);
+    });
+
+    it('never skips a drop, a sell-out or a move up from 0', () => {
+      const result = plan({
+        desired: [offer('A', { quantity: 4 }), offer('B', { quantity: 0 }), offer('C', { quantity: 1 })],
+        known: [listing('A', { quantity: 5 }), listing('B', { quantity: 1 }), listing('C', { quantity: 0 })],
+      });
+      expect(result.actions.map((a) => a.kind === 'update' && a.changes)).toEqual([
+        [{ field: 'quantity', from: 5, to: 4 }],
+        [{ field: 'quantity', from: 1, to: 0 }],
+        [{ field: 'quantity', from: 0, to: 1 }],
+      ]);
+      expect(result.deferred).toEqual([]);
+    });
+
+    it('lets a small move ride along when another field changes anyway (one coalesced revision)', () => {
+      const result = plan({ desired: [offer('A', { quantity: 6, priceMinor: 1390 })], known: [listing('A', { quantity: 5 })] });
+      expect(result.actions).toHaveLength(1);
+      expect(result.actions[0]?.kind === 'update' && result.actions[0].changes).toEqual([
+        { field: 'price', from: 1290, to: 1390 },
+        { field: 'quantity', from: 5, to: 6 },
+      ]);
+      expect(result.deferred).toEqual([]);
+    });
+  });
+
+  describe('revision cap', () => {
+    it('defers an update once the listing used its revisions today', () => {
+      const result = plan({ desired: [offer('A', { priceMinor: 1390 })], known: [listing('A', { revisionsToday: 3, revisionDay: TODAY })] });
+      expect(result.actions).toEqual([]);
+      expect(result.deferred).toEqual([expect.objectContaining({ sku: 'A', why: 'revision-cap', changes: [{ field: 'price', from: 1290, to: 1390 }] })]);
+    });
+
+    it('counts only today: yesterday’s revisions do not use today’s budget', () => {
+      const result = plan({ desired: [offer('A', { priceMinor: 1390 })], known: [listing('A', { revisionsToday: 3, revisionDay: '2026-11-22' })] });
+      expect(result.actions.map((a) => a.kind)).toEqual(['update']);
+    });
+  });
+
+  describe('pins', () => {
+    it('keeps a pinned listing no rule selects', () => {
+      const result = plan({ desired: [], known: [listing('P', { pinned: true })] });
+      expect(result.actions).toEqual([]);
+      expect(result.unchanged).toBe(1);
+    });
+  });
+
+  it('refuses a price below the floor and plans nothing for it', () => {
+    const result = plan({ desired: [offer('A', { priceMinor: 800, floorMinor: 900 })], known: [listing('A')] });
+    expect(result.actions).toEqual([]);
+    expect(result.refused).toEqual([expect.objectContaining({ sku: 'A', why: 'below-floor', priceMinor: 800, floorMinor: 900 })]);
+  });
+
+  it('marks an update that puts back a marketplace edit', () => {
+    const result = plan({ desired: [offer('A')], known: [listing('A', { priceMinor: 999 })], drifted: new Set(['A']) });
+    expect(result.actions[0]).toMatchObject({ kind: 'update', correctsDrift: true, changes: [{ field: 'price', from: 999, to: 1290 }] });
+  });
+});
