@@ -92,6 +92,16 @@ export function splitRecords(
   return records;
 }
 
+/**
+ * Excel's delimiter hint: a first line `sep=;` (Excel writes and honours it; it is not a header).
+ * Returns the delimiter it names, when it is one civetta reads.
+ */
+export function sepHint(sample: string): Delimiter | undefined {
+  const m = /^sep=(.)[ \t]*(?:\n|$)/i.exec(sample);
+  const d = m?.[1];
+  return d === ',' || d === ';' || d === '\t' ? d : undefined;
+}
+
 /** True when a row's field count agrees with the header's, allowing one trailing empty field. */
 function sameWidth(header: readonly string[], row: readonly string[]): boolean {
   const h = header.length;

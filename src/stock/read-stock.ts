@@ -10,7 +10,7 @@ import type { CsvError } from 'csv-parse';
 import type { Problem } from '../domain/problem.js';
 import type { StockItem } from '../domain/stock-item.js';
 import type { Delimiter, QuoteMode } from './detect-dialect.js';
-import { detectDelimiter } from './detect-dialect.js';
+import { detectDelimiter, sepHint } from './detect-dialect.js';
 import type { TextEncoding } from './detect-encoding.js';
 import { detectEncoding } from './detect-encoding.js';
 import type { ColumnsOption } from './map-columns.js';
@@ -54,7 +54,7 @@ export interface StockReadResult {
     decimal: string;
     /** The header names as written, without empty trailing ones. */
     headers: string[];
-    /** Rows that carried none of SKU, title, price, quantity (e.g. a Shopify extra-image row). */
+    /** Rows that carried none of SKU, title, price, quantity (a Shopify extra-image row: its images join the product above). */
     ignoredRows: number;
   };
 }
@@ -105,13 +105,16 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
     throw new StockFileError(message, [fileProblem(file, 'stock-file-unreadable', message, 'a readable CSV file')]);
   }
   const quote: QuoteMode = options.quote === 'auto' ? 'relaxed' : options.quote;
-  const text = decodeSample(sample.bytes, sniffed.encoding);
-  const delimiter: Delimiter = options.delimiter === 'auto' ? detectDelimiter(text, quote, sample.complete) : options.delimiter;
+  let text = decodeSample(sample.bytes, sniffed.encoding);
+  const hint = sepHint(text);
+  if (hint) text = text.slice(text.indexOf('\n') + 1);
+  const delimiter: Delimiter = options.delimiter !== 'auto' ? options.delimiter : (hint ?? detectDelimiter(text, quote, sample.complete));
 
   const sink = new RecordSink({ file, columns: options.columns, decimal: options.decimal, delimiter });
   const parser = parse({
     delimiter,
     record_delimiter: '\n',
+    from_line: hint ? 2 : 1,
     quote: quote === 'none' ? false : '"',
     relax_quotes: quote !== '"',
     relax_column_count: true,

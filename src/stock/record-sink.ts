@@ -10,6 +10,7 @@ import { detectDecimal } from './detect-dialect.js';
 import type { ColumnMapping, ColumnsOption } from './map-columns.js';
 import { headerNames, mapColumns } from './map-columns.js';
 import type { DecimalMark } from './parse-number.js';
+import { parseImages } from './parse-fields.js';
 import { isProductless, parseRow } from './parse-row.js';
 import { StockFileError } from './stock-file-error.js';
 import type { SkuSighting } from './stock-report.js';
@@ -61,6 +62,8 @@ export class RecordSink {
   /** Bad rows beyond one per skipped record: the lines it swallowed. */
   private swallowedLines = 0;
   private ignoredRows = 0;
+  /** The item of the product row just read (undefined after a bad row). */
+  private previous: StockItem | undefined;
 
   constructor(options: SinkOptions) {
     this.options = options;
@@ -116,6 +119,7 @@ export class RecordSink {
     const mapping = this.mapping as ColumnMapping;
     if (isProductless(record, mapping)) {
       this.ignoredRows++;
+      this.continueImages(record, mapping);
       return;
     }
     this.rows++;
@@ -128,6 +132,19 @@ export class RecordSink {
     this.problems.push(...parsed.problems);
     if (parsed.sku !== undefined) this.sightings.push({ sku: parsed.sku, line });
     if (parsed.item) this.items.push(parsed.item);
+    this.previous = parsed.item;
+  }
+
+  /**
+   * A row with no product field but image URLs continues the product right above it: Shopify
+   * exports a product's second and later images that way. Above a bad row, it is only ignored.
+   */
+  private continueImages(record: readonly string[], mapping: ColumnMapping): void {
+    const column = mapping.image;
+    if (this.previous === undefined || column === undefined) return;
+    for (const url of parseImages(record[column.index] ?? '').urls) {
+      if (!this.previous.images.includes(url)) this.previous.images.push(url);
+    }
   }
 
   /** Skips that ended before `beforeLine` started after the last record seen. */

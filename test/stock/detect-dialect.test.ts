@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDecimal, detectDelimiter, splitRecords } from '../../src/stock/detect-dialect.js';
+import { detectDecimal, detectDelimiter, sepHint, splitRecords } from '../../src/stock/detect-dialect.js';
 
 describe('splitRecords', () => {
   it('respects quotes, doubled quotes, newlines in quotes and bare quotes', () => {
@@ -32,6 +32,17 @@ describe('detectDelimiter', () => {
   });
   it('falls back to comma for a one-column sample', () => {
     expect(detectDelimiter('sku\nA\n', 'relaxed')).toBe(',');
+  });
+});
+
+describe('sepHint', () => {
+  it("reads Excel's sep= line and nothing else", () => {
+    expect(sepHint('sep=;\na;b\n')).toBe(';');
+    expect(sepHint('SEP=,\na,b')).toBe(',');
+    expect(sepHint('sep=\t\na\tb')).toBe('\t');
+    expect(sepHint('sep=|\na|b')).toBeUndefined();
+    expect(sepHint('sep;a\n')).toBeUndefined();
+    expect(sepHint('a;sep=;\n')).toBeUndefined();
   });
 });
 

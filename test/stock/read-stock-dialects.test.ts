@@ -83,6 +83,16 @@ describe('readStock: dialects', () => {
     expect(r.items.map((i) => [i.sku, i.priceMinor])).toEqual([['B', 300]]);
   });
 
+  it("skips Excel's sep= line and uses the delimiter it names; lines still count from the file's start", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'civetta-dialect-'));
+    const file = join(dir, 's.csv');
+    writeFileSync(file, 'sep=,\r\nCodice,Descrizione,Prezzo,Giacenza\r\nA,"Uno; due",1.50,1\r\nB,Tre,x,1\r\n');
+    const r = await readStock({ file, encoding: 'auto', delimiter: 'auto', decimal: 'auto', quote: 'auto', columns: { sku: 'Codice', title: 'Descrizione', price: 'Prezzo', quantity: 'Giacenza' }, maxBadRowsPercent: 100 });
+    expect(r.stats).toMatchObject({ delimiter: ',', decimal: '.', headers: ['Codice', 'Descrizione', 'Prezzo', 'Giacenza'], rows: 2 });
+    expect(r.items.map((i) => [i.sku, i.line, i.title, i.priceMinor])).toEqual([['A', 3, 'Uno; due', 150]]);
+    expect(r.problems.map((p) => [p.line, p.code])).toEqual([[4, 'price-invalid']]);
+  });
+
   it('counts an unclosed quote as bad rows for every line it swallowed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'civetta-dialect-'));
     const file = join(dir, 's.csv');

@@ -19,14 +19,14 @@ describe('readStock: other systems read with only a columns mapping', () => {
     expect(r.items.map((i) => i.sku)).toEqual(['LEGO-60337', 'PUZ-0001', 'LIB-0001', 'PEL-0001', 'MAG-01-S', 'MAG-01-M', 'GDT-0001', 'MOD-0001', 'LIB-0002', 'PLM-71150']);
   });
 
-  it('reads a Shopify product export (Variant SKU/Price/Inventory Qty, extra image rows ignored)', async () => {
+  it('reads a Shopify product export (Variant SKU/Price/Inventory Qty; an extra image row adds to the product above)', async () => {
     const r = await readCase('shopify', 'products_export_1.csv');
     expect(r.stats).toMatchObject({ rows: 5, goodRows: 5, badRows: 0, ignoredRows: 1, delimiter: ',', decimal: '.' });
     expect(r.problems).toEqual([]);
     expect(r.items[0]).toEqual({
       sku: 'LEGO-60337', line: 2, ean: '5702017583488', title: 'LEGO City Treno passeggeri espresso', brand: 'LEGO', category: 'LEGO',
       priceMinor: 12999, costMinor: 8450, quantity: 4, description: '<p>Treno telecomandato,\ncon luci e binari.</p>', safety: {},
-      images: ['https://cdn.shopify.com/s/files/1/0612/3456/7890/files/60337.jpg'],
+      images: ['https://cdn.shopify.com/s/files/1/0612/3456/7890/files/60337.jpg', 'https://cdn.shopify.com/s/files/1/0612/3456/7890/files/60337-2.jpg'],
     });
     expect(r.items.map((i) => [i.sku, i.line, i.priceMinor, i.quantity])).toEqual([
       ['LEGO-60337', 2, 12999, 4],
