@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { runCli } from '../support/run-cli.js';
+import { tempDir, type TempDir } from '../support/temp-dir.js';
+
+const SHOP = fileURLToPath(new URL('../../fixtures/shop/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('validate and hooks on the sample shop (spawned)', () => {
+  it('validate shows every broken row by line and column; exit 0 because a run is safe', async () => {
+    const r = await runCli(['validate'], { cwd: SHOP });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe(`config ${join(SHOP, 'civetta.config.yaml')}: ok (0 error(s), 0 warning(s))`);
+    expect(lines[1]).toBe(`stock ${join(SHOP, 'stock/magazzino.csv')}: 406 rows, 399 good, 7 bad (windows-1252, delimiter ";", decimal ",")`);
+    expect(lines.slice(2, 10)).toEqual([
+      '  stock/magazzino.csv:23 [Codice]: error: the row has no SKU',
+      '  stock/magazzino.csv:123 [Prezzo]: error: the price is not an amount (found "12,,5", expected an amount like 12,50 or 1.234,50)',
+      '  stock/magazzino.csv:153 [Codice]: error: SKU "PUZ-0056" appears on lines 153, 363; none of them is used until only one remains',
+      '  stock/magazzino.csv:183 [Giacenza]: error: the quantity is negative (found "-2", expected a whole number of 0 or more)',
+      '  stock/magazzino.csv:217 [Immagine]: warning: an image is not an http(s) URL and is ignored (found "vedi catalogo cartaceo", expected https://… URLs separated by | or ,)',
+      '  stock/magazzino.csv:243 [Giacenza]: error: the quantity is not a number (found "tre", expected a whole number of 0 or more)',
+      '  stock/magazzino.csv:303 [EAN]: error: the EAN has a wrong check digit (found "9788807806158", expected check digit 5 (9788807806155))',
+      '  stock/magazzino.csv:363 [Codice]: error: SKU "PUZ-0056" appears on lines 153, 363; none of them is used until only one remains',
+    ]);
+    expect(lines).toContain('amazon: 349 product(s) can be listed, 50 cannot; 22 hook(s) selected');
+    expect(lines).toContain('ebay: 275 product(s) can be listed, 124 cannot; 28 hook(s) selected');
+    expect(lines).toContain('  stock/magazzino.csv:7 [EAN]: error: amazon: no EAN: the offer cannot be attached to a catalogue product (expected an EAN-13)');
+    expect(lines.at(-2)).toBe('198 error(s), 337 warning(s): a run is safe');
+  });
+
+  it('validate --json: only JSON on stdout, with the structured problems', async () => {
+    const r = await runCli(['validate', '--json'], { cwd: SHOP });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { safe: boolean; summary: unknown; stock: { stats: { rows: number; badRows: number }; problems: { line: number; code: string }[] } };
+    expect(report.safe).toBe(true);
+    expect(report.summary).toEqual({ errors: 198, warnings: 337 });
+    expect(report.stock.problems.map((p) => `${p.line}:${p.code}`)).toEqual([
+      '23:missing-sku', '123:price-invalid', '153:duplicate-sku', '183:quantity-negative', '217:image-not-url', '243:quantity-invalid', '303:ean-check-digit', '363:duplicate-sku',
+    ]);
+  });
+
+  it('hooks --explain: every rule verdict per product, then the hook table', async () => {
+    const r = await runCli(['hooks', '--explain', '--channel', 'amazon'], { cwd: SHOP });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('amazon: why each product is in or out');
+    const i = lines.indexOf('IN  LEGO-74397  LEGO Duplo Elicottero di soccorso 74397  — hook: rule lego-under-60: taken (1st of 6)');
+    expect(i).toBeGreaterThan(0);
+    expect(lines[i + 1]).toBe('      1. lego-under-60: taken (1st of 6)');
+    expect(lines[i + 2]).toBe('      2. puzzles-in-stock: not reached');
+    expect(lines).toContain('amazon: 22 hook(s)');
+    expect(lines.some((l) => /^OUT \S+ .* — ineligible: amazon: no EAN/.test(l))).toBe(true);
+    expect(lines.some((l) => /^      1\. lego-under-60: failed: price found \d+\.\d\d, expected at most 60\.00$/.test(l))).toBe(true);
+    expect(lines.some((l) => l.endsWith('4. board-games-on-ebay: not for this channel'))).toBe(true);
+    expect(r.stderr).toBe('warning: 7 bad row(s) in the stock file are left out (run `civetta validate` to see them)\n');
+  });
+
+  it('hooks --json parses, with price, floor, quantity and rule per hook', async () => {
+    const r = await runCli(['hooks', '--json'], { cwd: SHOP });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { channels: Record<string, { hooks: { sku: string; priceMinor: number; floorMinor: number; quantity: number; rule: string }[] }> };
+    expect(Object.keys(out.channels)).toEqual(['amazon', 'ebay']);
+    expect(out.channels.amazon!.hooks.length).toBe(22);
+    expect(out.channels.ebay!.hooks.length).toBe(28);
+    expect(out.channels.ebay!.hooks[0]).toEqual({ sku: 'LEGO-74397', title: 'LEGO Duplo Elicottero di soccorso 74397', price: '35.90', priceMinor: 3590, currency: 'EUR', floorMinor: 2322, quantity: 5, rule: 'lego-under-60' });
+    for (const h of Object.values(out.channels).flatMap((c) => c.hooks)) {
+      expect(h.priceMinor).toBeGreaterThanOrEqual(h.floorMinor);
+    }
+  });
+});
+
+describe('exit 2 on bad input, with zero side effects (spawned)', () => {
+  let dir: TempDir;
+  afterEach(() => dir.cleanup());
+
+  it('a bad config: message on stderr, nothing on stdout, no file written', async () => {
+    dir = tempDir();
+    dir.copy(join(ROOT, 'fixtures/configs/markup-percent.yaml'), 'civetta.config.yaml');
+    dir.write({ 'stock/export.csv': 'Codice;Descrizione;Prezzo;Giacenza\nA1;Uno;10,00;3\n' });
+    const before = dir.files();
+    const r = await runCli(['hooks'], { cwd: dir.path });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe([
+      `civetta: the config is not valid (${join(dir.path, 'civetta.config.yaml')}): 2 problem(s)`,
+      `  ${join(dir.path, 'civetta.config.yaml')}:11:7: error: channels.ebay.pricing.markup: found "15%" (string), expected a number between 0 and 1`,
+      `  ${join(dir.path, 'civetta.config.yaml')}:12:7: error: channels.ebay.pricing.round: found 1.5 (number), expected a number between 0 and 1`,
+      '',
+    ].join('\n'));
+    expect(dir.files()).toEqual(before);
+  });
+
+  it('--json: the error as JSON on stdout', async () => {
+    dir = tempDir();
+    dir.copy(join(ROOT, 'fixtures/configs/markup-percent.yaml'), 'civetta.config.yaml');
+    const r = await runCli(['hooks', '--json'], { cwd: dir.path });
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout) as { error: { message: string; exitCode: number; details: string[] } };
+    expect(out.error.exitCode).toBe(2);
+    expect(out.error.message).toBe(`the config is not valid (${join(dir.path, 'civetta.config.yaml')}): 2 problem(s)`);
+    expect(out.error.details).toHaveLength(2);
+  });
+
+  it('validate: a stock file missing a mapped column is refused (exit 2)', async () => {
+    dir = tempDir();
+    dir.copy(join(ROOT, 'fixtures/configs/valid-minimal.yaml'), 'civetta.config.yaml');
+    dir.write({ 'stock/export.csv': 'Codice;Descrizione;Prezzo;Giacenza\nA1;Uno;10,00;3\n' });
+    const r = await runCli(['validate'], { cwd: dir.path });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(`stock ${join(dir.path, 'stock/export.csv')}: REFUSED`);
+    expect(r.stdout).toMatch(/\[?Costo\]?/);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/: a run would be unsafe \(exit 2\)$/);
+  });
+
+  it('validate --config on a broken config: exit 2, the report as JSON', async () => {
+    dir = tempDir();
+    const r = await runCli(['validate', '--json', '--config', join(ROOT, 'fixtures/configs/unknown-keys.yaml')], { cwd: dir.path });
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout) as { safe: boolean; config: { valid: boolean; problems: { key: string }[] } };
+    expect(out.safe).toBe(false);
+    expect(out.config.problems.map((p) => p.key)).toEqual(['shop.curency', 'hooks.limt', 'hooks.rules[0].where.prize', 'colour']);
+  });
+});
+
+describe('init (spawned)', () => {
+  let dir: TempDir;
+  afterEach(() => dir.cleanup());
+
+  it('writes the starter config and mappings; refuses to overwrite (exit 2)', async () => {
+    dir = tempDir();
+    const r = await runCli(['init', '--dir', 'negozio'], { cwd: dir.path });
+    expect(r.code).toBe(0);
+    expect(dir.files()).toEqual(['negozio/civetta.config.yaml', 'negozio/mappings/shopify.yaml', 'negozio/mappings/woocommerce.yaml']);
+    expect(readFileSync(join(dir.path, 'negozio/civetta.config.yaml'), 'utf8')).toBe(readFileSync(join(ROOT, 'config/civetta.config.template.yaml'), 'utf8'));
+    const again = await runCli(['init', '--dir', 'negozio'], { cwd: dir.path });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('civetta: init refuses to overwrite');
+    // The starter config is valid as written: validate reaches the (still missing) stock file.
+    const v = await runCli(['validate'], { cwd: join(dir.path, 'negozio') });
+    expect(v.code).toBe(2);
+    expect(v.stdout.split('\n')[0]).toBe(`config ${join(dir.path, 'negozio/civetta.config.yaml')}: ok (0 error(s), 1 warning(s))`);
+    expect(existsSync(join(dir.path, 'negozio/civetta.db'))).toBe(false);
+  });
+});
