@@ -5,7 +5,7 @@ import { resolveCategory } from './category-map.js';
 import { createOffer, createOrReplaceInventoryItem, getOffers, publishOffer, updateOffer } from './inventory-api.js';
 import { inventoryItemPayload, offerPayload, updateOfferPayload, type OfferPayload } from './mapping.js';
 import { errorIds } from './issues.js';
-import { HttpError, NetworkError } from '../../http/http-error.js';
+import { HttpError, NetworkError, UnexpectedResponseError } from '../../http/http-error.js';
 import { Trace, settle } from './outcome.js';
 import type { OfferRead } from './schemas.js';
 
@@ -71,7 +71,7 @@ export function createListing(ctx: ListingContext, change: Extract<ListingChange
 }
 
 /**
- * createOffer is not idempotent: after an ambiguous failure (no answer, 5xx) or a "already
+ * createOffer is not idempotent: after an ambiguous failure (no answer, 5xx, unreadable answer) or a "already
  * exists" refusal (25002), read the SKU's offers back and adopt the one eBay has.
  */
 export async function createOfferOnce(ctx: ListingContext, body: OfferPayload, trace: Trace): Promise<string | undefined> {
@@ -80,7 +80,7 @@ export async function createOfferOnce(ctx: ListingContext, body: OfferPayload, t
     trace.answered(`${created.status} offerId=${created.data.offerId ?? '?'}`, created.data.warnings);
     return created.data.offerId;
   } catch (error) {
-    const ambiguous = error instanceof NetworkError || (error instanceof HttpError && error.status >= 500);
+    const ambiguous = error instanceof NetworkError || error instanceof UnexpectedResponseError || (error instanceof HttpError && error.status >= 500);
     if (!ambiguous && !errorIds(error).includes(25002)) throw error;
     trace.answered(`createOffer failed (${error instanceof HttpError ? error.status : 'no answer'}), reading back`);
     trace.sent(`getOffers sku=${body.sku}`);

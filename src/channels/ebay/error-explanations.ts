@@ -6,6 +6,7 @@ const EXPLANATIONS: Record<number, string> = {
   1001: 'eBay no longer accepts the access token. civetta renews it by itself; if this persists, run `civetta auth ebay` again.',
   1100: "The eBay authorisation lacks a permission (scope). Run `civetta auth ebay` again so the token covers selling, orders and account.",
   2001: "eBay's daily call quota for this app is used up. Wait until it resets (midnight US Pacific time) and run again.",
+  2003: 'A passing error inside eBay. civetta retries it; if it keeps coming back, try again later.',
   2004: 'eBay could not read a field civetta sent (wrong type or value). Report this to the civetta maintainers with the message.',
   25001: 'A passing error inside eBay. civetta retries it; if it keeps coming back, try again later.',
   25002: "eBay refused the item; its message says why (for example a missing detail, or an offer that already exists).",

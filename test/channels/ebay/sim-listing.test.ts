@@ -71,3 +71,38 @@ describe('eBay channel on the simulator: first listing', () => {
     expect(seen(sim, 'createOrReplaceInventoryItem').map((r) => r.path)).toEqual(['/sell/inventory/v1/inventory_item/CIV2']);
   });
 });
+
+describe('eBay channel on the simulator: delist', () => {
+  it('withdraws the offer with an explicit {} body; the offer stays, unpublished', async () => {
+    const { sim, channel } = await ebayOnSimulator();
+    const created = (await applyAll(channel, [{ kind: 'create', offer: offer() }])).get('CIV8001234567897');
+    const remote = created?.remote ?? {};
+    const o = (await applyAll(channel, [{ kind: 'delist', sku: 'CIV8001234567897', remote }])).get('CIV8001234567897');
+    expect(o).toMatchObject({ kind: 'delist', ok: true, remote: { offerId: remote.offerId }, errors: [] });
+    const [withdraw] = seen(sim, 'withdrawOffer');
+    expect(withdraw?.path).toBe(`/sell/inventory/v1/offer/${remote.offerId}/withdraw`);
+    expect(withdraw?.body).toEqual({});
+    expect(withdraw?.headers['content-type']).toMatch(/^application\/json/);
+    expect(sim.ebay.listingFor('CIV8001234567897')).toMatchObject({ offerStatus: 'UNPUBLISHED', listingStatus: 'ENDED' });
+    expect(sim.ebay.offers()).toHaveLength(1);
+  });
+
+  it('finds the offer by SKU when the ledger has no offer id, and leaves other SKUs alone', async () => {
+    const { sim, channel } = await ebayOnSimulator({
+      ebay: {
+        inventoryItems: [
+          { sku: 'CIV8001234567897', item: { condition: 'NEW', availability: { shipToLocationAvailability: { quantity: 2 } }, product: { title: 't', imageUrls: ['https://x.example/a.jpg'] } } },
+          { sku: 'HANDMADE1', item: { condition: 'NEW', product: { title: 'not ours' } } },
+        ],
+        offers: [
+          { offerId: '9100000001', sku: 'CIV8001234567897', listingId: '110000000001' },
+          { offerId: '9100000002', sku: 'HANDMADE1', listingId: '110000000002' },
+        ],
+      },
+    });
+    const o = (await applyAll(channel, [{ kind: 'delist', sku: 'CIV8001234567897', remote: {} }])).get('CIV8001234567897');
+    expect(o).toMatchObject({ ok: true, remote: { offerId: '9100000001' } });
+    expect(seen(sim, 'withdrawOffer').map((r) => r.path)).toEqual(['/sell/inventory/v1/offer/9100000001/withdraw']);
+    expect(sim.requests.some((r) => r.path.includes('HANDMADE1') || JSON.stringify(r.query).includes('HANDMADE1'))).toBe(false);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { ChannelAuthError } from '../../../src/errors.js';
+import { applyAll, ebayOnSimulator, seen } from './sim-harness.js';
+import { offer } from './helpers.js';
+
+const SKU = 'CIV8001234567897';
+
+describe('eBay channel on the simulator: tokens, 429, 5xx', () => {
+  it('a token revoked mid-run (401 errorId 1001) is refreshed once and the call resent', async () => {
+    const { sim, channel } = await ebayOnSimulator();
+    await channel.authenticate();
+    expect(sim.count('getToken')).toBe(1);
+    sim.faults.expireTokens();
+    const o = (await applyAll(channel, [{ kind: 'create', offer: offer() }])).get(SKU);
+    expect(o?.ok).toBe(true);
+    expect(sim.count('getToken')).toBe(2);
+    expect(seen(sim, 'createOrReplaceInventoryItem').map((r) => r.status)).toEqual([401, 204]);
+    const form = seen(sim, 'getToken')[1]?.body as Record<string, string>;
+    expect(form.grant_type).toBe('refresh_token');
+    expect(form.scope).toBe(
+      'https://api.ebay.com/oauth/api_scope/sell.inventory https://api.ebay.com/oauth/api_scope/sell.fulfillment https://api.ebay.com/oauth/api_scope/sell.account',
+    );
+  });
+
+  it('renews the access token 5 minutes before it expires, without waiting for a 401', async () => {
+    const { sim, channel, clock } = await ebayOnSimulator();
+    await channel.authenticate();
+    clock.advance(7200_000 - 5 * 60_000 - 1000);
+    await channel.authenticate();
+    expect(sim.count('getToken')).toBe(1);
+    clock.advance(2000);
+    await channel.authenticate();
+    expect(sim.count('getToken')).toBe(2);
+  });
+
+  it('a refused refresh token is exit 5 with a plain explanation, and nothing else is sent', async () => {
+    const { sim, channel } = await ebayOnSimulator();
+    sim.revokeRefreshToken('ebay', 'v^1.1#civetta-simulator');
+    const error = await channel.apply([{ kind: 'create', offer: offer() }], () => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChannelAuthError);
+    expect((error as ChannelAuthError).exitCode).toBe(5);
+    expect((error as Error).message).toMatch(/invalid_grant.*civetta auth ebay/);
+    expect(sim.requests.filter((r) => r.operation !== 'getToken')).toEqual([]);
+  });
+
+  it('429 answers are waited out and retried', async () => {
+    const { sim, channel, clock } = await ebayOnSimulator();
+    sim.faults.set({ throttleNext: { createOrReplaceInventoryItem: 2 } });
+    const o = (await applyAll(channel, [{ kind: 'create', offer: offer() }])).get(SKU);
+    expect(o?.ok).toBe(true);
+    expect(seen(sim, 'createOrReplaceInventoryItem').map((r) => r.status)).toEqual([429, 429, 204]);
+    // Each 429 empties the operation's bucket: at least 1/rate (5/s → 200 ms) before the next try.
+    expect(clock.totalSlept()).toBeGreaterThanOrEqual(400);
+  });
+
+  it('5xx on an idempotent call is retried up to 3 tries, then reported with the errorId and its explanation', async () => {
+    const { sim, channel } = await ebayOnSimulator();
+    sim.faults.set({ errorRate: { publishOffer: 1 } });
+    const o = (await applyAll(channel, [{ kind: 'create', offer: offer() }])).get(SKU);
+    expect(o?.ok).toBe(false);
+    expect(sim.count('publishOffer')).toBe(3);
+    // errorRate answers 500 (errorId 25001) or 503 (errorId 2003), seeded: the last one is reported.
+    const last = seen(sim, 'publishOffer').at(-1);
+    const expected = last?.status === 500 ? { code: '25001', message: 'A system error has occurred.' } : { code: '2003', message: 'Internal error' };
+    expect(o?.errors).toEqual([{ ...expected, explanation: expect.stringMatching(/passing error/) }]);
+    expect(o?.remote).toBeUndefined();
+  });
+
+  it('a 5xx on createOffer is not blindly resent: the offers are read back first', async () => {
+    const { sim, channel } = await ebayOnSimulator();
+    sim.faults.set({ malformedNext: { createOffer: 1 } });
+    const o = (await applyAll(channel, [{ kind: 'create', offer: offer() }])).get(SKU);
+    expect(o?.ok).toBe(true);
+    expect(sim.count('createOffer')).toBe(1);
+    expect(sim.count('getOffers')).toBe(2);
+    expect(sim.ebay.offers()).toHaveLength(1);
+    expect(o?.request).toMatch(/createOffer .*; getOffers sku=CIV8001234567897; publishOffer/);
+  });
+
+  it('refuses a non-https, non-loopback endpoint before any request (exit 2)', async () => {
+    const { createEbayChannel } = await import('../../../src/channels/ebay/index.js');
+    const { ebayConfig } = await import('./helpers.js');
+    const { collectingLogger } = await import('../../../src/log.js');
+    expect(() => createEbayChannel(ebayConfig({ environment: 'sandbox', endpoint: 'http://api.example.com' }), { currency: 'EUR' }, {
+      log: collectingLogger(),
+      credentials: { clientId: 'id', clientSecret: 'secret-123', refreshToken: 'refresh-123' },
+    })).toThrow(/must use https/);
+  });
+});
