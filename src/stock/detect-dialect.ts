@@ -10,7 +10,7 @@ export type Delimiter = ',' | ';' | '\t';
 /** `'"'` strict quoting, `relaxed` quotes that also tolerate a bare `"` inside a value, `none`. */
 export type QuoteMode = '"' | 'relaxed' | 'none';
 
-export const DELIMITERS: readonly Delimiter[] = [';', ',', '\t'];
+const DELIMITERS: readonly Delimiter[] = [';', ',', '\t'];
 
 /**
  * How many records of the sample the delimiter vote looks at: our own choice, enough for the

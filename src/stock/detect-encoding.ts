@@ -73,7 +73,7 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 }
 
 /** True when some byte is ≥ 0x80. */
-export function hasHighBytes(bytes: Uint8Array): boolean {
+function hasHighBytes(bytes: Uint8Array): boolean {
   return bytes.some((b) => b >= 0x80);
 }
 

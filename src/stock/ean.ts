@@ -4,7 +4,7 @@
  */
 
 /** The lengths GS1 defines for a GTIN (GS1 General Specifications, 3.3.2). */
-export const GTIN_LENGTHS: readonly number[] = [8, 12, 13, 14];
+const GTIN_LENGTHS: readonly number[] = [8, 12, 13, 14];
 
 /** The outcome of checking one code from the stock file. */
 export type EanCheck =
@@ -31,11 +31,6 @@ export function gtinCheckDigit(body: string): number {
     sum += digit * (i % 2 === 0 ? 3 : 1);
   }
   return (10 - (sum % 10)) % 10;
-}
-
-/** True when `code` is all digits, of a GTIN length, with a right check digit. */
-export function isValidGtin(code: string): boolean {
-  return checkEan(code).ok;
 }
 
 /** Normalises and checks one code. */

@@ -88,6 +88,11 @@ function isCsvError(e: unknown): e is CsvError {
   return e instanceof Error && typeof code === 'string' && /^(CSV_|INVALID_)/.test(code);
 }
 
+/** A failure of the file system while streaming (EIO, EACCES…), not of our code. */
+function isSystemError(e: unknown): e is NodeJS.ErrnoException {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === 'string';
+}
+
 /** Reads, checks and maps the stock file. Throws StockFileError (exit 2) when it must be refused. */
 export async function readStock(options: StockReadOptions): Promise<StockReadResult> {
   const { file } = options;
@@ -129,6 +134,8 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
     },
   });
   const done = pipeline(...decodedStreams(file, sniffed.encoding), parser);
+  // Awaited below; the handler only keeps a failure mid-iteration from counting as unhandled.
+  done.catch(() => undefined);
   try {
     for await (const chunk of parser) {
       // csv-parse's own output shape under `info: true`: { record: string[], info: { lines } }.
@@ -143,6 +150,10 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
       throw e;
     }
     await done.catch(() => undefined);
+    if (isSystemError(e)) {
+      const message = `the stock file ${file} cannot be read: ${e.message}`;
+      throw new StockFileError(message, [fileProblem(file, 'stock-file-unreadable', message, 'a readable CSV file')]);
+    }
     if (!isCsvError(e)) throw e;
     const message = `the stock file ${file} is not readable as CSV: ${e.message}`;
     throw new StockFileError(message, [fileProblem(file, 'csv-malformed', message, 'a CSV file')]);

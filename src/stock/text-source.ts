@@ -14,7 +14,7 @@ import { decideFromWindow, detectEncoding, iconvName } from './detect-encoding.j
  * How much of the file is read up front to tell encoding and delimiter: our own choice, a few
  * hundred rows of a typical export, one read call.
  */
-export const SAMPLE_BYTES = 64 * 1024;
+const SAMPLE_BYTES = 64 * 1024;
 /** How much past the first non-ASCII byte decides an ASCII-starting file (our choice: many accented letters). */
 const WINDOW_BYTES = 4096;
 
@@ -58,7 +58,7 @@ export function decodeSample(bytes: Buffer, encoding: TextEncoding): string {
   return normaliseNewlines(iconv.decode(bytes, iconvName(encoding)));
 }
 
-export function normaliseNewlines(text: string): string {
+function normaliseNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
