@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { CivettaError, ExitCode } from '../errors.js';
 import { buildContext } from './build-context.js';
-import type { CommandResult, GlobalOptions } from './context.js';
+import type { CommandResult, GlobalOptions, RunContext } from './context.js';
 import { createOutput, type CliOutput, type TextSink } from './output.js';
 import { buildProgram, type CommandFile } from './program.js';
 import { packageVersion } from './version.js';
@@ -14,14 +14,17 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   now?: () => Date;
+  /** How a command module is loaded; tests replace it. Default: import ./commands/<file>.js. */
+  importCommand?: (file: CommandFile) => Promise<CommandModule>;
 }
 
 /** A bug or a missing command module: exit 1 with a plea to report it (see README "Exit codes"). */
-class InternalError extends Error {}
+export class InternalError extends Error {}
 
-type CommandModule = { run?: (args: unknown, ctx: unknown) => Promise<CommandResult> };
+/** What a command module exports (src/cli/commands/<file>.ts). */
+export type CommandModule = { run?: (args: never, ctx: RunContext) => Promise<CommandResult> };
 
-async function importCommand(file: CommandFile): Promise<CommandModule> {
+export async function importCommand(file: CommandFile): Promise<CommandModule> {
   const url = new URL(`./commands/${file}.js`, import.meta.url);
   try {
     return (await import(url.href)) as CommandModule;
@@ -76,9 +79,10 @@ export async function runMain(argv: readonly string[], io: CliIo): Promise<numbe
       globals = g;
       out = createOutput({ ...g, stdout: io.stdout, stderr: io.stderr, env: io.env, redact: redactText });
       const ctx = buildContext({ options: g, out, cwd: io.cwd, env: io.env, ...(io.now ? { now: io.now } : {}) });
-      const mod = await importCommand(file);
+      const mod = await (io.importCommand ?? importCommand)(file);
       if (typeof mod.run !== 'function') throw new InternalError(`src/cli/commands/${file}.ts exports no run()`);
-      result = await mod.run(args, ctx);
+      // The registry built `args` from the command's own flags and positionals (program.ts).
+      result = await mod.run(args as never, ctx);
     },
     { out: (t) => io.stdout.write(t), err: (t) => io.stderr.write(t) },
   );
