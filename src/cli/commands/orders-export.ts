@@ -9,6 +9,7 @@ import { exportJsonRecords, formatExport, type ExportFormat, type ExportStyle } 
 import { productLookup } from '../../orders/product-lookup.js';
 import type { ProductLookup } from '../../orders/stored-order.js';
 import { writeFileAtomic } from '../../orders/write-file-atomic.js';
+import type { Logger } from '../../log.js';
 import type { CommandResult, LoadedConfig, RunContext } from '../context.js';
 
 export interface OrdersExportArgs {
@@ -32,12 +33,12 @@ function checkDay(flag: string, value: string | undefined): void {
 }
 
 /** The current stock file, for lines stored without EAN or VAT rate; a refused file only costs those columns. */
-export async function currentProducts(loaded: LoadedConfig, ctx: RunContext): Promise<ProductLookup | undefined> {
+export async function currentProducts(loaded: LoadedConfig, log: Logger): Promise<ProductLookup | undefined> {
   try {
     const stock = await readShopStock(loaded);
     return productLookup(stock.items, loaded.config);
   } catch (error) {
-    ctx.out.log.warn(`the stock file could not be read (${error instanceof Error ? error.message : String(error)}); EAN, VAT and cost come only from the ledger`);
+    log.warn(`the stock file could not be read (${error instanceof Error ? error.message : String(error)}); EAN, VAT and cost come only from the ledger`);
     return undefined;
   }
 }
@@ -53,7 +54,7 @@ export async function run(args: OrdersExportArgs, ctx: RunContext): Promise<Comm
   if (style !== 'plain' && style !== 'it') throw new InputError(`--style must be plain or it (got "${String(style)}").`);
   const includePii = args.pii !== false;
   const loaded = await ctx.loadConfig();
-  const products = await currentProducts(loaded, ctx);
+  const products = await currentProducts(loaded, ctx.out.log);
   const ledger = openLedger(loaded.config.ledger);
   let orders;
   try {

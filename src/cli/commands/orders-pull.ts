@@ -23,7 +23,7 @@ export async function run(args: OrdersPullArgs, ctx: RunContext): Promise<Comman
   if (channels.size === 0) {
     throw new InputError(args.channel ? `The ${args.channel} channel is not configured and enabled.` : 'No channel is configured and enabled.');
   }
-  const products = await currentProducts(loaded, ctx);
+  const products = await currentProducts(loaded, ctx.out.log);
   const release = acquireLock(loaded.config.ledger, 'orders pull', ctx.now);
   try {
     const ledger = openLedger(loaded.config.ledger);

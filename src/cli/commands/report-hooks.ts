@@ -6,6 +6,7 @@ import { readOrders } from '../../ledger/orders.js';
 import { writeFileAtomic } from '../../orders/write-file-atomic.js';
 import { buildHookReport, type HookReport } from '../../reports/hook-report.js';
 import { readHookPeriods } from '../../reports/hook-periods.js';
+import type { Logger } from '../../log.js';
 import type { CommandResult, LoadedConfig, RunContext } from '../context.js';
 import { renderHookReportHtml } from '../render/hook-report-html.js';
 import { renderHookReportText } from '../render/hook-report-text.js';
@@ -22,8 +23,8 @@ export interface ReportHooksArgs {
 export const DEFAULT_IDLE_DAYS = 30;
 
 /** Builds the hook report from the ledger, the stock file (cost, VAT) and the channels' fee settings. */
-export async function hookReport(loaded: LoadedConfig, ctx: RunContext, o: { since?: string; idleDays: number }): Promise<HookReport> {
-  const products = await currentProducts(loaded, ctx);
+export async function hookReport(loaded: LoadedConfig, o: { log: Logger; now: Date; since?: string; idleDays: number }): Promise<HookReport> {
+  const products = await currentProducts(loaded, o.log);
   const ledger = openLedger(loaded.config.ledger);
   try {
     const { channels } = loaded.config;
@@ -36,7 +37,7 @@ export async function hookReport(loaded: LoadedConfig, ctx: RunContext, o: { sin
         const p = channels[channel]?.pricing;
         return p ? Math.round(gross * p.feePercent) + configAmountToMinor(p.feeFixed) : undefined;
       },
-      now: ctx.now(),
+      now: o.now,
       ...(o.since ? { since: o.since } : {}),
       idleDays: o.idleDays,
       currency: loaded.config.shop.currency,
@@ -54,7 +55,7 @@ export async function run(args: ReportHooksArgs, ctx: RunContext): Promise<Comma
   const idleDays = args.idleDays === undefined ? DEFAULT_IDLE_DAYS : Number(args.idleDays);
   if (!Number.isInteger(idleDays) || idleDays < 1) throw new InputError(`--idle-days must be a whole number ≥ 1 (got ${String(args.idleDays)}).`);
   const loaded = await ctx.loadConfig();
-  const report = await hookReport(loaded, ctx, { ...(args.since ? { since: args.since } : {}), idleDays });
+  const report = await hookReport(loaded, { log: ctx.out.log, now: ctx.now(), ...(args.since ? { since: args.since } : {}), idleDays });
   ctx.out.print(renderHookReportText(report));
   let html: string | undefined;
   if (args.html) {

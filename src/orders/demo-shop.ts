@@ -1,0 +1,32 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The sample shop's config names the simulator at this origin (`civetta simulator --port 4010`). */
+const SAMPLE_ORIGIN = 'http://127.0.0.1:4010';
+const CONFIG = 'civetta.config.yaml';
+
+/**
+ * fixtures/shop of this installation: found by walking up from this module, so it works from
+ * src/ (tsx, tests) and from dist/src/ (the built bin) alike.
+ */
+export function sampleShopDir(from: string = fileURLToPath(import.meta.url)): string {
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'fixtures', 'shop');
+    if (existsSync(join(candidate, CONFIG))) return candidate;
+    if (dirname(dir) === dir) throw new Error('the sample shop (fixtures/shop) is not part of this installation');
+  }
+}
+
+/**
+ * Copies the sample shop to a new temp folder (never its ledger) and points its config at the
+ * running simulator. Returns the folder and the config file.
+ */
+export function prepareDemoShop(simOrigin: string, source: string = sampleShopDir()): { dir: string; config: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'civetta-demo-'));
+  cpSync(source, dir, { recursive: true, filter: (src) => !/^civetta\.db/.test(basename(src)) });
+  const config = join(dir, CONFIG);
+  writeFileSync(config, readFileSync(config, 'utf8').replaceAll(SAMPLE_ORIGIN, simOrigin));
+  return { dir, config };
+}
