@@ -171,3 +171,31 @@ describe('Amazon channel against the simulator: listings', () => {
     expect(s.sim.amazon.listing('CIV-LEGO')?.quantity).toBe(3);
   });
 });
+
+describe('Amazon channel against the simulator: pacing and batching', () => {
+  it('twelve patches at once are paced by the documented bucket (5/s, burst 5): no 429', async () => {
+    const skus = Array.from({ length: 12 }, (_, i) => `CIV-${String(i).padStart(2, '0')}`);
+    s = await simChannel({
+      amazon: {
+        listings: skus.map((sku) => ({
+          sku,
+          productType: 'PRODUCT',
+          attributes: { fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }], condition_type: [{ value: 'new_new', marketplace_id: IT }], merchant_suggested_asin: [{ value: 'B0LEGO0001', marketplace_id: IT }] },
+        })),
+        catalog,
+      },
+    });
+    const outcomes = await s.apply(skus.map((sku) => ({ kind: 'update' as const, offer: offer({ sku, quantity: 6 }), fields: ['quantity' as const], remote: {} })));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(12);
+    expect(s.sim.requests.filter((r) => r.operation === 'patchListingsItem').map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect(s.sim.amazon.listings().map((l) => l.quantity)).toEqual(Array(12).fill(6));
+  });
+
+  it('readListings asks at most 20 SKUs per call', async () => {
+    s = await simChannel();
+    const skus = Array.from({ length: 25 }, (_, i) => `S${i}`);
+    const live = await s.channel.readListings(skus);
+    expect([...live.values()].every((l) => l.status === 'missing')).toBe(true);
+    expect(s.sim.requests.filter((r) => r.operation === 'searchListingsItems').map((r) => r.query.identifiers?.split(',').length)).toEqual([20, 5]);
+  });
+});

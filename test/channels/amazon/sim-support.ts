@@ -4,6 +4,9 @@ import { collectingLogger } from '../../../src/log.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../src/simulator/index.js';
 import { amazonConfig } from './helpers.js';
 
+/** 2026-11-23T00:00:00Z: the simulator's clock base in these tests. */
+export const FROZEN_EPOCH_MS = Date.UTC(2026, 10, 23);
+
 /** A simulator and an Amazon channel pointed at it, sharing the simulator's clock. */
 export interface SimChannel {
   sim: Simulator;
@@ -18,7 +21,8 @@ export async function simChannel(
   options: AmazonChannelOptions = {},
   deps: Partial<ChannelDeps> = {},
 ): Promise<SimChannel> {
-  const sim = await startSimulator(simOptions);
+  // Simulated time stands still unless someone waits: pacing is deterministic, not racing the wall clock.
+  const sim = await startSimulator({ now: () => FROZEN_EPOCH_MS, ...simOptions });
   const log = collectingLogger();
   const channel = createAmazonChannel(
     amazonConfig({ environment: 'simulator', ...sim.endpoints.amazon, sellerId: sim.amazon.sellerId, ...config }),
