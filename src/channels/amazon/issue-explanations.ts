@@ -38,6 +38,8 @@ const BY_CODE: Record<string, string> = {
     "The only Amazon product with this EAN has a different brand or title than the stock file. Check the EAN: listing on the wrong product gets offers suppressed.",
   'no-ean': 'The product has no EAN, which Amazon needs to find it in its catalogue. Add the EAN to the stock file.',
   'feed-fatal': 'Amazon aborted the whole feed; some, none or all of its changes may have been applied. The next run re-reads the listings and converges.',
+  'feed-cancelled': 'The feed was cancelled before Amazon processed it; nothing in it was applied. The next run sends the changes again.',
+  'invalid-feed-document': 'civetta built a feed document that does not match the feed schema, so it was not sent. This is a civetta bug: report it.',
   'feed-timeout': 'Amazon had not finished the feed within the wait civetta allows; it may still apply it. The next run re-reads the listings and converges.',
 };
 
