@@ -5,6 +5,9 @@
 import type { DecimalMark } from './parse-number.js';
 import { decimalParts } from './parse-number.js';
 
+/** Title lines a till may write above the header (our choice: they write one to three). */
+export const PREAMBLE_LINES = 5;
+
 /** A field delimiter civetta reads. */
 export type Delimiter = ',' | ';' | '\t';
 /** `'"'` strict quoting, `relaxed` quotes that also tolerate a bare `"` inside a value, `none`. */
@@ -114,7 +117,7 @@ function sameWidth(header: readonly string[], row: readonly string[]): boolean {
 
 /**
  * Picks the delimiter that splits the header into the most columns and the rows consistently
- * with it (score = header columns × share of rows agreeing). Quoted values are respected, so a
+ * with it (score = header columns × share of rows agreeing × share of records from the header on). Quoted values are respected, so a
  * decimal comma inside `"12,50"` does not vote. Falls back to `;` then `,` on a tie, and to `,`
  * for a one-column sample.
  */
@@ -123,12 +126,17 @@ export function detectDelimiter(sample: string, quote: QuoteMode, complete = tru
   let bestScore = 0;
   for (const d of DELIMITERS) {
     const records = splitRecords(sample, d, quote, SAMPLE_RECORDS, complete);
-    const header = records[0];
-    if (!header || header.length < 2) continue;
-    const rows = records.slice(1);
+    // The header is the first record this delimiter splits, past any title lines of a till.
+    const at = records.slice(0, PREAMBLE_LINES + 1).findIndex((r) => r.length >= 2);
+    const header = records[at];
+    if (at < 0 || !header) continue;
+    const rows = records.slice(at + 1);
     const agreeing = rows.filter((r) => sameWidth(header, r)).length;
     const share = rows.length === 0 ? 1 : agreeing / rows.length;
-    const score = header.length * share;
+    // Records left above the header count against the delimiter, so title lines are tolerated
+    // but one that fails to split the first line never wins by treating a data row as header.
+    const coverage = (records.length - at) / records.length;
+    const score = header.length * share * coverage;
     if (score > bestScore) {
       best = d;
       bestScore = score;

@@ -6,7 +6,7 @@
 import type { Problem } from '../domain/problem.js';
 import type { StockItem } from '../domain/stock-item.js';
 import type { Delimiter } from './detect-dialect.js';
-import { detectDecimal } from './detect-dialect.js';
+import { detectDecimal, PREAMBLE_LINES } from './detect-dialect.js';
 import type { ColumnMapping, ColumnsOption } from './map-columns.js';
 import { headerNames, mapColumns } from './map-columns.js';
 import type { DecimalMark } from './parse-number.js';
@@ -62,6 +62,9 @@ export class RecordSink {
   /** Bad rows beyond one per skipped record: the lines it swallowed. */
   private swallowedLines = 0;
   private ignoredRows = 0;
+  /** Lines before the header (a till's title lines), and the first of them's missing-column error. */
+  private readonly preamble: number[] = [];
+  private headerFailure: StockFileError | undefined;
   /** The item of the product row just read (undefined after a bad row). */
   private previous: StockItem | undefined;
 
@@ -81,7 +84,7 @@ export class RecordSink {
     const line = endLine - newlines;
     this.resolveSkips(line);
     this.lastEnd = endLine;
-    if (this.header === undefined) {
+    if (this.mapping === undefined) {
       this.readHeader(record, line);
       return;
     }
@@ -93,19 +96,40 @@ export class RecordSink {
     this.row(record, line);
   }
 
+  /**
+   * The first record whose names hold every mapped column is the header. Records before it are
+   * a till's title lines ("Esportazione magazzino del …"), up to PREAMBLE_LINES of them; past
+   * that, the first record's missing columns are the error.
+   */
   private readHeader(record: string[], line: number): void {
-    this.header = record;
     const { file, columns } = this.options;
     const mapped = mapColumns(record, columns, { file, line });
     if (!mapped.mapping) {
       const missing = mapped.problems.filter((p) => p.code === 'missing-column').map((p) => `"${p.column}"`);
-      throw new StockFileError(
+      this.headerFailure ??= new StockFileError(
         `the stock file ${file} has no column ${missing.join(', ')}; headers found: ${headerNames(record).map((h) => `"${h}"`).join(', ')}`,
         mapped.problems,
       );
+      this.preamble.push(line);
+      if (this.preamble.length > PREAMBLE_LINES) throw this.headerFailure;
+      return;
     }
+    this.header = record;
     this.mapping = mapped.mapping;
     this.problems.push(...mapped.problems);
+    const first = this.preamble[0];
+    if (first !== undefined) {
+      const last = this.preamble.at(-1) ?? first;
+      this.problems.push({
+        severity: 'warning',
+        code: 'header-not-first',
+        message: `the header is on line ${line}; ${this.preamble.length === 1 ? `line ${first} above it is` : `lines ${first}–${last} above it are`} ignored`,
+        file,
+        line,
+        value: `line ${line}`,
+        expected: 'the header on the first line',
+      });
+    }
   }
 
   private decideDecimal(): void {
@@ -173,6 +197,7 @@ export class RecordSink {
   finish(): SinkResult {
     const { file } = this.options;
     if (this.header === undefined) {
+      if (this.headerFailure) throw this.headerFailure;
       const message = `the stock file ${file} is empty`;
       throw new StockFileError(message, [{ severity: 'error', code: 'stock-file-empty', message, file, expected: 'a header row and product rows' }]);
     }

@@ -30,6 +30,9 @@ describe('detectDelimiter', () => {
   it('accepts a trailing delimiter on rows only', () => {
     expect(detectDelimiter('a;b;c\n1;2;3;\n4;5;6;\n', 'relaxed')).toBe(';');
   });
+  it('looks past title lines above the header', () => {
+    expect(detectDelimiter('Esportazione del 23/11/2026\nCodice;Descrizione;Prezzo\nA;Treno, legno;12,50\nB;Palla;3,00\n', 'relaxed')).toBe(';');
+  });
   it('falls back to comma for a one-column sample', () => {
     expect(detectDelimiter('sku\nA\n', 'relaxed')).toBe(',');
   });

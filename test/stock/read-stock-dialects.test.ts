@@ -93,6 +93,16 @@ describe('readStock: dialects', () => {
     expect(r.problems.map((p) => [p.line, p.code])).toEqual([[4, 'price-invalid']]);
   });
 
+  it("skips a till's title lines above the header, with a warning", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'civetta-dialect-'));
+    const file = join(dir, 's.csv');
+    writeFileSync(file, 'Esportazione magazzino del 23/11/2026\r\nNegozio Rossi, Via Roma 1\r\n\r\nCodice;Descrizione;Prezzo;Giacenza\r\nA;Uno;1,50;1\r\n');
+    const r = await readStock({ file, encoding: 'auto', delimiter: 'auto', decimal: 'auto', quote: 'auto', columns: { sku: 'Codice', title: 'Descrizione', price: 'Prezzo', quantity: 'Giacenza' }, maxBadRowsPercent: 0 });
+    expect(r.stats).toMatchObject({ delimiter: ';', decimal: ',', rows: 1, goodRows: 1, headers: ['Codice', 'Descrizione', 'Prezzo', 'Giacenza'] });
+    expect(r.items.map((i) => [i.sku, i.line, i.priceMinor])).toEqual([['A', 5, 150]]);
+    expect(r.problems.map((p) => [p.severity, p.code, p.line, p.message])).toEqual([['warning', 'header-not-first', 4, 'the header is on line 4; lines 1–2 above it are ignored']]);
+  });
+
   it('counts an unclosed quote as bad rows for every line it swallowed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'civetta-dialect-'));
     const file = join(dir, 's.csv');

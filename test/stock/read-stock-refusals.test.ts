@@ -42,6 +42,15 @@ describe('readStock: refusals (InputError, exit 2)', () => {
     expect((e as StockFileError).details).toHaveLength(1);
   });
 
+  it('stops looking for the header after a few lines and names the first line\'s headers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'civetta-refuse-'));
+    const rows = Array.from({ length: 50 }, (_, i) => `X-${i};Articolo;1,00;1`);
+    writeFileSync(join(dir, 'nohead.csv'), ['Codice;Descrizione;Prezzo;Qta', ...rows, ''].join('\n'));
+    const e = await rejection(readStock(options(join(dir, 'nohead.csv'))));
+    expect((e as Error).message).toMatch(/has no column "Giacenza"; headers found: "Codice", "Descrizione", "Prezzo", "Qta"$/);
+    expect((e as StockFileError).problems.map((p) => [p.code, p.line])).toEqual([['missing-column', 1]]);
+  });
+
   it('refuses a file whose bad rows pass the threshold, listing them', async () => {
     const e = await rejection(readCase('over-threshold', 'stock.csv'));
     expect((e as Error).message).toMatch(/^3 of 10 rows \(30%\) of .*over-threshold\/stock\.csv are bad, more than stock\.maxBadRowsPercent \(10%\): the file is refused$/);
