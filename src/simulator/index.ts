@@ -2,6 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { amazonAuthRoutes, amazonPolicy } from './amazon-auth.js';
 import { amazonCatalogRoutes } from './amazon-catalog.js';
 import { amazonListingsRoutes } from './amazon-listings.js';
+import { amazonOrdersRoutes } from './amazon-orders.js';
+import { Buyers, type GenerateInput, type PlaceOrderInput } from './buyers.js';
+import { ebayAccountRoutes } from './ebay-account.js';
+import { ebayBulkRoutes } from './ebay-bulk.js';
+import { ebayFulfillmentRoutes } from './ebay-fulfillment.js';
+import { ebayTaxonomyRoutes } from './ebay-taxonomy.js';
+import { OrderBook, type OrderStatus, type SimOrder } from './orders-store.js';
 import type { SimClock } from './clock.js';
 import { ebayAuthRoutes, ebayPolicy } from './ebay-auth.js';
 import { ebayInventoryRoutes } from './ebay-inventory.js';
@@ -24,6 +31,8 @@ export {
   AMAZON_DEFAULT_CREDENTIALS, EBAY_DEFAULT_CREDENTIALS, DEFAULT_AMAZON_SELLER_ID, DEFAULT_EBAY_POLICIES,
 } from './options.js';
 export { autoAsin, isValidEan13 } from './amazon-catalog.js';
+export type { SimOrder, SimOrderLine, SimShipment, SimBuyer, OrderStatus } from './orders-store.js';
+export type { PlaceOrderInput, GenerateInput } from './buyers.js';
 
 /** Where a client points a channel: the API base and the token endpoint. */
 export interface ChannelEndpoints {
@@ -55,7 +64,7 @@ export interface Simulator {
   /** Fault knobs at runtime: `faults.set({...})`, `faults.clear()`, `faults.expireTokens()`. */
   readonly faults: Faults;
   /** Turns rate limiting on/off at runtime; `drain(op)` empties one bucket. */
-  readonly rateLimits: { enabled: boolean; drain(operation: string): void; reset(): void };
+  readonly rateLimits: { enabled: boolean; drain(service: 'amazon' | 'ebay', operation: string): void; reset(): void };
   /** Makes a refresh token invalid from now on (→ invalid_grant). */
   revokeRefreshToken(service: 'amazon' | 'ebay', refreshToken: string): void;
   readonly amazon: {
@@ -66,6 +75,17 @@ export interface Simulator {
     readonly sellerId: string;
   };
   readonly ebay: ReturnType<typeof ebayInspect>;
+  /** Simulated shoppers. Orders returned are copies (times in epoch ms, prices in minor units). */
+  readonly buyers: {
+    /** Buys from a live offer, lowering its listed quantity; throws if not listed or not enough stock. */
+    placeOrder(input: PlaceOrderInput): SimOrder;
+    /** Up to `count` orders on random in-stock listings, deterministic for a seed. */
+    generate(input: GenerateInput): SimOrder[];
+    /** PENDING → UNSHIPPED → SHIPPED, or → CANCELLED; lastUpdated moves. Throws on an impossible move. */
+    advance(orderId: string, status: OrderStatus): SimOrder;
+  };
+  /** Every order of a channel (after applying due automatic progressions), oldest first. */
+  orders(channel: 'amazon' | 'ebay'): SimOrder[];
   close(): Promise<void>;
 }
 
@@ -74,21 +94,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const state = createState(options);
   seedState(state, options);
   const log = new RequestLog();
-  const limiter = new RateLimiter(state.clock, state.timeScale, (op) => {
-    const override = options.rateLimits?.[op];
+  const limiter = new RateLimiter(state.clock, state.timeScale, (service, op) => {
+    const override = options.rateLimits?.[`${service}:${op}`] ?? options.rateLimits?.[op];
     if (override) return override;
-    if (AMAZON_LIMITS[op]) return AMAZON_LIMITS[op];
-    return ebayOperations.has(op) ? (options.ebay?.rateLimit ?? EBAY_DEFAULT_LIMIT) : undefined;
+    if (service === 'amazon') return AMAZON_LIMITS[op];
+    return service === 'ebay' && op !== 'getToken' ? (options.ebay?.rateLimit ?? EBAY_DEFAULT_LIMIT) : undefined;
   }, options.rateLimiting ?? true);
   const faults = new Faults(options.seed ?? 1, options.faults, () => state.tokens.expireAll());
+  const book = new OrderBook(state);
+  const buyers = new Buyers(state, book);
   const router = new Router();
   router.add(amazonAuthRoutes(state));
   router.add(amazonListingsRoutes(state));
   router.add(amazonCatalogRoutes(state));
   router.add(ebayAuthRoutes(state));
-  const ebayRoutes = [...ebayInventoryRoutes(state), ...ebayLocationRoutes(state)];
-  const ebayOperations = new Set(ebayRoutes.map((r) => r.operation));
-  router.add(ebayRoutes);
+  router.add(amazonOrdersRoutes(state, book));
+  router.add([...ebayInventoryRoutes(state), ...ebayLocationRoutes(state), ...ebayBulkRoutes(state)]);
+  router.add([...ebayFulfillmentRoutes(state, book), ...ebayAccountRoutes(state), ...ebayTaxonomyRoutes(state)]);
   const documents: ServicePolicy = {
     authenticate: () => undefined,
     tooManyRequests: () => ({ status: 503, raw: 'SlowDown' }),
@@ -106,6 +128,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
+  state.origin = origin;
   return {
     endpoints: {
       amazon: { endpoint: `${origin}/amazon`, tokenEndpoint: `${origin}/amazon/auth/o2/token` },
@@ -128,7 +151,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       set enabled(v: boolean) {
         limiter.enabled = v;
       },
-      drain: (op) => limiter.drain(op),
+      drain: (service, op) => limiter.drain(service, op),
       reset: () => limiter.reset(),
     },
     revokeRefreshToken: (_service, token) => void state.tokens.revoked.add(token),
@@ -139,6 +162,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       sellerId: state.amazon.sellerId,
     },
     ebay: ebayInspect(state),
+    buyers: {
+      placeOrder: (input) => structuredClone(buyers.placeOrder(input)),
+      generate: (input) => structuredClone(buyers.generate(input)),
+      advance: (orderId, status) => structuredClone(buyers.advance(orderId, status)),
+    },
+    orders: (channel) => structuredClone(book.all(channel)).sort((a, b) => a.createdMs - b.createdMs),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -59,7 +59,7 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Seed for every random choice (fault shares, generated buyers). Default 1. */
   seed?: number;
-  /** Per-operation overrides of the documented limits, keyed by operationId. */
+  /** Per-operation overrides of the documented limits, keyed by operationId or `service:operationId` (e.g. `ebay:getOrder`). */
   rateLimits?: Record<string, RateLimitSpec>;
   /** Turns rate limiting off entirely (default on). */
   rateLimiting?: boolean;

@@ -36,10 +36,10 @@ export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
   private readonly clock: SimClock;
   private readonly timeScale: number;
-  private readonly limitOf: (operation: string) => RateLimitSpec | undefined;
+  private readonly limitOf: (service: string, operation: string) => RateLimitSpec | undefined;
   enabled: boolean;
 
-  constructor(clock: SimClock, timeScale: number, limitOf: (operation: string) => RateLimitSpec | undefined, enabled: boolean) {
+  constructor(clock: SimClock, timeScale: number, limitOf: (service: string, operation: string) => RateLimitSpec | undefined, enabled: boolean) {
     this.clock = clock;
     this.timeScale = timeScale;
     this.limitOf = limitOf;
@@ -47,20 +47,21 @@ export class RateLimiter {
   }
 
   /** The scaled rate reported in `x-amzn-RateLimit-Limit`. */
-  scaledRate(operation: string): number | undefined {
-    const spec = this.limitOf(operation);
+  scaledRate(service: string, operation: string): number | undefined {
+    const spec = this.limitOf(service, operation);
     return spec ? spec.rate * this.timeScale : undefined;
   }
 
   /** Takes one token; false when the bucket is empty (→ 429). */
-  take(operation: string): boolean {
-    const spec = this.limitOf(operation);
+  take(service: string, operation: string): boolean {
+    const spec = this.limitOf(service, operation);
     if (!this.enabled || !spec) return true;
     const now = this.clock.nowMs();
-    let b = this.buckets.get(operation);
+    const key = `${service}:${operation}`;
+    let b = this.buckets.get(key);
     if (!b) {
       b = { tokens: spec.burst, lastMs: now };
-      this.buckets.set(operation, b);
+      this.buckets.set(key, b);
     }
     const refill = ((now - b.lastMs) / 1000) * spec.rate * this.timeScale;
     b.tokens = Math.min(spec.burst, b.tokens + refill);
@@ -70,9 +71,9 @@ export class RateLimiter {
     return true;
   }
 
-  /** Empties an operation's bucket (429 storm support and tests). */
-  drain(operation: string): void {
-    this.buckets.set(operation, { tokens: 0, lastMs: this.clock.nowMs() });
+  /** Empties an operation's bucket (tests). */
+  drain(service: string, operation: string): void {
+    this.buckets.set(`${service}:${operation}`, { tokens: 0, lastMs: this.clock.nowMs() });
   }
 
   reset(): void {

@@ -114,7 +114,7 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
   }
   if (fault.latencyMs > 0) await sleep(fault.latencyMs);
   let r: SimResponse | undefined = route.auth ? policy.authenticate(sreq, route) : undefined;
-  if (!r && (fault.throttle || !p.limiter.take(route.operation))) {
+  if (!r && (fault.throttle || !p.limiter.take(route.service, route.operation))) {
     r = policy.tooManyRequests();
     logIt(r.status);
     send(r, policy.headers(route, r.status));

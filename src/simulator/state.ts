@@ -50,6 +50,8 @@ export interface EbayLocationState {
 
 /** Everything the simulator holds; handlers of every API area share it. */
 export interface SimState {
+  /** `http://127.0.0.1:P`, known once the server listens (for absolute links and Location headers). */
+  origin: string;
   clock: SimClock;
   timeScale: number;
   random: () => number;
@@ -83,6 +85,7 @@ export function createState(o: SimulatorOptions): SimState {
   const clock = createClock(o.now);
   const counters = new Map<string, number>();
   return {
+    origin: '',
     clock,
     timeScale: o.timeScale && o.timeScale > 0 ? o.timeScale : 1,
     random: seededRandom((o.seed ?? 1) + 7919),
