@@ -56,6 +56,7 @@ interface Product {
 
 const WARN_SMALL = 'Attenzione: non adatto a bambini di età inferiore a 36 mesi. Contiene piccole parti che potrebbero essere ingerite.';
 const WARN_PLUSH = 'Età 0+. Lavare a mano. Rimuovere etichette e cartellini prima di dare il prodotto al bambino.';
+const WARN_PUZZLE = 'Attenzione: non adatto a bambini di età inferiore a 36 mesi. Piccole parti.';
 const WARN_MODEL = 'Attenzione: non adatto a bambini di età inferiore a 14 anni. Contiene parti taglienti e appuntite.';
 
 interface BrandInfo {
@@ -151,7 +152,7 @@ for (let i = 0; i < 25; i++) {
 for (let i = 0; i < 60; i++) {
   const brand = pick(['Ravensburger', 'Clementoni']);
   const pieces = pick([500, 1000, 1000, 1500, 2000, 104, 60]);
-  add('Puzzle', brand, `PUZ-${String(i + 1).padStart(4, '0')}`, `Puzzle ${pieces} pezzi – ${pick(PUZZLE_SUBJECTS)}`, pieces < 500 ? 7 : 12, pieces < 500 ? 14 : 34, 22, pieces < 500 ? WARN_SMALL : '');
+  add('Puzzle', brand, `PUZ-${String(i + 1).padStart(4, '0')}`, `Puzzle ${pieces} pezzi – ${pick(PUZZLE_SUBJECTS)}`, pieces < 500 ? 7 : 12, pieces < 500 ? 14 : 34, 22, pieces < 500 ? WARN_SMALL : WARN_PUZZLE);
 }
 for (let i = 0; i < 55; i++) {
   const brand = pick(['Hasbro', 'Clementoni', 'Ravensburger', 'Djeco']);
