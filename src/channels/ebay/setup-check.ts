@@ -39,7 +39,9 @@ export async function setupCheck(api: EbayApiContext, config: EbayConfig, offers
       problems.push(error('ebay-seller-registration', 'the eBay seller registration is not complete: eBay refuses to publish', KEY, 'finish the seller registration on eBay'));
     }
   });
-  for (const kind of ['fulfillment', 'payment', 'return'] as const) {
+  // Policy reads fail ("not eligible for Business Policy") until the program is on (reference §9).
+  const policiesReadable = !problems.some((p) => p.code === 'ebay-business-policies-off');
+  for (const kind of policiesReadable ? (['fulfillment', 'payment', 'return'] as const) : []) {
     await guard(problems, `${kind} policies`, async () => {
       const wanted = config.policies[kind];
       const policies = await getPolicies(api, kind);
