@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import { createChannels } from '../../channels/registry.js';
+import { loadConfig } from '../../config/load.js';
+import { CHANNEL_IDS, type ChannelId } from '../../domain/ids.js';
+import { minorToDecimal } from '../../domain/money.js';
+import { ExitCode } from '../../errors.js';
+import { channelHooks } from '../../hooks/channel-hooks.js';
+import { readShopStock } from '../../hooks/desired-offers.js';
+import { openLedger } from '../../ledger/database.js';
+import { readOrders } from '../../ledger/orders.js';
+import type { Logger } from '../../log.js';
+import { prepareDemoShop, sampleShopDir } from '../../orders/demo-shop.js';
+import { buildExportRows } from '../../orders/export-rows.js';
+import { formatExport } from '../../orders/format-export.js';
+import { productLookup } from '../../orders/product-lookup.js';
+import { pullOrders } from '../../orders/pull-orders.js';
+import { writeFileAtomic } from '../../orders/write-file-atomic.js';
+import type { Config } from '../../config/schema.js';
+import { autoAsin, startSimulator, type SimulatorOptions } from '../../simulator/index.js';
+import { runSync } from '../../sync/run-sync.js';
+import type { CommandResult, RunContext } from '../context.js';
+import { renderHookReportHtml } from '../render/hook-report-html.js';
+import { renderHookReportText } from '../render/hook-report-text.js';
+import { hookReport } from './report-hooks.js';
+
+/** `civetta demo` takes no flags of its own. */
+export type DemoArgs = Record<string, never>;
+
+/** Simulated buyers per channel: enough to show a few orders per hook without flooding the screen. */
+const ORDERS_PER_CHANNEL = 8;
+/** Simulated time the demo lets pass so Amazon's pending orders are paid (the simulator's default is 10 minutes). */
+const PAYMENT_WAIT_MS = 15 * 60_000;
+
+/** A simulated seller account already set up the way the sample config expects: its eBay policies and shop location. */
+function simulatedAccount(config: Config): SimulatorOptions {
+  const ebay = config.channels.ebay;
+  if (!ebay) return { amazon: { autoCatalog: true } };
+  const mp = ebay.marketplaceId;
+  return {
+    amazon: { autoCatalog: true },
+    ebay: {
+      policies: [
+        { type: 'fulfillment', id: ebay.policies.fulfillment, name: 'Spedizione', marketplaceId: mp },
+        { type: 'payment', id: ebay.policies.payment, name: 'Pagamento', marketplaceId: mp },
+        { type: 'return', id: ebay.policies.return, name: 'Reso', marketplaceId: mp },
+      ],
+      locations: [{ merchantLocationKey: ebay.merchantLocationKey, name: config.shop.name, merchantLocationStatus: 'ENABLED' }],
+    },
+  };
+}
+
+/** The engine's chatter goes to --verbose only; warnings stay visible. */
+function quieter(log: Logger): Logger {
+  return { debug: (m) => log.debug(m), info: (m) => log.debug(m), warn: (m) => log.warn(m) };
+}
+
+/**
+ * The whole cycle on the built-in simulator and a copy of the sample shop: hooks → sync to both
+ * channels → simulated buyers → orders pull → export → hook report. Everything runs in-process;
+ * the simulator's clock drives every timestamp so the simulated half hour passes at once.
+ */
+export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResult> {
+  const say = (text: string) => ctx.out.print(text);
+  const sample = await loadConfig({ cwd: sampleShopDir(), file: join(sampleShopDir(), 'civetta.config.yaml') });
+  const sim = await startSimulator(simulatedAccount(sample.config));
+  try {
+    const now = () => sim.clock.now();
+    const log = quieter(ctx.out.log);
+    const shop = prepareDemoShop(sim.origin);
+    say(`civetta demo — ${sample.config.shop.name}, on the built-in simulator (${sim.origin})`);
+    say(`Shop copied to ${shop.dir}`);
+    const loaded = await loadConfig({ cwd: shop.dir, file: shop.config });
+    const channels = CHANNEL_IDS.filter((c) => loaded.config.channels[c]?.enabled);
+
+    // 1. hooks
+    const stock = await readShopStock(loaded);
+    // The simulated Amazon catalogue knows the shop's products, as the real one knows branded goods.
+    sim.amazon.addCatalog(
+      stock.items.flatMap((i) => (i.ean ? [{ ean: i.ean, asin: autoAsin(i.ean), title: i.title, brand: i.brand ?? '', productType: 'TOY' }] : [])),
+    );
+    say(`\n1. Stock file: ${stock.stats.goodRows} products read (${stock.stats.badRows} bad rows left out).`);
+    const hooks: Partial<Record<ChannelId, number>> = {};
+    for (const c of channels) {
+      const h = channelHooks(loaded.config, stock.items, c);
+      hooks[c] = h.offers.length;
+      say(`   ${c}: ${h.offers.length} hooks, e.g. ${h.offers.slice(0, 3).map((o) => `${o.sku} at ${minorToDecimal(o.priceMinor)} ${o.currency}`).join(', ')}`);
+    }
+
+    // 2. sync
+    const deps = { env: {}, now, log, createChannels };
+    const first = await runSync(loaded, { dryRun: false, forceGuard: [] }, deps);
+    say('\n2. Sync to both channels:');
+    const created: Partial<Record<ChannelId, number>> = {};
+    for (const c of channels) {
+      created[c] = first.plan.actions.filter((a) => a.channel === c && a.kind === 'create').length;
+      const failed = first.failed.filter((f) => f.channel === c).length;
+      say(`   ${c}: ${created[c]} listings created${failed ? `, ${failed} refused (see the ledger)` : ''}`);
+    }
+
+    // 3. buyers
+    say('\n3. Simulated buyers:');
+    const placed: Partial<Record<ChannelId, number>> = {};
+    for (const c of channels) {
+      placed[c] = sim.buyers.generate({ channel: c, count: ORDERS_PER_CHANNEL, seed: 7 }).length;
+      say(`   ${c}: ${placed[c]} orders placed`);
+    }
+    sim.clock.advance(PAYMENT_WAIT_MS);
+
+    // 4. pull
+    const ledger = openLedger(loaded.config.ledger);
+    let exportFile: string;
+    let pulled;
+    try {
+      const adapters = createChannels(loaded, {}, { log, now: () => now().getTime() });
+      const products = productLookup(stock.items, loaded.config);
+      pulled = await pullOrders(ledger, adapters, { now: now(), overlapMinutes: loaded.config.orders.overlapMinutes, firstPullDays: loaded.config.orders.firstPullDays, log, products });
+      say('\n4. Orders pull:');
+      for (const c of pulled.channels) say(`   ${c.channel}: ${c.orders} orders pulled (${c.inserted} new)${c.error ? ` — stopped: ${c.error.message}` : ''}`);
+
+      // 5. export
+      const rows = buildExportRows(readOrders(ledger), { includePii: false, products });
+      exportFile = join(shop.dir, 'ordini.csv');
+      await writeFileAtomic(exportFile, formatExport(rows, { format: 'csv', style: 'it', includePii: false }));
+      say(`\n5. Export: ${rows.length} order lines for the accountant → ${exportFile}`);
+    } finally {
+      ledger.close();
+    }
+
+    // 6. the next sync sees the sales
+    const second = await runSync(loaded, { dryRun: false, forceGuard: [] }, deps);
+    const lowered = second.plan.actions.filter((a) => a.kind === 'update' && a.changes.some((ch) => ch.field === 'quantity' && ch.to < ch.from)).length;
+    say(`\n6. Next sync: ${lowered} listing quantit${lowered === 1 ? 'y' : 'ies'} lowered for units sold (open orders count on every channel; capped quantities stay).`);
+
+    // 7. hook report
+    const report = await hookReport(loaded, { log, now: now(), idleDays: 30 });
+    const htmlFile = join(shop.dir, 'hooks.html');
+    await writeFileAtomic(htmlFile, renderHookReportHtml(report, loaded.config.shop.name));
+    say(`\n7. Top hooks so far (chart: ${htmlFile}):`);
+    say(renderHookReportText(report, 5).split('\n').map((l) => `   ${l}`).join('\n'));
+    say(`\nDone. Everything is in ${shop.dir}; run \`civetta --config ${shop.config} status\` to look around.`);
+    return {
+      exitCode: first.failed.length || second.failed.length || pulled.channels.some((c) => c.error) ? ExitCode.itemsFailed : ExitCode.ok,
+      json: { dir: shop.dir, hooks, created, ordersPlaced: placed, pulled: pulled.channels, exportFile, htmlFile, quantitiesLowered: lowered, topHooks: report.hooks.slice(0, 5) },
+    };
+  } finally {
+    await sim.close();
+  }
+}
