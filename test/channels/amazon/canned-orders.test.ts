@@ -2,6 +2,7 @@ import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAmazonChannel } from '../../../src/channels/amazon/index.js';
 import type { Order } from '../../../src/domain/order.js';
+import { UnexpectedResponseError } from '../../../src/http/http-error.js';
 import { collectingLogger } from '../../../src/log.js';
 import { amazonConfig } from './helpers.js';
 
@@ -83,5 +84,21 @@ describe('orders (canned)', () => {
     const refused = await c.ship({ ...request, carrier: 'Poste Italiane' });
     expect(refused.ok).toBe(false);
     expect(refused.errors.map((e) => [e.code, e.message])).toEqual([['InvalidInput', 'Invalid orderItemId']]);
+  });
+});
+
+describe('order pages the contract does not promise (canned)', () => {
+  it('a page with a wrong shape stops the pull with a clear error naming the field; pages before it were yielded', async () => {
+    const c = channel();
+    const pool = agent.get(API);
+    pool.intercept({ path: (p) => p.startsWith('/orders/2026-01-01/orders?'), method: 'GET' }).reply(200, { orders: [order('A')], pagination: { nextToken: 't' }, surprise: [1] });
+    pool.intercept({ path: (p) => p.startsWith('/orders/2026-01-01/orders?'), method: 'GET' }).reply(200, { orders: [{ ...order('B'), orderItems: [{ orderItemId: 'B-1', quantityOrdered: 'two', product: {} }] }] });
+    const pages: string[][] = [];
+    const failure = await (async () => {
+      for await (const p of c.pullOrders(new Date('2026-11-20T00:00:00Z'))) pages.push(p.map((o) => o.orderId));
+    })().catch((e: unknown) => e);
+    expect(pages).toEqual([['A']]);
+    expect(failure).toBeInstanceOf(UnexpectedResponseError);
+    expect((failure as Error).message).toContain('orders.0.orderItems.0.quantityOrdered');
   });
 });
