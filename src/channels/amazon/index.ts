@@ -125,7 +125,8 @@ export function createAmazonChannel(
       const { entries, immediate } = buildFeedEntries(todo.map((change) => ({ change, match: verdicts.get(skuOf(change)) })), itemContext);
       immediate.forEach(onOutcome);
       for (let start = 0; start < entries.length; start += FEED_MAX_MESSAGES) {
-        const chunk = entries.slice(start, start + FEED_MAX_MESSAGES).map((e, i) => ({ ...e, message: { ...e.message, messageId: i + 1 } }));
+        // messageIds only need to be unique within one feed: later chunks keep their numbers.
+        const chunk = entries.slice(start, start + FEED_MAX_MESSAGES);
         try {
           (await applyFeed(api, deps, chunk, { documentOrigins: endpoints.documentOrigins, polling, sleep })).forEach(onOutcome);
         } catch (error) {
