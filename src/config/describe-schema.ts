@@ -55,12 +55,16 @@ export function keysAt(root: z.ZodType, path: readonly PropertyKey[]): string[] 
 
 function numberText(s: z.ZodType): string {
   const n = s as unknown as { minValue: number | null; maxValue: number | null; isInt: boolean };
+  const checks = (defOf(s) as unknown as { checks?: { _zod: { def: { check: string; inclusive?: boolean } } }[] }).checks ?? [];
+  const exclusive = (kind: string) => checks.some((c) => c._zod.def.check === kind && c._zod.def.inclusive === false);
   const noun = n.isInt ? 'a whole number' : 'a number';
   const min = n.minValue !== null && n.minValue > Number.MIN_SAFE_INTEGER ? n.minValue : undefined;
   const max = n.maxValue !== null && n.maxValue < Number.MAX_SAFE_INTEGER ? n.maxValue : undefined;
-  if (min !== undefined && max !== undefined) return `${noun} between ${min} and ${max}`;
-  if (min !== undefined) return `${noun} ≥ ${min}`;
-  if (max !== undefined) return `${noun} ≤ ${max}`;
+  const low = min === undefined ? '' : `${exclusive('greater_than') ? '>' : '≥'} ${min}`;
+  const high = max === undefined ? '' : `${exclusive('less_than') ? '<' : '≤'} ${max}`;
+  if (low.startsWith('≥') && high.startsWith('≤')) return `${noun} between ${min} and ${max}`;
+  if (low && high) return `${noun} ${low} and ${high}`;
+  if (low || high) return `${noun} ${low || high}`;
   return noun;
 }
 

@@ -36,12 +36,15 @@ export const ChannelStockConfig = z
   })
   .describe('how many units the channel is offered');
 
-const environment = z.enum(['production', 'sandbox', 'simulator']);
+const environment = z
+  .enum(['production', 'sandbox', 'simulator'])
+  .describe('production: the live marketplace; sandbox: its test system; simulator: `civetta simulator` (endpoint and tokenEndpoint required)');
+const enabled = z.boolean().describe('false keeps the channel configured but untouched by every command');
 
 export const AmazonConfig = z.strictObject({
-  enabled: z.boolean().default(true),
+  enabled: enabled.default(true),
   environment: environment.default('production'),
-  region: z.enum(['na', 'eu', 'fe']).default('eu'),
+  region: z.enum(['na', 'eu', 'fe']).default('eu').describe('SP-API region: eu for amazon.it and the other EU stores'),
   marketplaceIds: z.array(z.string().min(1)).min(1).describe('Amazon marketplace ids, e.g. APJ6JRA9NG5V4 for amazon.it'),
   sellerId: z.string().min(1).describe("the seller's merchant token (Seller Central → Account Info)"),
   currency: z.string().length(3).optional().describe('offer currency; defaults to shop.currency'),
@@ -59,13 +62,13 @@ export type AmazonConfig = z.infer<typeof AmazonConfig>;
 const categoryTarget = z.union([
   z.string().min(1),
   z.strictObject({
-    id: z.string().min(1),
-    aspects: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
+    id: z.string().min(1).describe('eBay leaf category id'),
+    aspects: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}).describe('item aspects; "{field}" takes the product value'),
   }),
 ]);
 
 export const EbayConfig = z.strictObject({
-  enabled: z.boolean().default(true),
+  enabled: enabled.default(true),
   environment: environment.default('production'),
   marketplaceId: z.string().default('EBAY_IT').describe('eBay marketplace id, e.g. EBAY_IT'),
   currency: z.string().length(3).optional().describe('offer currency; defaults to shop.currency'),
@@ -75,17 +78,21 @@ export const EbayConfig = z.strictObject({
   merchantLocationKey: z.string().min(1).max(36).describe('inventory location key of the shop'),
   location: z
     .strictObject({
-      name: z.string(),
-      addressLine1: z.string(),
-      city: z.string(),
-      postalCode: z.string(),
-      country: z.string().length(2),
-      phone: z.string().optional(),
+      name: z.string().describe('shop name on the location'),
+      addressLine1: z.string().describe('street and number'),
+      city: z.string().describe('city'),
+      postalCode: z.string().describe('postal code'),
+      country: z.string().length(2).describe('ISO country code, e.g. IT'),
+      phone: z.string().optional().describe('shop phone'),
     })
     .optional()
     .describe('the shop address, used to create the inventory location when it does not exist'),
   policies: z
-    .strictObject({ fulfillment: z.string().min(1), payment: z.string().min(1), return: z.string().min(1) })
+    .strictObject({
+      fulfillment: z.string().min(1).describe('fulfillment (shipping) policy id'),
+      payment: z.string().min(1).describe('payment policy id'),
+      return: z.string().min(1).describe('return policy id'),
+    })
     .describe('business policy ids for this marketplace'),
   categories: z
     .record(z.string(), categoryTarget)
@@ -97,65 +104,78 @@ export const EbayConfig = z.strictObject({
 });
 export type EbayConfig = z.infer<typeof EbayConfig>;
 
-const range = z.strictObject({ min: z.number().optional(), max: z.number().optional() });
-const presence = z.enum(['present', 'absent']);
+const range = (what: string) =>
+  z
+    .strictObject({
+      min: z.number().optional().describe(`lowest ${what} (inclusive)`),
+      max: z.number().optional().describe(`highest ${what} (inclusive)`),
+    })
+    .optional();
+const presence = (what: string) => z.enum(['present', 'absent']).optional().describe(`whether the product must have ${what} or lack one`);
 
 export const RuleConfig = z.strictObject({
-  name: z.string().min(1),
+  name: z.string().min(1).describe("the rule's name, shown as the reason a product is a hook"),
   where: z
     .strictObject({
-      category: z.array(z.string()).optional(),
-      brand: z.array(z.string()).optional(),
-      price: range.optional(),
-      cost: range.optional(),
-      margin: range.optional(),
-      quantity: range.optional(),
-      ean: presence.optional(),
-      image: presence.optional(),
+      category: z.array(z.string()).optional().describe('shop categories (case and accents do not matter)'),
+      brand: z.array(z.string()).optional().describe('brands (case and accents do not matter)'),
+      price: range('shop price, VAT included, in currency units').describe('shop price range, VAT included'),
+      cost: range('purchase cost, in currency units').describe('purchase cost range'),
+      margin: range('margin, 0.25 = 25%').describe('margin range: (price without VAT − cost) / price without VAT'),
+      quantity: range('stock quantity').describe('stock quantity range'),
+      ean: presence('an EAN'),
+      image: presence('an image'),
     })
-    .default({}),
-  rank: z.enum(['margin', 'quantity', 'price', '-price', 'sales']).default('margin'),
-  take: z.int().min(1).optional(),
+    .default({})
+    .describe('conditions a product must meet, all of them; none = every product'),
+  rank: z
+    .enum(['margin', 'quantity', 'price', '-price', 'sales'])
+    .default('margin')
+    .describe('best first: highest margin, quantity, price or units sold; -price = cheapest first; ties by SKU'),
+  take: z.int().min(1).optional().describe('most products this rule selects (default: up to hooks.limit)'),
   channels: z.array(z.enum(['amazon', 'ebay'])).optional().describe('limit the rule to these channels'),
 });
 export type RuleConfig = z.infer<typeof RuleConfig>;
 
 export const Config = z.strictObject({
   shop: z.strictObject({
-    name: z.string().min(1),
-    currency: z.string().length(3).default('EUR'),
+    name: z.string().min(1).describe("the shop's name"),
+    currency: z.string().length(3).default('EUR').describe('ISO currency of the stock file prices'),
     handlingDays: z.int().min(0).default(2).describe('working days to ship an order'),
-  }),
+  }).describe('the shop'),
   stock: z.strictObject({
     file: z.string().min(1).describe('the stock file, relative to the config file'),
-    encoding: z.enum(['auto', 'utf-8', 'windows-1252', 'latin1', 'utf-16le', 'utf-16be']).default('auto'),
-    delimiter: z.enum(['auto', ',', ';', '\t']).default('auto'),
-    decimal: z.enum(['auto', '.', ',']).default('auto'),
-    quote: z.enum(['auto', '"', 'none']).default('auto'),
+    encoding: z
+      .enum(['auto', 'utf-8', 'windows-1252', 'latin1', 'utf-16le', 'utf-16be'])
+      .default('auto')
+      .describe('text encoding; auto tells UTF-8 (with or without BOM), UTF-16 and Windows-1252 apart'),
+    delimiter: z.enum(['auto', ',', ';', '\t']).default('auto').describe('field separator; auto picks from the first lines'),
+    decimal: z.enum(['auto', '.', ',']).default('auto').describe('decimal mark of prices; auto decides from the values'),
+    quote: z.enum(['auto', '"', 'none']).default('auto').describe('auto reads quoted values and tolerates a bare " inside one (15")'),
     columns: z
       .strictObject({
-        sku: z.string(),
-        ean: z.string().optional(),
-        title: z.string(),
-        brand: z.string().optional(),
-        category: z.string().optional(),
-        price: z.string(),
-        cost: z.string().optional(),
-        quantity: z.string(),
-        image: z.string().optional(),
-        description: z.string().optional(),
-        vat: z.string().optional(),
-        manufacturer: z.string().optional(),
-        responsiblePerson: z.string().optional(),
-        safetyWarnings: z.string().optional(),
+        sku: z.string().describe('header of the product code (SKU) column'),
+        ean: z.string().optional().describe('header of the EAN/GTIN column'),
+        title: z.string().describe('header of the product name column'),
+        brand: z.string().optional().describe('header of the brand column'),
+        category: z.string().optional().describe('header of the category column'),
+        price: z.string().describe('header of the retail price column (VAT included)'),
+        cost: z.string().optional().describe('header of the purchase cost column (VAT excluded): needed for margins and floors'),
+        quantity: z.string().describe('header of the stock quantity column'),
+        image: z.string().optional().describe('header of the image URL column (several URLs separated by | or ,)'),
+        description: z.string().optional().describe('header of the description column'),
+        vat: z.string().optional().describe('header of the VAT rate column (22, 22%, 0.22)'),
+        manufacturer: z.string().optional().describe('header of the manufacturer column (GPSR)'),
+        responsiblePerson: z.string().optional().describe('header of the EU responsible person column (GPSR)'),
+        safetyWarnings: z.string().optional().describe('header of the safety warnings column (GPSR)'),
       })
       .describe("canonical field → header in the shop's file"),
     maxBadRowsPercent: z.number().min(0).max(100).default(10).describe('refuse the file when more rows are bad'),
-  }),
+  }).describe("the shop's stock file and how to read it"),
   vat: z
     .strictObject({
       default: fraction('VAT rate when neither the file nor a category says').optional(),
-      categories: z.record(z.string(), fraction('VAT rate')).default({}),
+      categories: z.record(z.string(), fraction('VAT rate')).default({}).describe('shop category → VAT rate, e.g. Libri: 0.04'),
     })
     .prefault({})
     .describe('VAT rates per shop category (22%, 10%, 4% for books)'),
@@ -165,12 +185,13 @@ export const Config = z.strictObject({
         .record(
           z.string(),
           z.strictObject({
-            manufacturer: z.string().optional(),
-            responsiblePerson: z.string().optional(),
-            warnings: z.string().optional(),
+            manufacturer: z.string().optional().describe('manufacturer name and address'),
+            responsiblePerson: z.string().optional().describe('EU responsible person, name and address'),
+            warnings: z.string().optional().describe('safety warnings, e.g. age limits'),
           }),
         )
-        .default({}),
+        .default({})
+        .describe('brand → GPSR data (brand matched regardless of case)'),
     })
     .prefault({})
     .describe('EU product-safety (GPSR) data per brand, when the stock file lacks it'),
@@ -179,20 +200,28 @@ export const Config = z.strictObject({
     include: z.array(z.string()).default([]).describe('SKUs always selected'),
     exclude: z.array(z.string()).default([]).describe('SKUs never selected'),
     keepMargin: z.int().min(0).default(5).describe('a hook stays until it falls this many places below the cut'),
-    rules: z.array(RuleConfig).default([]),
-  }),
+    rules: z.array(RuleConfig).default([]).describe('hook rules, in order: a product goes to the first rule that takes it'),
+  }).describe('which products become hooks'),
   channels: z
-    .strictObject({ amazon: AmazonConfig.optional(), ebay: EbayConfig.optional() })
-    .prefault({}),
+    .strictObject({
+      amazon: AmazonConfig.optional().describe('Amazon (SP-API) settings; omit to not sell on Amazon'),
+      ebay: EbayConfig.optional().describe('eBay (Sell APIs) settings; omit to not sell on eBay'),
+    })
+    .prefault({})
+    .describe('the marketplaces'),
   sync: z
     .strictObject({
       quantityDeadBand: z.int().min(0).default(2).describe('skip upward quantity moves smaller than this (never a drop, never a sell-out)'),
       maxRevisionsPerDay: z
-        .strictObject({ amazon: z.int().min(1).default(48), ebay: z.int().min(1).max(250).default(200) })
+        .strictObject({
+          amazon: z.int().min(1).default(48).describe('Amazon revisions per listing per day'),
+          ebay: z.int().min(1).max(250).default(200).describe('eBay revisions per listing per day (eBay allows 250)'),
+        })
         .prefault({})
         .describe('most revisions of one listing per day (eBay allows 250)'),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('how sync compares and pushes changes'),
   ledger: z.string().default('./civetta.db').describe('the SQLite ledger, relative to the config file'),
   safety: z
     .strictObject({
@@ -200,13 +229,15 @@ export const Config = z.strictObject({
       maxPriceChangePercent: z.number().min(0).default(40).describe('refuse a sync that would move a price by more'),
       minStockRowsPercent: z.number().min(0).max(100).default(80).describe('refuse a stock file shorter than this share of the last accepted one'),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('safety guards: a sync stops (exit 4) before any remote write; --force-guard NAME overrides one for one run'),
   orders: z
     .strictObject({
       overlapMinutes: z.int().min(0).default(30).describe('re-read this much before the cursor, for late-visible orders'),
       piiRetentionDays: z.int().min(0).default(30).describe('days after shipment buyer data is kept'),
       firstPullDays: z.int().min(1).default(30).describe('how far back the first pull reaches'),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('order pulls and buyer-data retention'),
 });
 export type Config = z.infer<typeof Config>;

@@ -87,7 +87,7 @@ describe('exit 2 on bad input, with zero side effects (spawned)', () => {
     expect(r.stderr).toBe([
       `civetta: the config is not valid (${join(dir.path, 'civetta.config.yaml')}): 2 problem(s)`,
       `  ${join(dir.path, 'civetta.config.yaml')}:11:7: error: channels.ebay.pricing.markup: found "15%" (string), expected a number between 0 and 1`,
-      `  ${join(dir.path, 'civetta.config.yaml')}:12:7: error: channels.ebay.pricing.round: found 1.5 (number), expected a number between 0 and 1`,
+      `  ${join(dir.path, 'civetta.config.yaml')}:12:7: error: channels.ebay.pricing.round: found 1.5 (number), expected a number ≥ 0 and < 1`,
       '',
     ].join('\n'));
     expect(dir.files()).toEqual(before);

@@ -18,7 +18,7 @@ describe('readConfig: errors name the key, the value found and what was expected
   it('a wrong type and an out-of-range number', async () => {
     expect(await summary('markup-percent.yaml')).toEqual([
       '11:7 error channels.ebay.pricing.markup: found "15%" (string), expected a number between 0 and 1',
-      '12:7 error channels.ebay.pricing.round: found 1.5 (number), expected a number between 0 and 1',
+      '12:7 error channels.ebay.pricing.round: found 1.5 (number), expected a number ≥ 0 and < 1',
     ]);
   });
 
@@ -64,7 +64,7 @@ describe('readConfig: errors name the key, the value found and what was expected
     expect((error as InputError).exitCode).toBe(2);
     expect((error as InputError).details).toEqual([
       `${join(CONFIGS, 'markup-percent.yaml')}:11:7: error: channels.ebay.pricing.markup: found "15%" (string), expected a number between 0 and 1`,
-      `${join(CONFIGS, 'markup-percent.yaml')}:12:7: error: channels.ebay.pricing.round: found 1.5 (number), expected a number between 0 and 1`,
+      `${join(CONFIGS, 'markup-percent.yaml')}:12:7: error: channels.ebay.pricing.round: found 1.5 (number), expected a number ≥ 0 and < 1`,
     ]);
   });
 
