@@ -69,7 +69,7 @@ export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDep
       Object.assign(plan, { actions, unchanged: { [job.channel]: chPlan.unchanged }, refused: chPlan.refused });
       plan.guards = checkGuards({ safety: config.safety, stockRows: stock?.stats.rows ?? 0, actions, refused: chPlan.refused, liveCount: {} });
       if (plan.guards.length > 0) {
-        const names = plan.guards.map((g) => g.guard);
+        const names = [...new Set(plan.guards.map((g) => g.guard))];
         throw new SafetyGuardError(`A safety guard stopped \`civetta list ${job.sku}\` before any remote write: ${names.join(', ')}.`, names, plan.guards.flatMap((g) => [g.message, ...g.items]));
       }
       const pin: LedgerListing = known

@@ -110,7 +110,7 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
 }
 
 function guardError(trips: readonly GuardTrip[]): SafetyGuardError {
-  const names = trips.map((t) => t.guard);
+  const names = [...new Set(trips.map((t) => t.guard))];
   const details = trips.flatMap((t) => [`${t.guard}: ${t.message}`, ...t.items.slice(0, 20).map((i) => `  ${i}`)]);
   details.push(`Nothing was sent. If this is intended, run again with ${names.map((n) => `--force-guard ${n}`).join(' ')}.`);
   return new SafetyGuardError(`A safety guard stopped the sync before any remote write: ${names.join(', ')}.`, names, details);

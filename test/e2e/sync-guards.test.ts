@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../src/simulator/index.js';
+import { createTestShop, type StockRow, type TestShop } from '../support/shop.js';
+import { startShopSimulator } from '../support/simulator.js';
+import { civetta, civettaJson, expectedHooks, ledgerRows } from './sync-helpers.js';
+
+// Each guard stops a real sync with exit 4 before any remote write; --force-guard lets one run
+// through and the ledger records it; --yes does not.
+let sim: Simulator;
+let shop: TestShop;
+let full: StockRow[];
+let hooks: string[];
+
+beforeAll(async () => {
+  sim = await startShopSimulator();
+  shop = createTestShop(sim, { safety: { maxPriceChangePercent: 5 } });
+  full = shop.rows;
+  hooks = (await expectedHooks(shop)).amazon;
+  const first = await civetta(shop, 'sync');
+  if (first.code !== 0) throw new Error(`first sync failed: ${first.stderr}`);
+}, 120_000);
+afterAll(async () => {
+  await sim.close();
+  shop.cleanup();
+});
+
+interface GuardError {
+  error: { exitCode: number; guards: string[]; message: string };
+}
+
+async function expectStopped(args: string[], guards: string[]): Promise<void> {
+  const before = sim.writeCount();
+  const run = await civettaJson<GuardError>(shop, ...args);
+  expect(run.code, run.stderr).toBe(4);
+  expect(run.json.error.guards).toEqual(guards);
+  expect(sim.writeCount() - before).toBe(0);
+}
+
+describe('safety guards', () => {
+  it('stock-rows: a shrunken stock file stops the sync; --yes does not override it', async () => {
+    const half = [...full.filter((r) => hooks.includes(r.Codice!)), ...full.filter((r) => !hooks.includes(r.Codice!))].slice(0, Math.floor(full.length / 2));
+    shop.writeStock(half);
+    await expectStopped(['sync'], ['stock-rows']);
+    await expectStopped(['sync', '--yes'], ['stock-rows']);
+  }, 120_000);
+
+  it('--force-guard lets that one run through and the ledger records it', async () => {
+    const run = await civetta(shop, 'sync', '--force-guard', 'stock-rows');
+    expect(run.code, run.stderr).toBe(0);
+    const [last] = ledgerRows<{ forced_guards: string; exit_code: number }>(shop, 'SELECT forced_guards, exit_code FROM sync_runs ORDER BY id DESC LIMIT 1');
+    expect(last).toEqual({ forced_guards: '["stock-rows"]', exit_code: 0 });
+    shop.writeStock(full);
+    const back = await civetta(shop, 'sync');
+    expect(back.code, back.stderr).toBe(0);
+  }, 120_000);
+
+  it('mass-delist: ending more than maxDelistPercent of the live listings stops the sync', async () => {
+    shop.writeStock(full.map((r) => (r.Codice === hooks[0] || r.Codice === hooks[1] ? { ...r, Giacenza: '0' } : r)));
+    await expectStopped(['sync'], ['mass-delist']);
+    shop.writeStock(full);
+  }, 120_000);
+
+  it('price-change: a price moving by more than maxPriceChangePercent stops the sync', async () => {
+    const cheapest = full.filter((r) => hooks.includes(r.Codice!)).sort((a, b) => Number(a.Prezzo) - Number(b.Prezzo))[0]!;
+    shop.writeStock(full.map((r) => (r === cheapest ? { ...r, Prezzo: (Number(r.Prezzo) * 1.1).toFixed(2) } : r)));
+    await expectStopped(['sync'], ['price-change']);
+    shop.writeStock(full);
+  }, 120_000);
+
+  it('price-floor: a price below the floor is never pushed', async () => {
+    await expectStopped(['list', hooks[0]!, '--channel', 'ebay', '--price', '1.00'], ['price-floor']);
+    const [listing] = ledgerRows<{ price_minor: number }>(shop, "SELECT price_minor FROM listings WHERE channel = 'ebay' AND sku = ?", hooks[0]);
+    expect(listing!.price_minor).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('an unknown guard name is a usage error (exit 2)', async () => {
+    const run = await civetta(shop, 'sync', '--force-guard', 'everything');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Unknown guard "everything"');
+  }, 60_000);
+});
