@@ -113,3 +113,30 @@ describe('eBay channel on the simulator: adoption', () => {
     expect(sim.writeCount('ebay')).toBe(0);
   });
 });
+
+describe('eBay channel on the simulator: one language on every call', () => {
+  it('Content-Language, Accept-Language and the marketplace id go with every API call of a mixed run', async () => {
+    const { sim, channel, remoteA, remoteB } = await twoLive({ ebay: { optedInPrograms: ['SELLING_POLICY_MANAGEMENT', 'OUT_OF_STOCK_CONTROL'] } });
+    await channel.setupCheck([offer({ sku: A })]);
+    await channel.readListings([A, B]);
+    await applyAll(channel, [
+      { kind: 'update', offer: offer({ sku: A, priceMinor: 2390 }), fields: ['price'], remote: remoteA },
+      { kind: 'update', offer: offer({ sku: B, product: { title: 'Nuovo titolo' } }), fields: ['content'], remote: remoteB },
+    ]);
+    await applyAll(channel, [{ kind: 'delist', sku: A, remote: remoteA }]);
+    for await (const page of channel.pullOrders(new Date(Date.now() - 60_000))) expect(page).toBeDefined();
+    const api = sim.requests.filter((r) => r.operation !== 'getToken');
+    const operations = new Set(api.map((r) => r.operation));
+    for (const op of ['getOptedInPrograms', 'getReturnPolicies', 'getInventoryLocation', 'getItemAspectsForCategory', 'bulkGetInventoryItem', 'getOffers', 'bulkUpdatePriceQuantity', 'bulkCreateOrReplaceInventoryItem', 'getOffer', 'updateOffer', 'withdrawOffer', 'getOrders']) {
+      expect(operations).toContain(op);
+    }
+    const wrong = api.filter((r) => r.headers['content-language'] !== 'it-IT' || r.headers['accept-language'] !== 'it-IT' || r.headers['x-ebay-c-marketplace-id'] !== 'EBAY_IT');
+    expect(wrong.map((r) => r.operation)).toEqual([]);
+  });
+
+  it('useCatalogProductDetails: true is passed on as includeCatalogProductDetails', async () => {
+    const { sim, channel } = await ebayOnSimulator({}, { useCatalogProductDetails: true });
+    await applyAll(channel, [{ kind: 'create', offer: offer() }]);
+    expect(seen(sim, 'createOffer')[0]?.body).toMatchObject({ includeCatalogProductDetails: true });
+  });
+});
