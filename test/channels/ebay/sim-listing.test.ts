@@ -106,3 +106,19 @@ describe('eBay channel on the simulator: delist', () => {
     expect(sim.requests.some((r) => r.path.includes('HANDMADE1') || JSON.stringify(r.query).includes('HANDMADE1'))).toBe(false);
   });
 });
+
+describe('eBay channel on the simulator: EU product safety', () => {
+  it("sends manufacturer and EU responsible person in the offer's regulatory section and lists fine", async () => {
+    const { sim, channel } = await ebayOnSimulator();
+    const safety = { manufacturer: 'LEGO A/S, Aastvej 1, 7190 Billund, DK', responsiblePerson: 'LEGO Italia srl, Via Roma 1, 20121 Milano, IT' };
+    const o = (await applyAll(channel, [{ kind: 'create', offer: offer({ product: { safety } }) }])).get('CIV8001234567897');
+    expect(o?.ok).toBe(true);
+    expect(seen(sim, 'createOffer')[0]?.body).toMatchObject({
+      regulatory: {
+        manufacturer: { companyName: 'LEGO A/S', addressLine1: 'Aastvej 1, 7190 Billund, DK' },
+        responsiblePersons: [{ companyName: 'LEGO Italia srl', addressLine1: 'Via Roma 1, 20121 Milano, IT', types: ['EU_RESPONSIBLE_PERSON'] }],
+      },
+    });
+    expect(seen(sim, 'createOrReplaceInventoryItem')[0]?.body).not.toHaveProperty('regulatory');
+  });
+});
