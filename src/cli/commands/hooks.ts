@@ -3,6 +3,7 @@ import type { ChannelId } from '../../domain/ids.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { channelHooks } from '../../hooks/channel-hooks.js';
 import { enabledChannels, readShopStock } from '../../hooks/desired-offers.js';
+import { ledgerSelectionInputs } from '../../hooks/ledger-inputs.js';
 import type { CommandResult, RunContext } from '../context.js';
 import { explainText, hooksTable } from '../render/hooks-table.js';
 
@@ -11,7 +12,10 @@ export interface HooksArgs {
   explain: boolean;
 }
 
-/** Shows the hook selection per channel (read-only); --explain adds every rule's verdict per product. */
+/**
+ * Shows the hook selection per channel as the next sync would make it (read-only: the ledger is
+ * only read, and only when it exists); --explain adds every rule's verdict per product.
+ */
 export async function run(args: HooksArgs, ctx: RunContext): Promise<CommandResult> {
   const loaded = await ctx.loadConfig();
   const channels = enabledChannels(loaded, args.channel);
@@ -20,9 +24,11 @@ export async function run(args: HooksArgs, ctx: RunContext): Promise<CommandResu
   }
   const stock = await readShopStock(loaded);
   if (stock.stats.badRows) ctx.out.log.warn(`${stock.stats.badRows} bad row(s) in the stock file are left out (run \`civetta validate\` to see them)`);
+  // The same inputs sync uses: current hooks (stability), units sold (rank: sales), open orders.
+  const inputs = ledgerSelectionInputs(loaded, channels);
   const json: Record<string, unknown> = {};
   for (const channel of channels) {
-    const result = channelHooks(loaded.config, stock.items, channel);
+    const result = channelHooks(loaded.config, stock.items, channel, inputs.get(channel));
     ctx.out.print(args.explain ? `${explainText(result)}\n\n${hooksTable(result)}\n` : `${hooksTable(result)}\n`);
     json[channel] = {
       hooks: result.offers.map((o) => ({

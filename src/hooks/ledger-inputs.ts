@@ -1,0 +1,31 @@
+import { existsSync, statSync } from 'node:fs';
+import type { LoadedConfig } from '../cli/context.js';
+import type { ChannelId } from '../domain/ids.js';
+import { openLedger } from '../ledger/database.js';
+import { currentHooks } from '../ledger/history.js';
+import { readOrders } from '../ledger/orders.js';
+import { openOrderUnits } from '../orders/open-orders.js';
+import type { ChannelHooksOptions } from './channel-hooks.js';
+import { unitsSold } from './units-sold.js';
+
+/**
+ * What the ledger knows that shapes a selection, per channel: the current hooks (stable
+ * selection), units sold (rank: sales) and units in open orders, read the way `sync` reads
+ * them. No ledger file yet (nothing synced): empty inputs, and no file is created.
+ */
+export function ledgerSelectionInputs(loaded: LoadedConfig, channels: readonly ChannelId[]): Map<ChannelId, ChannelHooksOptions> {
+  const inputs = new Map<ChannelId, ChannelHooksOptions>();
+  if (!existsSync(loaded.config.ledger)) {
+    for (const c of channels) inputs.set(c, {});
+    return inputs;
+  }
+  const ledger = openLedger(loaded.config.ledger);
+  try {
+    const sales = unitsSold(readOrders(ledger));
+    const open = openOrderUnits(ledger, { stockAsOf: statSync(loaded.config.stock.file).mtime });
+    for (const c of channels) inputs.set(c, { previous: new Set(currentHooks(ledger, c)), sales, openOrderUnits: open });
+  } finally {
+    ledger.close();
+  }
+  return inputs;
+}
