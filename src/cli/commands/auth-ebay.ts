@@ -18,6 +18,8 @@ export interface AuthEbayArgs {
   code?: string;
   /** Write CIVETTA_EBAY_REFRESH_TOKEN into the .env beside the config (mode 0600). */
   writeEnv?: boolean;
+  /** Show the refresh token once on the terminal instead (only on a terminal). */
+  print?: boolean;
 }
 
 /** The terminal, injectable for tests: where the code is read and where the token may be shown once. */
@@ -47,8 +49,9 @@ const VARIABLE = 'CIVETTA_EBAY_REFRESH_TOKEN';
 
 /**
  * `civetta auth ebay`: prints the consent URL, takes the code (typed on a terminal, or --code),
- * exchanges it, and stores the refresh token in the .env beside the config (--write-env) or shows
- * it once on the terminal. The client secret is never echoed.
+ * exchanges it, and stores the refresh token in the .env beside the config (--write-env, or
+ * the owner's answer on a terminal) or shows it once on the terminal (--print, or declining the
+ * write). Without a terminal the token is only ever written. The client secret is never echoed.
  */
 export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = processIo): Promise<CommandResult> {
   const loaded = await ctx.loadConfig();
@@ -61,13 +64,13 @@ export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = 
       'In the eBay developer portal (User Tokens → "Get a Token from eBay via Your Application") copy the RuName (eBay Redirect URL name) into channels.ebay.ruName.',
     ]);
   }
-  const showToken = !args.writeEnv && io.interactive && !ctx.options.json;
+  const terminal = io.interactive && !ctx.options.json;
   if (!args.code && !io.interactive) {
     throw new InputError('no terminal to type the code into: run `civetta auth ebay --code CODE --write-env`', [
       'Open the consent page, accept, and pass the code (or the whole address eBay sent you to) with --code.',
     ]);
   }
-  if (!args.writeEnv && !showToken) {
+  if (!args.writeEnv && !terminal) {
     throw new InputError('the refresh token would be lost: add --write-env to store it in the .env beside the config', [
       `Without a terminal civetta never prints the token; --write-env writes ${VARIABLE} to ${envFile} (readable only by you).`,
     ]);
@@ -91,7 +94,9 @@ export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = 
   const tokens = await exchangeCode(http, endpoints.tokenEndpoint, keyset, code, ebay.ruName);
   const days = tokens.refreshTokenExpiresInSeconds ? Math.floor(tokens.refreshTokenExpiresInSeconds / 86_400) : undefined;
   const expires = days ? new Date(ctx.now().getTime() + days * 86_400_000).toISOString().slice(0, 10) : undefined;
-  if (args.writeEnv) {
+  // On a terminal with neither flag, the owner chooses now: write it (default) or see it once.
+  const write = args.writeEnv === true || (!args.print && !/^n/i.test((await io.readLine(`Write ${VARIABLE} to ${envFile}? [Y/n] `)).trim()));
+  if (write) {
     writeEnvVariable(envFile, VARIABLE, tokens.refreshToken);
     ctx.out.print(`3. Done: ${VARIABLE} is now in ${envFile} (readable only by you).`);
   } else {
@@ -102,7 +107,7 @@ export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = 
   if (expires) ctx.out.print(`The authorisation lasts until about ${expires}; run \`civetta auth ebay\` again before then.`);
   return {
     exitCode: ExitCode.ok,
-    json: { consentUrl: url, stored: args.writeEnv ? envFile : null, variable: VARIABLE, ...(expires ? { expiresAbout: expires } : {}) },
+    json: { consentUrl: url, stored: write ? envFile : null, variable: VARIABLE, ...(expires ? { expiresAbout: expires } : {}) },
   };
 }
 

@@ -27,10 +27,18 @@ async function tokenServer(status = 200) {
   });
 }
 
-function io(interactive: boolean, answer = '') {
+function io(interactive: boolean, ...answers: string[]) {
   const shown: string[] = [];
-  const terminal: AuthEbayIo = { interactive, readLine: async () => answer, showOnTerminal: (t) => shown.push(t) };
-  return { terminal, shown };
+  const asked: string[] = [];
+  const terminal: AuthEbayIo = {
+    interactive,
+    readLine: async (prompt) => {
+      asked.push(prompt);
+      return answers.shift() ?? '';
+    },
+    showOnTerminal: (t) => shown.push(t),
+  };
+  return { terminal, shown, asked };
 }
 
 describe('civetta auth ebay', () => {
@@ -79,16 +87,21 @@ describe('civetta auth ebay', () => {
     }
   });
 
-  it('on a terminal without --write-env shows the token once, on the terminal only', async () => {
+  it.each([
+    ['--print', { print: true }, [CODE], true],
+    ['declining the write', {}, [CODE, 'n'], true],
+    ['accepting the write', {}, [CODE, ''], false],
+  ] as const)('on a terminal, %s: the token is shown once on the terminal only, or written', async (_, flags, answers, shows) => {
     dir = tempDir();
     const server = await tokenServer();
     try {
       const { ctx, printed, log } = fakeContext(dir.path, { environment: 'sandbox', tokenEndpoint: `${server.origin}/token`, ruName: 'RuName-1', merchantLocationKey: 'negozio', policies: { fulfillment: 'a', payment: 'b', return: 'c' } }, env);
-      const { terminal, shown } = io(true, CODE);
-      await run({}, ctx, terminal);
-      expect(shown).toEqual([`\n   CIVETTA_EBAY_REFRESH_TOKEN=${REFRESH}\n\n`]);
+      const { terminal, shown, asked } = io(true, ...answers);
+      await run({ ...flags }, ctx, terminal);
+      expect(asked).toHaveLength(answers.length);
+      expect(shown).toEqual(shows ? [`\n   CIVETTA_EBAY_REFRESH_TOKEN=${REFRESH}\n\n`] : []);
+      expect(dir.files()).toEqual(shows ? [] : ['.env']);
       expect([...printed, ...log.lines].join('\n')).not.toContain(REFRESH);
-      expect(dir.files()).toEqual([]);
     } finally {
       await server.close();
     }
