@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { amazonError, amazonUnauthorized, invalidInput } from './amazon-errors.js';
-import { checkAttribute, crossChecks, type ListingIssue, PatchBody, PutBody, validatePut } from './amazon-listing-rules.js';
+import { type ListingIssue, PatchBody, PutBody } from './amazon-listing-rules.js';
+import { deleteListing, patchListing, putListing } from './amazon-listing-ops.js';
 import { LISTING_INCLUDED, listingAsin, listingStatus, listingView } from './amazon-listing-view.js';
-import { applyPatches } from './amazon-patch.js';
 import { catalogByEan } from './amazon-catalog.js';
 import { json, listParam, type Route, type SimRequest, type SimResponse } from './http-types.js';
 import { AMAZON_MARKETPLACES } from './marketplaces.js';
-import type { AmazonListingState, SimState } from './state.js';
+import type { SimState } from './state.js';
 
 const BASE = '/listings/2021-08-01/items/{sellerId}';
 const MALFORMED = 'Request has missing or invalid parameters and cannot be parsed.';
@@ -72,17 +72,9 @@ export function amazonListingsRoutes(state: SimState): Route[] {
         const parsed = PutBody.safeParse(req.json);
         if (!parsed.success || req.jsonError) return bodyError(req, parsed.error?.issues);
         const sku = req.params.sku ?? '';
-        const issues = validatePut(state, parsed.data, c.marketplaceId);
-        const now = state.clock.nowMs();
-        const prev = listings.get(sku);
-        const next: AmazonListingState = {
-          sku, productType: parsed.data.productType, attributes: structuredClone(parsed.data.attributes),
-          marketplaceIds: [c.marketplaceId], createdMs: prev?.createdMs ?? now, updatedMs: now,
-        };
-        if (parsed.data.requirements) next.requirements = parsed.data.requirements;
-        const ok = !issues.some((i) => i.severity === 'ERROR');
-        if (ok && !m) listings.set(sku, next);
-        return submission(state, sku, issues, m !== undefined, { marketplaceId: c.marketplaceId, asin: listingAsin(state, next, c.marketplaceId) });
+        const out = putListing(state, sku, parsed.data, c.marketplaceId, m !== undefined);
+        const probe = { sku, productType: parsed.data.productType, attributes: parsed.data.attributes, marketplaceIds: [c.marketplaceId], createdMs: 0, updatedMs: 0 };
+        return submission(state, sku, out.issues, m !== undefined, { marketplaceId: c.marketplaceId, asin: listingAsin(state, probe, c.marketplaceId) });
       },
     },
     {
@@ -95,19 +87,9 @@ export function amazonListingsRoutes(state: SimState): Route[] {
         const parsed = PatchBody.safeParse(req.json);
         if (!parsed.success || req.jsonError) return bodyError(req, parsed.error?.issues);
         const sku = req.params.sku ?? '';
+        const out = patchListing(state, sku, parsed.data.patches, c.marketplaceId, m !== undefined);
         const prev = listings.get(sku);
-        if (!prev) {
-          return submission(state, sku, [{ code: '4000004', message: `SKU '${sku}' does not exist for this seller; create it with putListingsItem first.`, severity: 'ERROR', attributeNames: [], categories: [] }], m !== undefined);
-        }
-        const applied = applyPatches(prev.attributes, parsed.data.patches);
-        const issues = [
-          ...applied.issues,
-          ...applied.touched.filter((n) => applied.attributes[n] !== undefined).flatMap((n) => checkAttribute(state, n, applied.attributes[n], c.marketplaceId)),
-          ...crossChecks(applied.attributes),
-        ];
-        const ok = !issues.some((i) => i.severity === 'ERROR');
-        if (ok && !m) listings.set(sku, { ...prev, attributes: applied.attributes, updatedMs: state.clock.nowMs() });
-        return submission(state, sku, issues, m !== undefined, { marketplaceId: c.marketplaceId, asin: listingAsin(state, prev, c.marketplaceId) });
+        return submission(state, sku, out.issues, m !== undefined, { marketplaceId: c.marketplaceId, asin: prev ? listingAsin(state, prev, c.marketplaceId) : undefined });
       },
     },
     {
@@ -116,11 +98,7 @@ export function amazonListingsRoutes(state: SimState): Route[] {
         const c = common(state, req, true);
         if (isRes(c)) return c;
         const sku = req.params.sku ?? '';
-        if (!listings.has(sku)) {
-          return submission(state, sku, [{ code: '4000004', message: `SKU '${sku}' does not exist for this seller.`, severity: 'ERROR', attributeNames: [], categories: [] }], false);
-        }
-        listings.delete(sku);
-        return submission(state, sku, [], false);
+        return submission(state, sku, deleteListing(state, sku).issues, false);
       },
     },
     {

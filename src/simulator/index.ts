@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { amazonAuthRoutes, amazonPolicy } from './amazon-auth.js';
 import { amazonCatalogRoutes } from './amazon-catalog.js';
+import { FeedService } from './amazon-feeds.js';
 import { amazonListingsRoutes } from './amazon-listings.js';
 import { amazonOrdersRoutes } from './amazon-orders.js';
 import { Buyers, type GenerateInput, type PlaceOrderInput } from './buyers.js';
@@ -70,6 +71,8 @@ export interface Simulator {
   readonly amazon: {
     listing(sku: string): AmazonListingSnapshot | undefined;
     listings(): AmazonListingSnapshot[];
+    /** Every feed with its status as getFeed reports it now. */
+    feeds(): Array<Record<string, unknown>>;
     /** Adds catalogue entries at runtime. */
     addCatalog(entries: CatalogEntry[]): void;
     readonly sellerId: string;
@@ -109,6 +112,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   router.add(amazonCatalogRoutes(state));
   router.add(ebayAuthRoutes(state));
   router.add(amazonOrdersRoutes(state, book));
+  const feeds = new FeedService(state, limiter, options.feedResultCompression !== 'NONE');
+  router.add(feeds.routes());
+  router.add(feeds.documentRoutes());
   router.add([...ebayInventoryRoutes(state), ...ebayLocationRoutes(state), ...ebayBulkRoutes(state)]);
   router.add([...ebayFulfillmentRoutes(state, book), ...ebayAccountRoutes(state), ...ebayTaxonomyRoutes(state)]);
   const documents: ServicePolicy = {
@@ -121,6 +127,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const server = createSimServer({
     state, router, faults, limiter, log,
     policies: { amazon: amazonPolicy(state, limiter), ebay: ebayPolicy(state), documents },
+    tick: () => feeds.settle(),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -156,8 +163,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     revokeRefreshToken: (_service, token) => void state.tokens.revoked.add(token),
     amazon: {
-      listing: (sku) => amazonSnapshot(state, sku),
-      listings: () => [...state.amazon.listings.keys()].sort().flatMap((s) => amazonSnapshot(state, s) ?? []),
+      listing: (sku) => {
+        feeds.settle();
+        return amazonSnapshot(state, sku);
+      },
+      listings: () => {
+        feeds.settle();
+        return [...state.amazon.listings.keys()].sort().flatMap((s) => amazonSnapshot(state, s) ?? []);
+      },
+      feeds: () => feeds.list(),
       addCatalog: (entries) => void state.amazon.catalog.push(...entries),
       sellerId: state.amazon.sellerId,
     },

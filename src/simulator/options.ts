@@ -66,6 +66,8 @@ export interface SimulatorOptions {
   faults?: FaultSettings;
   /** Feed processing time = baseMs + perMessageMs × messages, divided by timeScale. Default 120000 + 5. */
   feedProcessing?: { baseMs?: number; perMessageMs?: number };
+  /** Processing reports are served GZIP-compressed (compressionAlgorithm: GZIP) unless 'NONE'. Default 'GZIP'. */
+  feedResultCompression?: 'GZIP' | 'NONE';
   amazon?: {
     credentials?: Partial<Credentials>;
     sellerId?: string;

@@ -14,6 +14,8 @@ export const AMAZON_LIMITS: Record<string, RateLimitSpec> = {
   searchCatalogItems: { rate: 2, burst: 2 },
   createFeedDocument: { rate: 0.5, burst: 15 },
   createFeed: { rate: 0.0083, burst: 15 },
+  // JSON_LISTINGS_FEED: 5 submissions per 5 minutes per region (reference §5).
+  'createFeed:JSON_LISTINGS_FEED': { rate: 5 / 300, burst: 5 },
   getFeed: { rate: 2, burst: 15 },
   getFeeds: { rate: 0.0222, burst: 10 },
   cancelFeed: { rate: 2, burst: 15 },

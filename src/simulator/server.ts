@@ -25,6 +25,8 @@ export interface Pipeline {
   limiter: RateLimiter;
   log: RequestLog;
   policies: Record<Service, ServicePolicy>;
+  /** Runs before every handled call: lets time-driven work (feeds) catch up with the clock. */
+  tick(): void;
 }
 
 function serviceOf(pathname: string): { service: Service; path: string } | undefined {
@@ -123,6 +125,7 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
   if (!r && fault.serverError) r = policy.serverError(fault.serverError, route);
   if (!r) {
     try {
+      p.tick();
       r = await route.handler(sreq);
     } catch (err) {
       // A handler bug must surface as the service's 500, and loudly in the test output.
