@@ -21,6 +21,10 @@ export async function checkOffers(api: EbayApiContext, config: EbayConfig, offer
     if (!listingImages(p.images).length) {
       problems.push({ ...base, severity: 'error', code: 'ebay-no-picture', message: `ebay: ${p.sku} has no picture URL starting with https://`, column: 'image', expected: 'at least one https:// picture URL' });
     }
+    if (!/^[A-Za-z0-9]{1,50}$/.test(p.sku)) {
+      // The contract's 25707: "sku has to be alphanumeric with upto 50 characters in length".
+      problems.push({ ...base, severity: 'warning', code: 'ebay-sku-format', message: `ebay: SKU "${p.sku}" has characters other than letters and digits (or more than 50); eBay may refuse it (errorId 25707)`, column: 'sku', value: p.sku, expected: 'letters and digits only, at most 50' });
+    }
     if (p.title.trim().length > TITLE_MAX) {
       problems.push({ ...base, severity: 'warning', code: 'ebay-title-cut', message: `ebay: the title of ${p.sku} is longer than ${TITLE_MAX} characters and will be cut`, column: 'title', value: p.title });
     }

@@ -54,3 +54,15 @@ describe('eBay channel on the simulator: setup check', () => {
     expect(sim.ebay.locations().map((l) => (l as { merchantLocationKey: string }).merchantLocationKey)).toContain('bottega');
   });
 });
+
+describe('eBay setup check: per-product warnings', () => {
+  it('warns about SKUs eBay may refuse, long titles and pictures that are not https', async () => {
+    const { channel } = await ebayOnSimulator();
+    const report = await channel.setupCheck([offer({ sku: 'PUZ-0056', product: { title: 'Puzzle '.repeat(15).trim(), images: ['http://negozio.example/p.jpg'] } })]);
+    expect(report.problems.map((p) => [p.severity, p.code, p.sku])).toEqual([
+      ['error', 'ebay-no-picture', 'PUZ-0056'],
+      ['warning', 'ebay-sku-format', 'PUZ-0056'],
+      ['warning', 'ebay-title-cut', 'PUZ-0056'],
+    ]);
+  });
+});
