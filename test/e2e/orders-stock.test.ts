@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChannels } from '../../src/channels/registry.js';
+import type { LoadedConfig } from '../../src/cli/context.js';
+import { loadConfig } from '../../src/config/load.js';
+import { openLedger } from '../../src/ledger/database.js';
+import { collectingLogger } from '../../src/log.js';
+import { shipOrder } from '../../src/orders/ship-order.js';
+import type { Simulator } from '../../src/simulator/index.js';
+import { runSync } from '../../src/sync/run-sync.js';
+import { createTestShop, type TestShop } from '../support/shop.js';
+import { liveSkus, startShopSimulator } from '../support/simulator.js';
+
+let sim: Simulator;
+let shop: TestShop;
+let loaded: LoadedConfig;
+const log = collectingLogger();
+const sync = () => runSync(loaded, { dryRun: false, forceGuard: [] }, { env: {}, now: () => sim.clock.now(), log, createChannels });
+
+beforeAll(async () => {
+  sim = await startShopSimulator();
+  shop = createTestShop(sim, { hooksLimit: 4 });
+  loaded = await loadConfig({ cwd: shop.dir.path, file: shop.configFile });
+  expect((await sync()).failed).toEqual([]);
+});
+afterAll(async () => {
+  await sim?.close();
+  shop?.cleanup();
+});
+
+describe('cross-channel stock', () => {
+  it('a sale on eBay lowers the next sync quantity on Amazon, until a stock file written after the shipment shows it', async () => {
+    const live = liveSkus(sim);
+    const sku = live.amazon.find((s) => live.ebay.includes(s));
+    expect(sku).toBeDefined();
+    // 6 on the shelf, 1 kept for the shop floor (both channels reserve 1): 5 offered on each channel.
+    shop.setRow(sku!, { Giacenza: '6' });
+    await sync();
+    expect([sim.amazon.listing(sku!)?.quantity, sim.ebay.listingFor(sku!)?.quantity]).toEqual([5, 5]);
+
+    const order = sim.buyers.placeOrder({ channel: 'ebay', sku: sku!, quantity: 2 });
+    expect(sim.ebay.listingFor(sku!)?.quantity).toBe(3);
+    const next = await sync();
+    expect(next.orders.channels.find((c) => c.channel === 'ebay')?.inserted).toBe(1);
+    expect(next.plan.actions.filter((a) => a.sku === sku).map((a) => [a.channel, a.kind, a.kind === 'update' ? a.changes : []])).toEqual([
+      ['amazon', 'update', [{ field: 'quantity', from: 5, to: 3 }]],
+    ]);
+    expect([sim.amazon.listing(sku!)?.quantity, sim.ebay.listingFor(sku!)?.quantity]).toEqual([3, 3]);
+
+    // Shipped, but the stock file is still last night's: the two units still count.
+    const ledger = openLedger(loaded.config.ledger);
+    try {
+      const channels = createChannels(loaded, {}, { log, now: () => sim.clock.nowMs() });
+      const shipped = await shipOrder(ledger, channels, { orderId: order.orderId, carrier: 'BRT', tracking: 'BRT123456', now: sim.clock.now() });
+      expect(shipped.outcome.ok).toBe(true);
+    } finally {
+      ledger.close();
+    }
+    expect((await sync()).plan.actions.filter((a) => a.sku === sku)).toEqual([]);
+
+    // The till rang the sale up: the new export shows 4 on the shelf; the order no longer counts.
+    shop.setRow(sku!, { Giacenza: '4' });
+    expect((await sync()).plan.actions.filter((a) => a.sku === sku)).toEqual([]);
+    expect([sim.amazon.listing(sku!)?.quantity, sim.ebay.listingFor(sku!)?.quantity]).toEqual([3, 3]);
+  });
+});
