@@ -128,6 +128,8 @@ function locator(file: string): Locate {
 export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig> {
   const result = await readConfig(opts);
   const errors = result.problems.filter((p) => p.severity === 'error');
+  const notFound = errors.find((p) => p.code === 'config-not-found');
+  if (notFound) throw new InputError(notFound.file ? `config file not found: ${notFound.file}` : notFound.message);
   if (!result.loaded || errors.length) {
     const where = result.file ? ` (${result.file})` : '';
     throw new InputError(`the config is not valid${where}: ${errors.length} problem(s)`, errors.map(problemText));

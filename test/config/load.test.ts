@@ -114,7 +114,8 @@ describe('loading each format and searching upwards', () => {
   it('no config anywhere: InputError naming the folder', async () => {
     dir = tempDir();
     dir.write({ 'package.json': '{"name":"shop"}' });
-    await expect(loadConfig({ cwd: dir.path })).rejects.toThrow(`the config is not valid: 1 problem(s)`);
+    await expect(loadConfig({ cwd: dir.path })).rejects.toThrow(`no civetta config found in ${dir.path} or its parent folders (run \`civetta init\` or pass --config FILE)`);
+    await expect(loadConfig({ cwd: dir.path, file: 'missing.yaml' })).rejects.toThrow(`config file not found: ${join(dir.path, 'missing.yaml')}`);
     const r = await readConfig({ cwd: dir.path });
     expect(r.problems.map((p) => p.message)).toEqual([`no civetta config found in ${dir.path} or its parent folders (run \`civetta init\` or pass --config FILE)`]);
   });
