@@ -1,0 +1,31 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'civetta-demo-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('civetta demo', () => {
+  it('runs the whole cycle from the repository and exits 0: listings on both channels, orders pulled, export written', async () => {
+    // TMPDIR keeps the demo's shop copy inside this test's scratch folder.
+    const r = await runCli(['demo'], { cwd: REPO, env: { TMPDIR: scratch }, timeoutMs: 170_000 });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const created = [...r.stdout.matchAll(/^ {3}(amazon|ebay): (\d+) listings created$/gm)].map((m) => [m[1], Number(m[2])]);
+    expect(created.map(([c]) => c)).toEqual(['amazon', 'ebay']);
+    for (const [, n] of created) expect(n).toBeGreaterThan(0);
+    const pulled = [...r.stdout.matchAll(/^ {3}(amazon|ebay): (\d+) orders pulled \((\d+) new\)$/gm)].map((m) => [m[1], Number(m[2]), Number(m[3])]);
+    expect(pulled).toEqual([['amazon', 8, 8], ['ebay', 8, 8]]);
+    const exportFile = /→ (.+ordini\.csv)$/m.exec(r.stdout)?.[1];
+    expect(exportFile?.startsWith(scratch)).toBe(true);
+    const csv = readFileSync(exportFile!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8').trimEnd().split('\r\n')).toHaveLength(1 + 16);
+    expect(existsSync(join(exportFile!, '..', 'hooks.html'))).toBe(true);
+    expect(r.stdout).toMatch(/^7\. Top hooks so far/m);
+  }, 180_000);
+});
