@@ -6,7 +6,11 @@ import { EbayErrorBody, type EbayErrorDetail } from './schemas.js';
 
 /** One eBay error/warning entry as a ChannelIssue: errorId, message, the field it names, and the plain explanation. */
 export function issueFromDetail(detail: EbayErrorDetail): ChannelIssue {
-  const field = detail.parameters?.find((p) => p.value !== undefined)?.value;
+  // eBay names the field in a `fieldName`/`field` parameter; other parameters (offerId, sku) are shown as name=value.
+  const params = (detail.parameters ?? []).filter((p) => p.value !== undefined && p.value !== '');
+  const named = params.find((p) => p.name === 'fieldName' || p.name === 'field');
+  const first = params[0];
+  const field = named?.value ?? (first ? `${first.name ?? 'parameter'}=${first.value ?? ''}` : undefined);
   const issue: ChannelIssue = { code: String(detail.errorId), message: redact(detail.message ?? detail.longMessage ?? 'no message') };
   const explanation = explainErrorId(detail.errorId);
   if (explanation) issue.explanation = explanation;
