@@ -1,0 +1,69 @@
+import { InputError, ExitCode } from '../../errors.js';
+import { AMAZON_DEFAULT_CREDENTIALS, DEFAULT_AMAZON_SELLER_ID, EBAY_DEFAULT_CREDENTIALS, startSimulator } from '../../simulator/index.js';
+import type { CommandResult, RunContext } from '../context.js';
+
+export interface SimulatorArgs {
+  /** Port on 127.0.0.1; 0 or absent = a free port. Commander may hand it over already parsed. */
+  port?: string | number;
+}
+
+function parsePort(raw: string | number | undefined): number {
+  if (raw === undefined) return 0;
+  const n = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InputError(`--port must be an integer between 0 and 65535 (got "${String(raw)}").`);
+  return n;
+}
+
+function parseTimeScale(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 1;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new InputError(`CIVETTA_SIM_TIME_SCALE must be a positive number (got "${raw}").`);
+  return n;
+}
+
+/** Resolves on SIGINT or SIGTERM. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/**
+ * `civetta simulator [--port P]`: runs the Amazon + eBay simulator (autoCatalog on) until
+ * SIGINT/SIGTERM. Under --json it emits the endpoints line at once through ctx.out.emitJson,
+ * because the command only returns when stopped. `stop` replaces the signals (tests).
+ */
+export async function run(args: SimulatorArgs, ctx: RunContext, stop: Promise<void> = untilSignal()): Promise<CommandResult> {
+  const port = parsePort(args.port);
+  const timeScale = parseTimeScale(ctx.env.CIVETTA_SIM_TIME_SCALE);
+  const sim = await startSimulator({ port, timeScale, amazon: { autoCatalog: true } });
+  const endpoints = sim.endpoints;
+  if (ctx.options.json) {
+    ctx.out.emitJson(endpoints);
+  } else {
+    ctx.out.print([
+      `civetta simulator listening on ${sim.origin}${timeScale === 1 ? '' : ` (time scale ${timeScale})`}`,
+      `  amazon endpoint       ${endpoints.amazon.endpoint}`,
+      `  amazon tokenEndpoint  ${endpoints.amazon.tokenEndpoint}`,
+      `  ebay endpoint         ${endpoints.ebay.endpoint}`,
+      `  ebay tokenEndpoint    ${endpoints.ebay.tokenEndpoint}`,
+      '',
+      'Credentials: a config with `environment: simulator` needs none. Otherwise use the simulator defaults',
+      '(README "Simulator"; refresh tokens are hidden here because civetta never prints token-shaped text):',
+      `  amazon client id ${AMAZON_DEFAULT_CREDENTIALS.clientId}, seller id ${DEFAULT_AMAZON_SELLER_ID}`,
+      `  ebay client id   ${EBAY_DEFAULT_CREDENTIALS.clientId}`,
+      '',
+      'Press Ctrl+C to stop.',
+    ].join('\n'));
+  }
+  await stop;
+  await sim.close();
+  ctx.out.log.info('simulator stopped');
+  return { exitCode: ExitCode.ok, json: endpoints };
+}
