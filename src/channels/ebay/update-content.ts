@@ -1,5 +1,6 @@
 import type { ChangeOutcome, ListingChange } from '../channel.js';
 import { ChannelAuthError, InputError } from '../../errors.js';
+import { HttpError } from '../../http/http-error.js';
 import type { ListingContext } from './apply-context.js';
 import { bulkCreateOrReplaceInventoryItem, bulkGetInventoryItem } from './bulk-api.js';
 import { resolveCategory, type ResolvedCategory } from './category-map.js';
@@ -71,6 +72,12 @@ async function writeItems(ctx: ListingContext, batch: readonly Pending[], onOutc
   return accepted;
 }
 
+/** An offer removed in Seller Hub (404) is looked up again by SKU, and created when eBay has none. */
+function gone(error: unknown): undefined {
+  if (error instanceof HttpError && error.status === 404) return undefined;
+  throw error;
+}
+
 /** updateOffer with the whole offer; publish when the listing is not live (relist → a new listingId). */
 function reviseOffer(ctx: ListingContext, p: Pending): Promise<ChangeOutcome> {
   const { change, trace } = p;
@@ -78,7 +85,8 @@ function reviseOffer(ctx: ListingContext, p: Pending): Promise<ChangeOutcome> {
     const ours = offerPayload(change.offer, p.category, ctx.settings);
     const offerId = change.remote.offerId;
     trace.sent(offerId ? `getOffer ${offerId}` : `getOffers sku=${change.offer.sku}`);
-    const existing = offerId ? await getOffer(ctx.api, offerId) : pickOffer(await getOffers(ctx.api, change.offer.sku));
+    let existing = offerId ? await getOffer(ctx.api, offerId).catch(gone) : undefined;
+    if (!existing) existing = pickOffer(await getOffers(ctx.api, change.offer.sku));
     let id = existing?.offerId;
     if (existing && id) {
       trace.answered(`offer ${id} ${existing.status ?? ''}`.trim());

@@ -140,3 +140,18 @@ describe('eBay channel on the simulator: one language on every call', () => {
     expect(seen(sim, 'createOffer')[0]?.body).toMatchObject({ includeCatalogProductDetails: true });
   });
 });
+
+describe('eBay channel on the simulator: an offer removed by hand', () => {
+  it('a content update whose offer id is gone creates a new offer and publishes it', async () => {
+    const { sim, channel } = await ebayOnSimulator({
+      ebay: { inventoryItems: [{ sku: A, item: { condition: 'NEW', product: { title: 'x', ean: ['8001234567897'], imageUrls: ['https://negozio.example/img/60316.jpg'] } } }] },
+    });
+    const out = await applyAll(channel, [{ kind: 'update', offer: offer({ sku: A }), fields: ['content'], remote: { offerId: '9999999999', listingId: '110000000999' } }]);
+    const o = out.get(A);
+    expect(o?.ok).toBe(true);
+    expect(seen(sim, 'getOffer').map((r) => r.status)).toEqual([404]);
+    expect(sim.count('createOffer')).toBe(1);
+    expect(o?.remote?.listingId).toBe(sim.ebay.listingFor(A)?.listingId);
+    expect(o?.warnings.map((w) => w.code)).toContain('new-listing-id');
+  });
+});
