@@ -189,8 +189,20 @@ export function readOrders(ledger: Ledger, q: OrderQuery = {}): StoredOrder[] {
   if (q.shippedAfter) (where.push('shipped_at > ?'), params.push(q.shippedAfter.toISOString()));
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = ledger.db.prepare<string[], OrderRow>(`SELECT * FROM orders ${clause} ORDER BY created_at, channel, order_id`).all(...params);
-  const lines = ledger.db.prepare<[string, string], LineRow>('SELECT * FROM order_lines WHERE channel = ? AND order_id = ? ORDER BY position');
-  return rows.map((r) => toStored(r, lines.all(r.channel, r.order_id)));
+  // One query for every line of the selected orders, not one per order.
+  const lines = ledger.db
+    .prepare<string[], LineRow>(
+      `SELECT l.* FROM order_lines l JOIN (SELECT channel, order_id FROM orders ${clause}) o USING (channel, order_id) ORDER BY l.channel, l.order_id, l.position`,
+    )
+    .all(...params);
+  const byOrder = new Map<string, LineRow[]>();
+  for (const l of lines) {
+    const key = `${l.channel}\u0000${l.order_id}`;
+    const list = byOrder.get(key);
+    if (list) list.push(l);
+    else byOrder.set(key, [l]);
+  }
+  return rows.map((r) => toStored(r, byOrder.get(`${r.channel}\u0000${r.order_id}`) ?? []));
 }
 
 /** A status change as recorded. */
