@@ -1,5 +1,5 @@
 import { HttpError } from '../../http/http-error.js';
-import { joinUrl, type HttpResponse } from '../../http/client.js';
+import { joinUrl } from '../../http/client.js';
 import { languageHeaders, type EbayApiContext } from './api-context.js';
 import { BASE_PATHS } from './endpoints.js';
 import type { InventoryItemPayload, OfferPayload } from './mapping.js';
@@ -84,7 +84,7 @@ export function updateOffer(ctx: EbayApiContext, offerId: string, body: Record<s
 }
 
 /** POST /offer/{offerId}/publish with an explicit `{}` body (sandbox answered 411 without one, reference §9). */
-export function publishOffer(ctx: EbayApiContext, offerId: string): Promise<HttpResponse<{ listingId?: string; warnings?: unknown[] }>> {
+export function publishOffer(ctx: EbayApiContext, offerId: string) {
   return ctx.http.request({
     operation: 'publishOffer',
     method: 'POST',

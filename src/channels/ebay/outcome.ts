@@ -17,9 +17,9 @@ export class Trace {
     this.requests.push(summary);
   }
 
-  answered(summary: string, warnings?: readonly EbayErrorDetail[] | readonly unknown[]): void {
+  answered(summary: string, warnings?: readonly EbayErrorDetail[]): void {
     this.responses.push(summary);
-    if (warnings?.length) this.warnings.push(...issuesFromDetails(warnings as EbayErrorDetail[]));
+    if (warnings?.length) this.warnings.push(...issuesFromDetails(warnings));
   }
 
   warn(issue: ChannelIssue): void {
