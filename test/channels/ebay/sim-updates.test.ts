@@ -112,6 +112,16 @@ describe('eBay channel on the simulator: adoption', () => {
     expect(seen(sim, 'getOffers').map((r) => r.query.sku).sort()).toEqual([A, 'NOTLISTED1']);
     expect(sim.writeCount('ebay')).toBe(0);
   });
+
+  it('SKUs eBay has never seen are missing (the bulk read answers 400 with per-SKU entries)', async () => {
+    const { sim, channel } = await ebayOnSimulator();
+    const listings = await channel.readListings(['NEW1', 'NEW2']);
+    expect([...listings.values()]).toEqual([
+      { sku: 'NEW1', status: 'missing', remote: {} },
+      { sku: 'NEW2', status: 'missing', remote: {} },
+    ]);
+    expect(seen(sim, 'bulkGetInventoryItem').map((r) => r.status)).toEqual([400]);
+  });
 });
 
 describe('eBay channel on the simulator: one language on every call', () => {
