@@ -18,7 +18,7 @@ export function withdrawListing(ctx: ListingContext, change: ListingChange, sku:
       trace.sent(`getOffers sku=${sku}`);
       offerId = pickOffer(await getOffers(ctx.api, sku))?.offerId;
       trace.answered(offerId ? `offer ${offerId}` : 'no offer');
-      if (!offerId) return { ok: true, remote: {} };
+      if (!offerId) return { ok: true, remote: { offerId: undefined, listingId: undefined } };
     }
     trace.sent(`withdrawOffer ${offerId}`);
     try {
@@ -37,6 +37,8 @@ export function withdrawListing(ctx: ListingContext, change: ListingChange, sku:
           'When stock returns civetta publishes it again, and eBay gives it a new listing number. Opt in to "out-of-stock control" in Seller Hub to keep listings alive at zero.',
       });
     }
-    return { ok: true, remote: { offerId } };
+    // listingId present but undefined: a ledger that merges remotes ({...old, ...new}) forgets
+    // the ended listing, so the next non-zero update relists (eBay then mints a new listingId).
+    return { ok: true, remote: { offerId, listingId: undefined } };
   });
 }

@@ -54,7 +54,9 @@ describe('eBay channel on the simulator: price and quantity in bulk', () => {
     const { sim, channel, remoteA } = await twoLive();
     const zero = await applyAll(channel, [{ kind: 'update', offer: offer({ sku: A, quantity: 0 }), fields: ['quantity'], remote: remoteA }]);
     expect(zero.get(A)).toMatchObject({ ok: true, remote: { offerId: remoteA.offerId }, warnings: [{ code: 'withdrawn-at-zero' }] });
-    expect(zero.get(A)?.remote?.listingId).toBeUndefined();
+    expect(zero.get(A)?.remote).toHaveProperty('listingId', undefined);
+    // A ledger merging remotes the way src/executor does forgets the ended listing id.
+    expect({ ...remoteA, ...zero.get(A)?.remote }.listingId).toBeUndefined();
     expect(sim.count('getOptedInPrograms')).toBe(1);
     expect(sim.count('bulkUpdatePriceQuantity')).toBe(0);
     expect(seen(sim, 'withdrawOffer')[0]?.body).toEqual({});
