@@ -57,10 +57,13 @@ export function checkGuards(input: GuardInput): GuardTrip[] {
   for (const action of input.actions) {
     if (action.kind !== 'update') continue;
     for (const change of action.changes) {
-      if (change.field !== 'price' || change.from <= 0) continue;
-      const percent = (Math.abs(change.to - change.from) * 100) / change.from;
+      // Putting back a price edited on the marketplace is not a move civetta makes: measure
+      // from the price civetta last set.
+      const from = change.field === 'price' ? (action.ledgerPriceMinor ?? change.from) : 0;
+      if (change.field !== 'price' || from <= 0) continue;
+      const percent = (Math.abs(change.to - from) * 100) / from;
       if (percent > safety.maxPriceChangePercent) {
-        moves.push(`${action.channel} ${action.sku}: ${change.from} → ${change.to} (${percent.toFixed(1)}%)`);
+        moves.push(`${action.channel} ${action.sku}: ${from} → ${change.to} (${percent.toFixed(1)}%)`);
       }
     }
   }

@@ -1,6 +1,6 @@
 import type { ChannelId } from '../domain/ids.js';
 import type { RemoteListing } from '../domain/listing.js';
-import { minorToDecimal } from '../domain/money.js';
+import { minorToDecimal, type Minor } from '../domain/money.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import type { Drift } from './sync-plan.js';
 
@@ -9,6 +9,8 @@ export interface MergedListings {
   known: LedgerListing[];
   /** SKUs whose price or quantity was edited on the marketplace: an update puts them back. */
   drifted: Set<string>;
+  /** The price civetta last set, for SKUs whose price was edited on the marketplace. */
+  ledgerPrices: Map<string, Minor>;
   drift: Drift[];
 }
 
@@ -27,18 +29,21 @@ export function mergeLive(
   const bySku = new Map(ledger.map((l) => [l.sku, l]));
   const drift: Drift[] = [];
   const drifted = new Set<string>();
+  const ledgerPrices = new Map<string, Minor>();
   for (const [sku, remote] of live) {
     const listing = bySku.get(sku);
-    const isLive = remote.status === 'active' || remote.status === 'inactive';
-    if (!isLive) {
+    // Not buyable at 0 units is just sold out and stays as it is; not buyable with units (an eBay
+    // offer withdrawn, an Amazon listing suppressed) is as good as ended.
+    const soldOut = remote.status === 'inactive' && remote.quantity === 0;
+    if (remote.status !== 'active' && !soldOut) {
       if (listing?.status === 'active') {
         drift.push({ channel, sku, kind: 'ended', ledger: 'active', live: remote.status });
         bySku.set(sku, { ...listing, status: 'ended', updatedAt: now });
       }
-      continue;
+      continue; // nothing live, or an unpublished draft: a create lists it (adapters reuse a draft)
     }
     if (!listing || listing.status !== 'active') {
-      if (remote.status !== 'active') continue; // an unpublished draft: the create finishes it
+      if (remote.status !== 'active') continue; // a sold-out leftover: a create lists it afresh
       drift.push({ channel, sku, kind: 'adopted', ledger: listing?.status ?? 'unknown', live: 'active' });
       bySku.set(sku, {
         channel,
@@ -62,6 +67,7 @@ export function mergeLive(
       drift.push({ channel, sku, kind: 'price', ledger: minorToDecimal(listing.priceMinor), live: minorToDecimal(remote.priceMinor) });
       merged = { ...merged, priceMinor: remote.priceMinor };
       drifted.add(sku);
+      ledgerPrices.set(sku, listing.priceMinor);
     }
     if (remote.quantity !== undefined && remote.quantity !== listing.quantity) {
       drift.push({ channel, sku, kind: 'quantity', ledger: String(listing.quantity), live: String(remote.quantity) });
@@ -70,5 +76,5 @@ export function mergeLive(
     }
     bySku.set(sku, merged);
   }
-  return { known: [...bySku.values()], drifted, drift };
+  return { known: [...bySku.values()], drifted, ledgerPrices, drift };
 }

@@ -13,6 +13,8 @@ export interface ChannelPlanInput {
   known: readonly LedgerListing[];
   /** SKUs whose known price/quantity came from the marketplace, not from civetta (drift). */
   drifted?: ReadonlySet<string>;
+  /** The price civetta last set, for SKUs whose price was edited on the marketplace (guards compare against it). */
+  ledgerPrices?: ReadonlyMap<string, number>;
   /** The UTC day (YYYY-MM-DD) revision budgets count against. */
   today: string;
   quantityDeadBand: number;
@@ -76,6 +78,7 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
       remote: listing.remote,
       reason: offer.reason,
       correctsDrift: input.drifted?.has(offer.sku) ?? false,
+      ...(input.ledgerPrices?.has(offer.sku) ? { ledgerPriceMinor: input.ledgerPrices.get(offer.sku)! } : {}),
     });
   }
 

@@ -67,7 +67,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     const previous = new Set(currentHooks(ctx.ledger, channel));
     const hooks = channelHooks(config, ctx.stock.items, channel, { previous, openOrderUnits: ctx.openOrderUnits });
     const desired = withPins(config, channel, hooks.offers, ctx.stock.items, ledgerListings, ctx.openOrderUnits);
-    let merged: MergedListings = { known: ledgerListings, drifted: new Set(), drift: [] };
+    let merged: MergedListings = { known: ledgerListings, drifted: new Set(), ledgerPrices: new Map(), drift: [] };
     let settled = 0;
     const adapter = ctx.live?.get(channel);
     if (adapter) {
@@ -90,6 +90,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       desired,
       known: merged.known,
       drifted: merged.drifted,
+      ledgerPrices: merged.ledgerPrices,
       today: at.slice(0, 10),
       quantityDeadBand: config.sync.quantityDeadBand,
       maxRevisionsPerDay: config.sync.maxRevisionsPerDay[channel],

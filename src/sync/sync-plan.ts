@@ -26,6 +26,8 @@ export type PlanAction =
       reason: string;
       /** True when the change puts back a value edited on the marketplace (drift). */
       correctsDrift: boolean;
+      /** When the live price was edited elsewhere: the price civetta last set (the price guard measures from it). */
+      ledgerPriceMinor?: Minor;
     }
   | { kind: 'delist'; channel: ChannelId; sku: string; remote: RemoteRef; reason: string };
 

@@ -34,6 +34,11 @@ describe('checkGuards', () => {
     expect(checkGuards({ ...base, actions: [priceMove(1000, 599)] }).map((t) => t.guard)).toEqual(['price-change']);
   });
 
+  it('price-change: putting back a marketplace edit is measured from the price civetta last set', () => {
+    const back = { ...priceMove(300, 1000), correctsDrift: true, ledgerPriceMinor: 1000 } as PlanAction;
+    expect(checkGuards({ ...base, actions: [back] })).toEqual([]);
+  });
+
   it('price-floor: any refusal trips it', () => {
     const refused = [{ channel: 'ebay' as const, sku: 'A', why: 'below-floor' as const, priceMinor: 800, floorMinor: 900, message: 'm' }];
     expect(checkGuards({ ...base, refused }).map((t) => t.guard)).toEqual(['price-floor']);

@@ -31,6 +31,15 @@ describe('mergeLive', () => {
     expect(merged.drift.map((d) => d.kind)).toEqual(['adopted']);
   });
 
+  it('treats a withdrawn offer (not buyable, units left) as ended, but a sold-out one as live', () => {
+    const withdrawn = mergeLive('ebay', [listing('A')], new Map([live('A', { status: 'inactive', quantity: 5 })]), NOW);
+    expect(withdrawn.drift.map((d) => d.kind)).toEqual(['ended']);
+    expect(withdrawn.known[0]?.status).toBe('ended');
+    const soldOut = mergeLive('ebay', [listing('A', { quantity: 0 })], new Map([live('A', { status: 'inactive', quantity: 0 })]), NOW);
+    expect(soldOut.drift).toEqual([]);
+    expect(soldOut.known[0]?.status).toBe('active');
+  });
+
   it('changes nothing when the live listing matches', () => {
     const merged = mergeLive('ebay', [listing('A')], new Map([live('A')]), NOW);
     expect(merged.drift).toEqual([]);
