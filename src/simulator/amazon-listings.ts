@@ -35,7 +35,15 @@ function mode(req: SimRequest): 'VALIDATION_PREVIEW' | undefined | SimResponse {
   return m === 'VALIDATION_PREVIEW' ? m : invalidInput(MALFORMED, `Invalid mode: ${m}.`);
 }
 
-function submission(state: SimState, sku: string, issues: ListingIssue[], preview: boolean, identifiers?: { marketplaceId: string; asin?: string }): SimResponse {
+/** includedData of put/patch: identifiers and/or issues (default issues). */
+function writeIncluded(req: SimRequest): string[] | SimResponse {
+  const list = listParam(req.query, 'includedData');
+  const bad = list.find((d) => d !== 'identifiers' && d !== 'issues');
+  if (bad) return invalidInput(MALFORMED, `Invalid includedData value: ${bad}.`);
+  return list.length > 0 ? list : ['issues'];
+}
+
+function submission(sku: string, issues: ListingIssue[], preview: boolean, identifiers?: { marketplaceId: string; asin?: string; wanted: string[] }): SimResponse {
   const errors = issues.some((i) => i.severity === 'ERROR');
   const body: Record<string, unknown> = {
     sku,
@@ -43,8 +51,7 @@ function submission(state: SimState, sku: string, issues: ListingIssue[], previe
     submissionId: randomBytes(16).toString('hex'),
     issues,
   };
-  if (identifiers?.asin && !errors) body.identifiers = [identifiers];
-  void state;
+  if (identifiers?.asin && !errors && identifiers.wanted.includes('identifiers')) body.identifiers = [{ marketplaceId: identifiers.marketplaceId, asin: identifiers.asin }];
   return json(200, body);
 }
 
@@ -69,12 +76,14 @@ export function amazonListingsRoutes(state: SimState): Route[] {
         if (isRes(c)) return c;
         const m = mode(req);
         if (isRes(m)) return m;
+        const wanted = writeIncluded(req);
+        if (isRes(wanted)) return wanted;
         const parsed = PutBody.safeParse(req.json);
         if (!parsed.success || req.jsonError) return bodyError(req, parsed.error?.issues);
         const sku = req.params.sku ?? '';
         const out = putListing(state, sku, parsed.data, c.marketplaceId, m !== undefined);
         const probe = { sku, productType: parsed.data.productType, attributes: parsed.data.attributes, marketplaceIds: [c.marketplaceId], createdMs: 0, updatedMs: 0 };
-        return submission(state, sku, out.issues, m !== undefined, { marketplaceId: c.marketplaceId, asin: listingAsin(state, probe, c.marketplaceId) });
+        return submission(sku, out.issues, m !== undefined, { marketplaceId: c.marketplaceId, asin: listingAsin(state, probe, c.marketplaceId), wanted });
       },
     },
     {
@@ -84,12 +93,14 @@ export function amazonListingsRoutes(state: SimState): Route[] {
         if (isRes(c)) return c;
         const m = mode(req);
         if (isRes(m)) return m;
+        const wanted = writeIncluded(req);
+        if (isRes(wanted)) return wanted;
         const parsed = PatchBody.safeParse(req.json);
         if (!parsed.success || req.jsonError) return bodyError(req, parsed.error?.issues);
         const sku = req.params.sku ?? '';
         const out = patchListing(state, sku, parsed.data.patches, c.marketplaceId, m !== undefined);
         const prev = listings.get(sku);
-        return submission(state, sku, out.issues, m !== undefined, { marketplaceId: c.marketplaceId, asin: prev ? listingAsin(state, prev, c.marketplaceId) : undefined });
+        return submission(sku, out.issues, m !== undefined, { marketplaceId: c.marketplaceId, asin: prev ? listingAsin(state, prev, c.marketplaceId) : undefined, wanted });
       },
     },
     {
@@ -98,7 +109,7 @@ export function amazonListingsRoutes(state: SimState): Route[] {
         const c = common(state, req, true);
         if (isRes(c)) return c;
         const sku = req.params.sku ?? '';
-        return submission(state, sku, deleteListing(state, sku).issues, false);
+        return submission(sku, deleteListing(state, sku).issues, false);
       },
     },
     {

@@ -52,8 +52,11 @@ export interface Simulator {
   readonly clock: SimClock;
   /** Every call received, in order (tokens masked). */
   readonly requests: readonly LoggedRequest[];
-  /** Calls received for one operationId (or all calls). Includes refused ones (401/403/429/5xx). */
-  count(operation?: string): number;
+  /**
+   * Calls received for one operationId (or all calls), optionally of one service (both APIs have a
+   * `getOrder`). Includes refused ones (401/403/429/5xx) and connection resets.
+   */
+  count(operation?: string, service?: 'amazon' | 'ebay' | 'documents'): number;
   /**
    * State-changing calls answered 2xx: PUT/PATCH/POST/DELETE of listings, items, offers, publish,
    * withdraw, locations, bulk writes, createFeed, the feed upload, confirmShipment, shipping
@@ -147,7 +150,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     get requests() {
       return log.entries;
     },
-    count: (op) => log.count(op),
+    count: (op, service) => log.count(op, service),
     writeCount: (service) => log.writeCount(service),
     clearRequests: () => log.clear(),
     faults,

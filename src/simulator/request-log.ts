@@ -57,13 +57,14 @@ export class RequestLog {
     this.entries.push(e);
   }
 
-  count(operation?: string): number {
-    return operation === undefined ? this.entries.length : this.entries.filter((e) => e.operation === operation).length;
+  count(operation?: string, service?: 'amazon' | 'ebay' | 'documents'): number {
+    return this.entries.filter((e) => (operation === undefined || e.operation === operation) && (service === undefined || e.service === service)).length;
   }
 
-  /** Successful (2xx) state-changing calls. */
+  /** Successful (2xx) state-changing calls; Amazon's document uploads count as Amazon's. */
   writeCount(service?: 'amazon' | 'ebay'): number {
-    return this.entries.filter((e) => e.write && e.status >= 200 && e.status < 300 && (!service || e.service === service)).length;
+    const owner = (e: LoggedRequest) => (e.service === 'documents' ? 'amazon' : e.service);
+    return this.entries.filter((e) => e.write && e.status >= 200 && e.status < 300 && (!service || owner(e) === service)).length;
   }
 
   clear(): void {

@@ -62,6 +62,10 @@ describe('JSON_LISTINGS_FEED', () => {
     expect(r.items.map((i: { sku: string }) => i.sku)).toEqual(['F-1', 'F-OLD']);
     expect(sim.amazon.listing('F-1')).toMatchObject({ price: { amount: 12.5 }, quantity: 4 });
     expect(sim.amazon.listing('F-OLD')?.quantity).toBe(7);
+    expect(sim.amazon.feeds().find((f) => f.feedId === feedId)?.processingStatus).toBe('DONE');
+    // Writes: the document upload and createFeed; createFeedDocument, getFeed and downloads are reads.
+    expect(sim.writeCount('amazon')).toBe(2);
+    expect(sim.count('uploadFeedDocument')).toBe(1);
   });
 
   it('fails the whole feed (FATAL) for a document outside the schema', async () => {

@@ -75,6 +75,14 @@ describe('putListingsItem', () => {
     expect(r.body.issues.map((i: { attributeNames: string[] }) => i.attributeNames[0])).toEqual(['merchant_suggested_asin', 'condition_type']);
   });
 
+  it('returns identifiers only when includedData asks for them', async () => {
+    const plain = await api('PUT', item('CIV-10'), offerOnlyBody(ASIN));
+    expect(plain.body.identifiers).toBeUndefined();
+    const asked = await api('PUT', item('CIV-10', `marketplaceIds=${AMZ_MP}&includedData=identifiers,issues`), offerOnlyBody(ASIN));
+    expect(asked.body.identifiers).toEqual([{ marketplaceId: AMZ_MP, asin: ASIN }]);
+    expect((await api('PUT', item('CIV-10', `marketplaceIds=${AMZ_MP}&includedData=offers`), offerOnlyBody(ASIN))).status).toBe(400);
+  });
+
   it('returns VALID without saving under mode=VALIDATION_PREVIEW', async () => {
     const r = await api('PUT', item('CIV-7', `marketplaceIds=${AMZ_MP}&mode=VALIDATION_PREVIEW`), offerOnlyBody(ASIN));
     expect(r.body.status).toBe('VALID');
