@@ -2,8 +2,8 @@ import type { ChangeOutcome, ListingChange } from '../channel.js';
 import type { Offer } from '../../domain/offer.js';
 import type { ListingContext } from './apply-context.js';
 import { resolveCategory } from './category-map.js';
-import { createOffer, createOrReplaceInventoryItem, getOffers, publishOffer, updateOffer } from './inventory-api.js';
-import { inventoryItemPayload, offerPayload, updateOfferPayload, type OfferPayload } from './mapping.js';
+import { createOffer, createOrReplaceInventoryItem, getInventoryItem, getOffers, publishOffer, updateOffer } from './inventory-api.js';
+import { inventoryItemPayload, mergeInventoryItem, offerPayload, updateOfferPayload, type OfferPayload } from './mapping.js';
 import { errorIds } from './issues.js';
 import { HttpError, NetworkError, UnexpectedResponseError } from '../../http/http-error.js';
 import { Trace, settle } from './outcome.js';
@@ -31,7 +31,11 @@ export function createListing(ctx: ListingContext, change: Extract<ListingChange
     const { offer } = change;
     const category = resolveCategory(ctx.config.categories, offer.product);
     if (!category) return { ok: false, errors: [unmappedCategoryIssue(offer)] };
-    const item = inventoryItemPayload(offer, category, ctx.api.facts);
+    // An item eBay already holds (adoption) is merged, so the full replace keeps its EAN and pictures.
+    trace.sent(`getInventoryItem ${offer.sku}`);
+    const held = await getInventoryItem(ctx.api, offer.sku);
+    trace.answered(held ? 'item exists' : 'no item');
+    const item = mergeInventoryItem(held, inventoryItemPayload(offer, category, ctx.api.facts));
     trace.sent(`createOrReplaceInventoryItem ${offer.sku} qty ${offer.quantity}`);
     const put = await createOrReplaceInventoryItem(ctx.api, offer.sku, item);
     trace.answered(`${put.status}`, put.data?.warnings);

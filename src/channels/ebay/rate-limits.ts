@@ -15,6 +15,7 @@ export const EBAY_RATE_LIMITS: Record<string, RateLimit> = {
   bulkCreateOrReplaceInventoryItem: { rate: 5, burst: 5 },
   bulkGetInventoryItem: { rate: 5, burst: 5 },
   bulkUpdatePriceQuantity: { rate: 5, burst: 5 },
+  getInventoryItem: { rate: 5, burst: 10 },
   getOffers: { rate: 5, burst: 10 },
   getOffer: { rate: 5, burst: 10 },
   createOffer: { rate: 5, burst: 5 },

@@ -122,3 +122,17 @@ describe('eBay channel on the simulator: EU product safety', () => {
     expect(seen(sim, 'createOrReplaceInventoryItem')[0]?.body).not.toHaveProperty('regulatory');
   });
 });
+
+describe('eBay channel on the simulator: adopting an item eBay already holds', () => {
+  it('a create merges the existing item, so its EAN and pictures survive the full replace', async () => {
+    const { sim, channel } = await ebayOnSimulator({
+      ebay: { inventoryItems: [{ sku: 'CIV8001234567897', item: { condition: 'NEW', packageWeightAndSize: { weight: { value: 0.4, unit: 'KILOGRAM' } }, product: { title: 'vecchio', ean: ['8001234567897'], imageUrls: ['https://negozio.example/img/old.jpg'] } } }] },
+    });
+    const o = (await applyAll(channel, [{ kind: 'create', offer: offer({ product: { ean: undefined, images: [] } }) }])).get('CIV8001234567897');
+    expect(o?.ok).toBe(true);
+    expect(sim.ebay.inventoryItem('CIV8001234567897')).toMatchObject({
+      packageWeightAndSize: { weight: { value: 0.4, unit: 'KILOGRAM' } },
+      product: { title: 'Set costruzioni Stazione di Polizia 60316', ean: ['8001234567897'], imageUrls: ['https://negozio.example/img/old.jpg'] },
+    });
+  });
+});

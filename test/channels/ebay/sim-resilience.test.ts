@@ -14,7 +14,9 @@ describe('eBay channel on the simulator: tokens, 429, 5xx', () => {
     const o = (await applyAll(channel, [{ kind: 'create', offer: offer() }])).get(SKU);
     expect(o?.ok).toBe(true);
     expect(sim.count('getToken')).toBe(2);
-    expect(seen(sim, 'createOrReplaceInventoryItem').map((r) => r.status)).toEqual([401, 204]);
+    const api = sim.requests.filter((r) => r.operation !== 'getToken');
+    expect(api.slice(0, 2).map((r) => [r.operation, r.status])).toEqual([['getInventoryItem', 401], ['getInventoryItem', 404]]);
+    expect(sim.requests.map((r) => r.operation).indexOf('getToken', 1)).toBe(2);
     const form = seen(sim, 'getToken')[1]?.body as Record<string, string>;
     expect(form.grant_type).toBe('refresh_token');
     expect(form.scope).toBe(
