@@ -3,11 +3,13 @@ import type { LoadedConfig } from '../cli/context.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { RemoteListing } from '../domain/listing.js';
 import { channelHooks } from '../hooks/channel-hooks.js';
+import { unitsSold } from '../hooks/units-sold.js';
 import { pendingActions, resolveAction } from '../ledger/actions.js';
 import type { Ledger } from '../ledger/database.js';
 import { currentHooks } from '../ledger/history.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import { readListings, saveListing } from '../ledger/listings.js';
+import { readOrders } from '../ledger/orders.js';
 import type { Logger } from '../log.js';
 import type { StockReadResult } from '../stock/read-stock.js';
 import { mergeLive, type MergedListings } from './merge-live.js';
@@ -62,10 +64,12 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     guards: [],
   };
   const prepared: PreparedChannel[] = [];
+  // The same ledger inputs `civetta hooks` reads (src/hooks/ledger-inputs.ts), so both select alike.
+  const sales = unitsSold(readOrders(ctx.ledger));
   for (const channel of ctx.channels) {
     const ledgerListings = readListings(ctx.ledger, channel);
     const previous = new Set(currentHooks(ctx.ledger, channel));
-    const hooks = channelHooks(config, ctx.stock.items, channel, { previous, openOrderUnits: ctx.openOrderUnits });
+    const hooks = channelHooks(config, ctx.stock.items, channel, { previous, sales, openOrderUnits: ctx.openOrderUnits });
     const desired = withPins(config, channel, hooks.offers, ctx.stock.items, ledgerListings, ctx.openOrderUnits);
     let merged: MergedListings = { known: ledgerListings, drifted: new Set(), ledgerPrices: new Map(), drift: [] };
     let settled = 0;

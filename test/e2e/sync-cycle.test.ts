@@ -56,8 +56,14 @@ describe('civetta sync on both channels', () => {
     shop.setRow(qtySku!, { Giacenza: '3' });
     const oldPrice = Number(row(priceSku!).Prezzo);
     shop.setRow(priceSku!, { Prezzo: (oldPrice - 2).toFixed(2) });
+    const writes = sim.writeCount();
+    const dry = await civettaJson<Report>(shop, 'sync', '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(sim.writeCount()).toBe(writes);
     const run = await civettaJson<Report>(shop, 'sync');
     expect(run.code, run.stderr).toBe(0);
+    // --dry-run showed exactly what the sync then applied.
+    expect(run.json.plan.actions).toEqual(dry.json.plan.actions);
     const touched = run.json.plan.actions.map((a) => `${a.channel}:${a.kind}:${a.sku}:${a.changes?.map((c) => c.field).join('+')}`).sort();
     const onBoth = (sku: string, field: string) => hooks.ebay.includes(sku) ? [`amazon:update:${sku}:${field}`, `ebay:update:${sku}:${field}`] : [`amazon:update:${sku}:${field}`];
     expect(touched).toEqual([...onBoth(qtySku!, 'quantity'), ...onBoth(priceSku!, 'price')].sort());
@@ -88,7 +94,7 @@ describe('civetta sync on both channels', () => {
   it('status shows the runs and the listings per channel', async () => {
     const run = await civettaJson<{ runs: Array<{ command: string; exitCode: number }>; listings: Array<{ channel: string; active: number }> }>(shop, 'status');
     expect(run.code, run.stderr).toBe(0);
-    expect(run.json.runs.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0]);
+    expect(run.json.runs.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(run.json.listings.map((l) => [l.channel, l.active])).toEqual([['amazon', 4], ['ebay', 4]]);
   }, 60_000);
 });

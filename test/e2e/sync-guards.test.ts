@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
 import { createTestShop, type StockRow, type TestShop } from '../support/shop.js';
 import { startShopSimulator } from '../support/simulator.js';
+import { runCli } from '../support/run-cli.js';
 import { civetta, civettaJson, expectedHooks, ledgerRows } from './sync-helpers.js';
 
 // Each guard stops a real sync with exit 4 before any remote write; --force-guard lets one run
@@ -78,4 +79,17 @@ describe('safety guards', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Unknown guard "everything"');
   }, 60_000);
+
+  it('refused credentials stop the sync with exit 5 before any write', async () => {
+    shop.writeStock(full.map((r) => (r.Codice === hooks[0] ? { ...r, Giacenza: '4' } : r)));
+    const before = sim.writeCount();
+    const run = await runCli(['--config', shop.configFile, 'sync'], {
+      cwd: shop.dir.path,
+      env: { CIVETTA_EBAY_CLIENT_ID: 'civetta-simulator', CIVETTA_EBAY_CLIENT_SECRET: 'wrong', CIVETTA_EBAY_REFRESH_TOKEN: 'v^1.1#civetta-simulator' },
+    });
+    expect(run.code, run.stderr).toBe(5);
+    expect(run.stderr).not.toContain('wrong');
+    expect(sim.writeCount() - before).toBe(0);
+    shop.writeStock(full);
+  }, 120_000);
 });
