@@ -81,7 +81,7 @@ export function amazonListingsRoutes(state: SimState): Route[] {
         const parsed = PutBody.safeParse(req.json);
         if (!parsed.success || req.jsonError) return bodyError(req, parsed.error?.issues);
         const sku = req.params.sku ?? '';
-        const out = putListing(state, sku, parsed.data, c.marketplaceId, m !== undefined);
+        const out = putListing(state, sku, parsed.data, c.marketplaceId, m !== undefined, true);
         const probe = { sku, productType: parsed.data.productType, attributes: parsed.data.attributes, marketplaceIds: [c.marketplaceId], createdMs: 0, updatedMs: 0 };
         return submission(sku, out.issues, m !== undefined, { marketplaceId: c.marketplaceId, asin: listingAsin(state, probe, c.marketplaceId), wanted });
       },
@@ -98,7 +98,7 @@ export function amazonListingsRoutes(state: SimState): Route[] {
         const parsed = PatchBody.safeParse(req.json);
         if (!parsed.success || req.jsonError) return bodyError(req, parsed.error?.issues);
         const sku = req.params.sku ?? '';
-        const out = patchListing(state, sku, parsed.data.patches, c.marketplaceId, m !== undefined);
+        const out = patchListing(state, sku, parsed.data.patches, c.marketplaceId, m !== undefined, true);
         const prev = listings.get(sku);
         return submission(sku, out.issues, m !== undefined, { marketplaceId: c.marketplaceId, asin: prev ? listingAsin(state, prev, c.marketplaceId) : undefined, wanted });
       },
@@ -109,7 +109,7 @@ export function amazonListingsRoutes(state: SimState): Route[] {
         const c = common(state, req, true);
         if (isRes(c)) return c;
         const sku = req.params.sku ?? '';
-        return submission(sku, deleteListing(state, sku).issues, false);
+        return submission(sku, deleteListing(state, sku, true).issues, false);
       },
     },
     {

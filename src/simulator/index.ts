@@ -130,13 +130,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const server = createSimServer({
     state, router, faults, limiter, log,
     policies: { amazon: amazonPolicy(state, limiter), ebay: ebayPolicy(state), documents },
-    tick: () => feeds.settle(),
+    tick: () => {
+      state.settle();
+      feeds.settle();
+    },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const catchUp = () => {
+    state.settle();
+    feeds.settle();
+  };
   const origin = `http://127.0.0.1:${port}`;
   state.origin = origin;
   return {
@@ -167,11 +174,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     revokeRefreshToken: (_service, token) => void state.tokens.revoked.add(token),
     amazon: {
       listing: (sku) => {
-        feeds.settle();
+        catchUp();
         return amazonSnapshot(state, sku);
       },
       listings: () => {
-        feeds.settle();
+        catchUp();
         return [...state.amazon.listings.keys()].sort().flatMap((s) => amazonSnapshot(state, s) ?? []);
       },
       feeds: () => feeds.list(),
@@ -180,8 +187,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     ebay: ebayInspect(state),
     buyers: {
-      placeOrder: (input) => structuredClone(buyers.placeOrder(input)),
-      generate: (input) => structuredClone(buyers.generate(input)),
+      placeOrder: (input) => {
+        catchUp();
+        return structuredClone(buyers.placeOrder(input));
+      },
+      generate: (input) => {
+        catchUp();
+        return structuredClone(buyers.generate(input));
+      },
       advance: (orderId, status) => structuredClone(buyers.advance(orderId, status)),
     },
     orders: (channel) => structuredClone(book.all(channel)).sort((a, b) => a.createdMs - b.createdMs),

@@ -77,6 +77,11 @@ export interface SimulatorOptions {
     /** Any valid EAN-13 resolves to ASIN "B0" + 8 characters derived from it, generic title. */
     autoCatalog?: boolean;
     listings?: AmazonListingSeed[];
+    /**
+     * Simulated ms before an ACCEPTED put/patch/delete takes effect (Amazon queues submissions;
+     * reference §4 "ACCEPTED means queued, not live"). Default 0 = at once. Feeds apply at DONE.
+     */
+    acceptDelayMs?: number;
   };
   ebay?: {
     credentials?: Partial<Credentials>;

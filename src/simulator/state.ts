@@ -64,6 +64,10 @@ export interface SimState {
     catalog: CatalogEntry[];
     autoCatalog: boolean;
     listings: Map<string, AmazonListingState>;
+    /** Simulated ms between an ACCEPTED listing write and its effect (Amazon processes asynchronously). */
+    acceptDelayMs: number;
+    /** Accepted writes waiting for `acceptDelayMs` to pass. */
+    pending: Array<{ atMs: number; apply: () => void }>;
   };
   ebay: {
     credentials: Credentials;
@@ -77,6 +81,8 @@ export interface SimState {
     revisions: Map<string, { day: string; count: number }>;
     revisionCap: number;
   };
+  /** Applies every delayed write that is due (called before each request and each inspection). */
+  settle(): void;
   /** Monotonic id counters. */
   nextId(kind: string): number;
 }
@@ -99,6 +105,8 @@ export function createState(o: SimulatorOptions): SimState {
       catalog: [...(o.amazon?.catalog ?? [])],
       autoCatalog: o.amazon?.autoCatalog ?? false,
       listings: new Map(),
+      acceptDelayMs: o.amazon?.acceptDelayMs ?? 0,
+      pending: [],
     },
     ebay: {
       credentials: { ...EBAY_DEFAULT_CREDENTIALS, ...o.ebay?.credentials },
@@ -111,6 +119,11 @@ export function createState(o: SimulatorOptions): SimState {
       revisions: new Map(),
       // eBay: at most 250 revisions per listing per calendar day (reference §5).
       revisionCap: o.ebay?.revisionCap ?? 250,
+    },
+    settle(): void {
+      const now = clock.nowMs();
+      const pending = this.amazon.pending;
+      while (pending.length > 0 && (pending[0]?.atMs ?? Infinity) <= now) pending.shift()?.apply();
     },
     nextId(kind: string): number {
       const n = (counters.get(kind) ?? 0) + 1;

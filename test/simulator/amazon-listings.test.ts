@@ -193,3 +193,21 @@ describe('getListingsItem / deleteListingsItem / searchListingsItems', () => {
     expect((await api('GET', `/listings/2021-08-01/items/${SELLER}?marketplaceIds=${AMZ_MP}&pageSize=21`)).status).toBe(400);
   });
 });
+
+describe('acceptDelayMs', () => {
+  it('answers ACCEPTED at once but applies the write only after the delay (÷ timeScale)', async () => {
+    const slow = await startSimulator({ now: () => Date.parse('2026-08-01T10:00:00Z'), timeScale: 2, amazon: { acceptDelayMs: 300_000, autoCatalog: true } });
+    try {
+      const a = amz(slow, await amazonAccess(slow));
+      const put = await a('PUT', `/listings/2021-08-01/items/${SELLER}/LATE?marketplaceIds=${AMZ_MP}`, offerOnlyBody('B0ABCDEFGH'));
+      expect(put.body.status).toBe('ACCEPTED');
+      expect((await a('GET', `/listings/2021-08-01/items/${SELLER}/LATE?marketplaceIds=${AMZ_MP}`)).status).toBe(404);
+      slow.clock.advance(149_999);
+      expect(slow.amazon.listing('LATE')).toBeUndefined();
+      slow.clock.advance(1);
+      expect((await a('GET', `/listings/2021-08-01/items/${SELLER}/LATE?marketplaceIds=${AMZ_MP}`)).status).toBe(200);
+    } finally {
+      await slow.close();
+    }
+  });
+});
