@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { LedgerLockedError } from '../errors.js';
 
@@ -22,6 +23,7 @@ interface LockOwner {
  */
 export function acquireLock(ledgerFile: string, command = 'sync', now: () => Date = () => new Date()): () => void {
   const lockFile = `${ledgerFile}.lock`;
+  mkdirSync(dirname(lockFile), { recursive: true });
   closeSync(openSync(lockFile, 'a', 0o600));
   const db = new Database(lockFile);
   try {
