@@ -4,10 +4,14 @@ import type { StoredOrder } from '../orders/stored-order.js';
 /**
  * The marketplaces' seller-performance targets, as each computes them.
  * - Amazon: late shipment rate under 4% over 10/30 days, and pre-fulfilment cancel rate under
- *   2.5% over 7 days (Seller Central help "Monitor your account health", G200205250).
+ *   2.5% over 7 days (Seller Central help "Monitor your account health", G200205250:
+ *   https://sellercentral-europe.amazon.com/gp/help/external/G200205250).
  * - eBay: Above Standard needs a late shipment rate of at most 7% and a transaction defect rate
  *   (seller-cancelled transactions count as defects) of at most 2%, over the evaluation period
- *   of 3 months (eBay help "Seller performance standards" / "Seller levels and performance standards").
+ *   of 3 months, or 12 with fewer than 400 transactions (eBay help "Seller performance policy",
+ *   https://www.ebay.com.au/help/policies/selling-policies/seller-performance-policy?id=4347, and
+ *   "Seller levels and performance standards"). Neither API reports who cancelled, so every
+ *   cancellation counts and the rate is an upper bound.
  */
 export const HEALTH_TARGETS: Record<ChannelId, { lateRate: number; lateDays: number; cancelRate: number; cancelDays: number }> = {
   amazon: { lateRate: 0.04, lateDays: 30, cancelRate: 0.025, cancelDays: 7 },
