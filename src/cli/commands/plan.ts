@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import type { Channel } from '../../channels/channel.js';
 import type { ChannelId } from '../../domain/ids.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { createChannels } from '../../channels/registry.js';
@@ -26,7 +27,7 @@ export async function run(args: PlanArgs, ctx: RunContext): Promise<CommandResul
   const stock = await readShopStock(loaded);
   const ledger = openLedger(loaded.config.ledger);
   try {
-    let live;
+    let live: Map<ChannelId, Channel> | undefined;
     if (args.refresh) {
       live = createChannels(loaded, ctx.env, { log: ctx.out.log, now: () => ctx.now().getTime() }, args.channel);
       for (const adapter of live.values()) await adapter.authenticate();

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../src/simulator/index.js';
+import { createTestShop, type TestShop } from '../support/shop.js';
+import { startShopSimulator } from '../support/simulator.js';
+import { civetta, civettaJson, expectedHooks } from './sync-helpers.js';
+
+// A cron run every few minutes must not burn a listing's daily revisions.
+let sim: Simulator;
+let shop: TestShop;
+beforeAll(async () => {
+  sim = await startShopSimulator();
+  shop = createTestShop(sim, { sync: { maxRevisionsPerDay: { amazon: 1, ebay: 1 }, quantityDeadBand: 3 } });
+}, 60_000);
+afterAll(async () => {
+  await sim.close();
+  shop.cleanup();
+});
+
+interface Report {
+  plan: { actions: Array<{ kind: string; sku: string }>; deferred: Array<{ channel: string; sku: string; why: string }> };
+}
+
+describe('revision budget', () => {
+  it('skips small upward moves, and defers changes once a listing used its revisions today', async () => {
+    const [sku] = (await expectedHooks(shop)).amazon;
+    expect((await civetta(shop, 'sync')).code).toBe(0);
+
+    // 7 in stock → 6 offered on Amazon (reserve 1, max 10); 8 in stock → 7: inside the dead band of 3.
+    shop.setRow(sku!, { Giacenza: '7' });
+    expect((await civetta(shop, 'sync')).code).toBe(0);
+    shop.setRow(sku!, { Giacenza: '8' });
+    let before = sim.writeCount('amazon');
+    const small = await civettaJson<Report>(shop, 'sync', '--channel', 'amazon');
+    expect(small.code, small.stderr).toBe(0);
+    expect(small.json.plan.deferred).toEqual([expect.objectContaining({ channel: 'amazon', sku, why: 'dead-band' })]);
+    expect(sim.writeCount('amazon') - before).toBe(0);
+
+    // A drop is always wanted, but the one revision of today was spent by the move to 6.
+    shop.setRow(sku!, { Giacenza: '4' });
+    before = sim.writeCount('amazon');
+    const capped = await civettaJson<Report>(shop, 'sync', '--channel', 'amazon');
+    expect(capped.code, capped.stderr).toBe(0);
+    expect(capped.json.plan.actions).toEqual([]);
+    expect(capped.json.plan.deferred).toEqual([expect.objectContaining({ channel: 'amazon', sku, why: 'revision-cap' })]);
+    expect(sim.writeCount('amazon') - before).toBe(0);
+    expect(capped.stdout).toContain('revisions already sent today (limit 1): deferred to tomorrow');
+  }, 180_000);
+});
