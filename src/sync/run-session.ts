@@ -33,7 +33,10 @@ export async function openSession(loaded: LoadedConfig, opts: SessionOptions, de
   const release = acquireLock(file, opts.command, deps.now);
   let ledger: Ledger | undefined;
   let runId: number | undefined;
+  let closed = false;
   const close = (end: Omit<RunEnd, 'finishedAt'>) => {
+    if (closed) return;
+    closed = true;
     try {
       if (ledger && runId !== undefined) finishRun(ledger, runId, { ...end, finishedAt: deps.now().toISOString() });
     } finally {
