@@ -88,3 +88,31 @@ describe('Amazon channel against the simulator: JSON_LISTINGS_FEED', () => {
     expect(s.sim.amazon.listing('OLD-1')?.quantity).toBe(2);
   });
 });
+
+describe('Amazon feeds under faults (simulator)', () => {
+  const twoUpdates = (): ListingChange[] => [
+    { kind: 'update', offer: offer({ sku: 'OLD-1', quantity: 5 }), fields: ['quantity'], remote: {} },
+    { kind: 'update', offer: offer({ sku: 'OLD-2', quantity: 6 }), fields: ['quantity'], remote: {} },
+  ];
+
+  it('a 429 storm on getFeed and a reset connection on createFeedDocument are retried; the feed lands once', async () => {
+    s = await simChannel({ amazon: { catalog, listings: [seeded('OLD-1', 4, 30), seeded('OLD-2', 4, 30)] } }, { feedThreshold: 1 });
+    s.sim.faults.set({ throttleNext: { getFeed: 3 }, resetNext: { createFeedDocument: 1 } });
+    const outcomes = await s.apply(twoUpdates());
+    expect(outcomes.map((o) => [o.sku, o.ok])).toEqual([['OLD-1', true], ['OLD-2', true]]);
+    expect(s.sim.requests.filter((r) => r.operation === 'createFeedDocument').map((r) => r.status)).toEqual([0, 201]);
+    expect(s.sim.requests.filter((r) => r.operation === 'getFeed').slice(0, 3).map((r) => r.status)).toEqual([429, 429, 429]);
+    expect(s.sim.count('createFeed')).toBe(1);
+    expect(s.sim.amazon.listing('OLD-2')?.quantity).toBe(6);
+  });
+
+  it('createFeed is never resent after a 5xx (it could submit twice): every item fails, nothing applied', async () => {
+    s = await simChannel({ amazon: { catalog, listings: [seeded('OLD-1', 4, 30), seeded('OLD-2', 4, 30)] } }, { feedThreshold: 1 });
+    s.sim.faults.set({ errorRate: { createFeed: 1 } });
+    const outcomes = await s.apply(twoUpdates());
+    expect(s.sim.count('createFeed')).toBe(1);
+    expect(outcomes.map((o) => [o.sku, o.ok])).toEqual([['OLD-1', false], ['OLD-2', false]]);
+    expect(outcomes[0]?.response).toMatch(/^feed not submitted: HTTP 50[03]/);
+    expect(s.sim.amazon.listing('OLD-1')?.quantity).toBe(4);
+  });
+});
