@@ -33,8 +33,9 @@ export interface OneOffReport {
 
 /**
  * Lists/updates (and pins) or ends (and unpins) one product now. The same lock, read-back
- * (adoption: never a second listing), floor and guards as a sync. `delist` is the owner's
- * explicit wish for one SKU, so the mass-delisting guard does not apply to it.
+ * (adoption: never a second listing), floor and guards as a sync, except where the owner's
+ * explicit wish is the point: `delist` is not a mass delisting, and a `--price` typed by hand is
+ * not checked against maxPriceChangePercent (it is still never pushed below the floor).
  */
 export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDeps): Promise<OneOffReport> {
   const { config } = loaded;
@@ -67,7 +68,9 @@ export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDep
       const chPlan = planChannel({ channel: job.channel, desired: [offer], known: known ? [known] : [], today: at.slice(0, 10), quantityDeadBand: 0, maxRevisionsPerDay: Number.MAX_SAFE_INTEGER });
       actions = chPlan.actions;
       Object.assign(plan, { actions, unchanged: { [job.channel]: chPlan.unchanged }, refused: chPlan.refused });
-      plan.guards = checkGuards({ safety: config.safety, stockRows: stock?.stats.rows ?? 0, actions, refused: chPlan.refused, liveCount: {} });
+      // A price the owner typed is what they asked for: only the floor stands in its way.
+      const trips = checkGuards({ safety: config.safety, stockRows: stock?.stats.rows ?? 0, actions, refused: chPlan.refused, liveCount: {} });
+      plan.guards = job.priceMinor === undefined ? trips : trips.filter((t) => t.guard !== 'price-change');
       if (plan.guards.length > 0) {
         const names = [...new Set(plan.guards.map((g) => g.guard))];
         throw new SafetyGuardError(`A safety guard stopped \`civetta list ${job.sku}\` before any remote write: ${names.join(', ')}.`, names, plan.guards.flatMap((g) => [g.message, ...g.items]));
