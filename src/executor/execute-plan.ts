@@ -4,7 +4,7 @@ import { recordPending, resolveAction } from '../ledger/actions.js';
 import { readListing, saveListing } from '../ledger/listings.js';
 import type { Logger } from '../log.js';
 import type { PlanAction } from '../sync/sync-plan.js';
-import { listingAfter } from './apply-outcome.js';
+import { listingAfter } from './listing-after.js';
 import { toChange } from './to-change.js';
 
 /** One write that did not succeed, as reported to the owner. */

@@ -14,7 +14,7 @@ import type { Logger } from '../log.js';
 import type { StockReadResult } from '../stock/read-stock.js';
 import { mergeLive, type MergedListings } from './merge-live.js';
 import { planChannel } from './plan-channel.js';
-import { judgePending } from './resolve-pending.js';
+import { judgePending } from './judge-pending.js';
 import { PLAN_FORMAT_VERSION, type SyncPlan } from './sync-plan.js';
 import { withPins } from './with-pins.js';
 

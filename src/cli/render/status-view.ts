@@ -1,6 +1,6 @@
 import type { ActionRecord } from '../../ledger/actions.js';
 import type { RunRecord } from '../../ledger/runs.js';
-import type { ListingCount } from '../../sync/status-data.js';
+import type { ListingCount } from '../../sync/sync-status.js';
 import { table } from './plan-table.js';
 
 /** The sync side of `civetta status`: last runs, recent failures, listings per channel. */
