@@ -164,3 +164,31 @@ describe('hosts', () => {
     expect(() => createAmazonChannel(amazonConfig(), { currency: 'EUR' }, { log: collectingLogger() })).toThrow(/CIVETTA_AMAZON_CLIENT_ID/);
   });
 });
+
+describe('403 answers (canned)', () => {
+  const denied = (details: string) => ({ errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details }] });
+
+  it('a 403 that is not about the token (missing role) is reported at once, without a refresh', async () => {
+    const s = setup();
+    agents.push(s.agent);
+    s.token();
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(403, denied(''));
+    const [o] = await applyAll(s, [update(['price'])]);
+    expect(o).toMatchObject({ ok: false, response: 'HTTP 403' });
+    expect(o?.errors).toEqual([
+      { code: 'Unauthorized', message: 'Access to requested resource is denied.', explanation: expect.stringContaining('re-authorise') },
+    ]);
+    expect(s.issued()).toBe(1);
+  });
+
+  it('an expired token is refreshed once; a second refusal is reported, not looped', async () => {
+    const s = setup();
+    agents.push(s.agent);
+    s.token(2);
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(403, denied('The access token you provided has expired.')).times(2);
+    const [o] = await applyAll(s, [update(['price'])]);
+    expect(s.issued()).toBe(2);
+    expect(o).toMatchObject({ ok: false, response: 'HTTP 403' });
+    expect(s.agent.pendingInterceptors()).toEqual([]);
+  });
+});
