@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { channelHooks } from '../../src/hooks/channel-hooks.js';
 import { readShopStock } from '../../src/hooks/desired-offers.js';
 import { collectingLogger } from '../../src/log.js';
-import type { Simulator, SimulatorOptions } from '../../src/simulator/index.js';
+import { autoAsin, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
 import { createTestShop, type TestShop } from '../support/shop.js';
 import { remoteState, startShopSimulator } from '../support/simulator.js';
 import { civetta, civettaJson, ledgerRows } from './sync-helpers.js';
@@ -97,6 +97,39 @@ describe('adoption', () => {
     expect(action?.changes?.map((c) => c.field).sort()).toEqual(['content', 'price', 'quantity']);
     expect(sim.count('createOffer')).toBe(3);
     expect(remoteState(sim).ebay.find((l) => l.sku === sku)).toMatchObject({ offers: 1, price: (first!.priceMinor / 100).toFixed(2), status: 'PUBLISHED/ACTIVE' });
+  }, 180_000);
+});
+
+describe('adoption on Amazon', () => {
+  it('a hook already live under its SKU is adopted: updated in place, its content sent once, then left alone', async () => {
+    const probe = await setup();
+    const [first] = await hookOffers(probe.shop, 'amazon');
+    const { sku, product } = first!;
+    const mp = 'APJ6JRA9NG5V4';
+    const { sim, shop } = await setup({
+      amazon: {
+        listings: [{
+          sku,
+          productType: 'TOY',
+          attributes: {
+            merchant_suggested_asin: [{ value: autoAsin(product.ean!), marketplace_id: mp }],
+            condition_type: [{ value: 'new_new', marketplace_id: mp }],
+            purchasable_offer: [{ marketplace_id: mp, currency: 'EUR', our_price: [{ schedule: [{ value_with_tax: Number(((first!.priceMinor * 0.9) / 100).toFixed(2)) }] }] }],
+            fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }],
+          },
+        }],
+      },
+    });
+    const run = await civettaJson<{ plan: PlanJson }>(shop, 'sync', '--channel', 'amazon');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.json.plan.drift).toEqual([{ channel: 'amazon', sku, kind: 'adopted', ledger: 'unknown', live: 'active' }]);
+    const action = run.json.plan.actions.find((a) => a.sku === sku);
+    expect(action?.kind).toBe('update');
+    expect(action?.changes?.map((c) => c.field).sort()).toEqual(['content', 'price', 'quantity']);
+    expect(remoteState(sim).amazon.find((l) => l.sku === sku)).toMatchObject({ price: first!.priceMinor / 100, quantity: first!.quantity });
+    const before = sim.writeCount();
+    expect((await civetta(shop, 'sync', '--channel', 'amazon')).code).toBe(0);
+    expect(sim.writeCount()).toBe(before);
   }, 180_000);
 });
 
