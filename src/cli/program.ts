@@ -102,7 +102,9 @@ export function buildProgram(
     .option('--to <date>', 'last day (inclusive, YYYY-MM-DD)')
     .addOption(channelOption())
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
-    .option('--out <file>', 'write to this file instead of stdout');
+    .option('--out <file>', 'write to this file instead of stdout')
+    .addOption(new Option('--style <style>', 'plain: comma, decimal point; it: semicolon, decimal comma, Excel-ready').choices(['plain', 'it']).default('plain'))
+    .option('--no-pii', 'leave the buyer name and address columns out');
   leaf(orders, 'ship <order>', 'orders-ship', 'send carrier and tracking number to the channel the order came from', invoke)
     .requiredOption('--carrier <carrier>', 'carrier name, e.g. BRT, Poste Italiane, DHL')
     .requiredOption('--tracking <number>', 'tracking number');
@@ -120,7 +122,8 @@ export function buildProgram(
   const report = program.command('report').description('reports from the ledger');
   leaf(report, 'hooks', 'report-hooks', 'per hook product: orders, units, revenue and margin per channel', invoke)
     .option('--since <date>', 'from this day (YYYY-MM-DD)')
-    .option('--html <file>', 'also write a self-contained HTML page');
+    .option('--html <file>', 'also write a self-contained HTML page')
+    .option('--idle-days <days>', 'flag hooks with no sale in this many days (default 30)', integer('--idle-days', 1));
 
   leaf(program, 'simulator', 'simulator', 'start the built-in Amazon + eBay simulator on loopback and print its endpoints; runs until stopped', invoke)
     .option('--port <port>', 'port to listen on (default: any free port)', integer('--port', 0));
