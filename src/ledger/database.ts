@@ -14,6 +14,12 @@ export interface Ledger {
   close(): void;
 }
 
+/**
+ * An empty ledger that lives only as long as the connection: read-only commands use it when the
+ * shop has no ledger file yet, so that looking never creates one.
+ */
+export const IN_MEMORY = ':memory:';
+
 /** The ledger holds buyer data and the shop's history: only its owner may read it. */
 const OWNER_ONLY = 0o600;
 
@@ -29,12 +35,15 @@ const BUSY_TIMEOUT_MS = 5000;
  * created owner-only before SQLite touches it; SQLite gives its -wal/-shm files the same mode.
  */
 export function openLedger(file: string, migrations: readonly Migration[] = MIGRATIONS): Ledger {
-  mkdirSync(dirname(file), { recursive: true });
-  closeSync(openSync(file, 'a', OWNER_ONLY));
-  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, OWNER_ONLY);
+  const inMemory = file === IN_MEMORY;
+  if (!inMemory) {
+    mkdirSync(dirname(file), { recursive: true });
+    closeSync(openSync(file, 'a', OWNER_ONLY));
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, OWNER_ONLY);
+  }
   const db = new Database(file);
   try {
-    db.pragma('journal_mode = WAL');
+    if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
     // WAL + NORMAL is durable across process crashes (only an OS crash may lose the last commit).

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
 import { createTestShop, type TestShop } from '../support/shop.js';
@@ -32,6 +33,15 @@ describe('civetta sync on both channels', () => {
     hooks = await expectedHooks(shop);
     expect(hooks.amazon).toHaveLength(4);
     expect(hooks.ebay).toHaveLength(4);
+    const planned = await civettaJson<Report['plan']>(shop, 'plan');
+    expect(planned.code, planned.stderr).toBe(0);
+    expect(planned.json.actions.map((a) => `${a.channel}:${a.kind}:${a.sku}`)).toEqual([
+      ...hooks.amazon.map((s) => `amazon:create:${s}`),
+      ...hooks.ebay.map((s) => `ebay:create:${s}`),
+    ]);
+    // Looking writes nothing: no ledger file yet, no request to any marketplace.
+    expect(existsSync(shop.ledgerFile)).toBe(false);
+    expect(sim.count()).toBe(0);
     const run = await civettaJson<Report>(shop, 'sync');
     expect(run.code, run.stderr).toBe(0);
     expect(run.json.succeeded).toBe(8);

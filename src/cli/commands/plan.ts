@@ -1,10 +1,10 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Channel } from '../../channels/channel.js';
 import type { ChannelId } from '../../domain/ids.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { createChannels } from '../../channels/registry.js';
 import { enabledChannels, readShopStock } from '../../hooks/desired-offers.js';
-import { openLedger } from '../../ledger/database.js';
+import { IN_MEMORY, openLedger } from '../../ledger/database.js';
 import { openOrderUnits } from '../../orders/open-orders.js';
 import { evaluateGuards } from '../../sync/evaluate-guards.js';
 import { preparePlan } from '../../sync/prepare-plan.js';
@@ -25,7 +25,8 @@ export async function run(args: PlanArgs, ctx: RunContext): Promise<CommandResul
   const channels = enabledChannels(loaded, args.channel);
   if (channels.length === 0) throw new InputError(args.channel ? `The ${args.channel} channel is not configured and enabled.` : 'No channel is configured and enabled.');
   const stock = await readShopStock(loaded);
-  const ledger = openLedger(loaded.config.ledger);
+  // Looking never creates the ledger file.
+  const ledger = openLedger(existsSync(loaded.config.ledger) ? loaded.config.ledger : IN_MEMORY);
   try {
     let live: Map<ChannelId, Channel> | undefined;
     if (args.refresh) {

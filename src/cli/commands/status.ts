@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { ExitCode } from '../../errors.js';
-import { openLedger } from '../../ledger/database.js';
+import { IN_MEMORY, openLedger } from '../../ledger/database.js';
 import { orderHealth } from '../../reports/order-health.js';
 import { syncStatus } from '../../sync/sync-status.js';
 import type { CommandResult, RunContext } from '../context.js';
@@ -12,7 +13,8 @@ export type StatusArgs = Record<string, never>;
 /** Last runs, failures, listings per channel, and orders past their handling time. Reads only. */
 export async function run(_args: StatusArgs, ctx: RunContext): Promise<CommandResult> {
   const loaded = await ctx.loadConfig();
-  const ledger = openLedger(loaded.config.ledger);
+  // Looking never creates the ledger file.
+  const ledger = openLedger(existsSync(loaded.config.ledger) ? loaded.config.ledger : IN_MEMORY);
   try {
     const sync = syncStatus(ledger);
     const orders = orderHealth(ledger, ctx.now(), loaded.config.shop.handlingDays);
