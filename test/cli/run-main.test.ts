@@ -32,7 +32,9 @@ describe('runMain: one place maps outcomes to exit codes', () => {
   it.each([
     [['list', 'LEG-1', '--channel', 'amazon', '--price', '12,90', '--quantity', '3'], 'list', { sku: 'LEG-1', channel: 'amazon', price: '12,90', quantity: 3 }],
     [['orders', 'ship', '123-456', '--carrier', 'BRT', '--tracking', 'T1'], 'orders-ship', { order: '123-456', carrier: 'BRT', tracking: 'T1' }],
-    [['orders', 'export', '--from', '2026-01-01', '--format', 'json'], 'orders-export', { from: '2026-01-01', format: 'json' }],
+    [['orders', 'export', '--from', '2026-01-01', '--format', 'json'], 'orders-export', { from: '2026-01-01', format: 'json', style: 'plain', pii: true }],
+    [['orders', 'export', '--style', 'it', '--no-pii'], 'orders-export', { format: 'csv', style: 'it', pii: false }],
+    [['report', 'hooks', '--idle-days', '14'], 'report-hooks', { idleDays: 14 }],
     [['orders', 'purge-pii', '--older-than', '30'], 'orders-purge-pii', { olderThan: 30 }],
     [['ebay', 'categories', 'lego set'], 'ebay-categories', { query: 'lego set' }],
     [['report', 'hooks', '--since', '2026-01-01'], 'report-hooks', { since: '2026-01-01' }],
