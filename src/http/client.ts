@@ -50,6 +50,8 @@ export interface HttpRequest<T> {
 export interface HttpResponse<T> {
   status: number;
   headers: Record<string, string>;
+  /** The body as received, for binary documents (Amazon's GZIP feed reports). */
+  bytes: Uint8Array;
   text: string;
   data: T;
   requestId?: string;
@@ -124,6 +126,7 @@ export class HttpClient {
       const started = this.now();
       let status: number;
       let headers: Record<string, string>;
+      let bytes: Uint8Array;
       let text: string;
       try {
         const res = await undiciRequest(req.url, {
@@ -135,7 +138,8 @@ export class HttpClient {
         });
         status = res.statusCode;
         headers = flattenHeaders(res.headers);
-        text = await res.body.text();
+        bytes = new Uint8Array(await res.body.arrayBuffer());
+        text = Buffer.from(bytes).toString('utf8');
       } catch (error) {
         const resend = req.idempotent || isRefusedBeforeSending(error);
         log.debug(redact(`${req.operation} ${req.method} ${req.url} failed: ${String(error)} (try ${attempt}/${policy.attempts})`));
@@ -150,7 +154,7 @@ export class HttpClient {
       this.adaptRate(bucket, headers);
 
       if (status >= 200 && status < 300) {
-        return { status, headers, text, data: parseBody(req, status, text), requestId };
+        return { status, headers, bytes, text, data: parseBody(req, status, text), requestId };
       }
       log.debug(redact(`${req.operation} answer: ${text.slice(0, 2000)}`));
       if ((status === 401 || status === 403) && useAuth && this.options.auth && !refreshed && this.options.auth.isExpired(status, text)) {

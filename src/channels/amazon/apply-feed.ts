@@ -41,10 +41,10 @@ async function waitForFeed(api: AmazonApi, feedId: string, polling: FeedPolling,
   }
 }
 
-async function readReport(api: AmazonApi, deps: ChannelDeps, documentOrigins: readonly string[], documentId: string): Promise<ProcessingReport> {
+async function readReport(api: AmazonApi, documentOrigins: readonly string[], documentId: string): Promise<ProcessingReport> {
   const doc = await getFeedDocument(api, documentId);
   assertDocumentUrl(doc.url, documentOrigins);
-  const text = await downloadFeedDocument(api, deps, doc.url, doc.compressionAlgorithm);
+  const text = await downloadFeedDocument(api, doc.url, doc.compressionAlgorithm);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -108,7 +108,7 @@ export async function applyFeed(
     if (!feed.resultFeedDocumentId) {
       return failEntries(entries, [issue('unexpected-response', `feed ${feedId} is DONE without a processing report`)], `feed ${feedId} DONE without report`);
     }
-    const report = await readReport(api, deps, options.documentOrigins, feed.resultFeedDocumentId);
+    const report = await readReport(api, options.documentOrigins, feed.resultFeedDocumentId);
     return outcomesFromReport(entries, report, feedId);
   } catch (error) {
     const f = failure(error, `feed ${feedId} submitted, result unknown:`);

@@ -1,9 +1,6 @@
 import { gunzipSync } from 'node:zlib';
-import { request as undiciRequest } from 'undici';
-import type { ChannelDeps } from '../channel.js';
 import { InputError } from '../../errors.js';
 import { joinUrl } from '../../http/client.js';
-import { HttpError, NetworkError } from '../../http/http-error.js';
 import type { AmazonApi } from './api-context.js';
 import { CreateFeedDocumentResponse, CreateFeedResponse, Feed, FeedDocument } from './schemas.js';
 
@@ -88,30 +85,10 @@ export async function getFeedDocument(api: AmazonApi, feedDocumentId: string) {
 }
 
 /**
- * Downloads a result document. Plain documents go through the shared client. A GZIP document
- * is binary, and the shared client reads bodies as UTF-8 text, so it is fetched here once
- * (same origin check, same dispatcher, no token) and gunzipped.
+ * Downloads a result document through the shared client (origin check, pacing, retries; no
+ * token: the URL is pre-signed), gunzipping it when Amazon says it is compressed.
  */
-export async function downloadFeedDocument(
-  api: AmazonApi,
-  deps: ChannelDeps,
-  url: string,
-  compression: 'GZIP' | undefined,
-): Promise<string> {
-  if (!compression) {
-    const res = await api.http.request({ operation: 'downloadFeedDocument', method: 'GET', url, idempotent: true, auth: false });
-    return res.text;
-  }
-  let bytes: Buffer;
-  try {
-    const res = await undiciRequest(url, { method: 'GET', dispatcher: deps.dispatcher, signal: AbortSignal.timeout(30_000) });
-    bytes = Buffer.from(await res.body.arrayBuffer());
-    if (res.statusCode < 200 || res.statusCode >= 300) {
-      throw new HttpError('downloadFeedDocument', res.statusCode, bytes.toString('utf8').slice(0, 2000));
-    }
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
-    throw new NetworkError('downloadFeedDocument', error);
-  }
-  return gunzipSync(bytes).toString('utf8');
+export async function downloadFeedDocument(api: AmazonApi, url: string, compression: 'GZIP' | undefined): Promise<string> {
+  const res = await api.http.request({ operation: 'downloadFeedDocument', method: 'GET', url, idempotent: true, auth: false });
+  return compression ? gunzipSync(res.bytes).toString('utf8') : res.text;
 }
