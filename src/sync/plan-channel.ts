@@ -64,8 +64,8 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
       continue;
     }
     const budget = limitRevisions(listing, diff.changes, input.today, input.maxRevisionsPerDay);
-    if (budget) {
-      plan.deferred.push(budget);
+    if (budget.deferred) plan.deferred.push(budget.deferred);
+    if (budget.send.length === 0) {
       plan.unchanged += 1;
       continue;
     }
@@ -73,8 +73,8 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
       kind: 'update',
       channel,
       sku: offer.sku,
-      offer: diff.offer,
-      changes: diff.changes,
+      offer: budget.deferred ? heldBack(diff.offer, listing) : diff.offer,
+      changes: budget.send,
       remote: listing.remote,
       reason: offer.reason,
       correctsDrift: input.drifted?.has(offer.sku) ?? false,
@@ -101,4 +101,9 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
 
 function bySku(a: { sku: string }, b: { sku: string }): number {
   return a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0;
+}
+
+/** The offer to send when only the quantity goes today: price and content stay as they are live. */
+function heldBack(offer: Offer, listing: LedgerListing): Offer {
+  return { ...offer, priceMinor: listing.priceMinor, contentHash: listing.contentHash };
 }

@@ -1,3 +1,4 @@
+import type { ChannelId } from '../domain/ids.js';
 import type { Offer } from '../domain/offer.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import type { Deferred, FieldChange } from './sync-plan.js';
@@ -44,20 +45,47 @@ export function diffOffer(listing: LedgerListing, offer: Offer, deadBand: number
   };
 }
 
-/** Defers the update when the listing has used its revisions for the day. */
+/**
+ * The most revisions a marketplace itself accepts per listing per day: eBay ends revisions at
+ * 250 a calendar day (ebay-sell-api.md §5, "Revision cap"); Amazon publishes no per-listing cap,
+ * only request rates. The configured budget stays below it so that drops always fit.
+ */
+export const HARD_REVISION_CAP: Readonly<Record<ChannelId, number>> = { ebay: 250, amazon: Number.POSITIVE_INFINITY };
+
+export interface RevisionVerdict {
+  /** What may be sent today. */
+  send: FieldChange[];
+  /** What waits for tomorrow, when anything does. */
+  deferred?: Deferred;
+}
+
+/**
+ * Spends the listing's daily revision budget. Past the configured budget, a quantity drop is
+ * still sent (alone) while the marketplace's own cap allows it, because a listing showing stock
+ * the shop no longer has sells what cannot be shipped; everything else waits for tomorrow.
+ */
 export function limitRevisions(
   listing: LedgerListing,
   changes: FieldChange[],
   today: string,
   maxPerDay: number,
-): Deferred | undefined {
+): RevisionVerdict {
   const used = listing.revisionDay === today ? listing.revisionsToday : 0;
-  if (used < maxPerDay) return undefined;
+  if (used < maxPerDay) return { send: changes };
+  const drop = changes.find((c) => c.field === 'quantity' && c.to < c.from);
+  const send = drop && used < HARD_REVISION_CAP[listing.channel] ? [drop] : [];
+  const held = changes.filter((c) => !send.includes(c));
+  if (held.length === 0) return { send };
   return {
-    channel: listing.channel,
-    sku: listing.sku,
-    why: 'revision-cap',
-    changes,
-    message: `${used} revisions already sent today (limit ${maxPerDay}): deferred to tomorrow`,
+    send,
+    deferred: {
+      channel: listing.channel,
+      sku: listing.sku,
+      why: 'revision-cap',
+      changes: held,
+      message: send.length
+        ? `${used} revisions already sent today (limit ${maxPerDay}): only the quantity drop goes now, the rest waits for tomorrow`
+        : `${used} revisions already sent today (limit ${maxPerDay}): deferred to tomorrow`,
+    },
   };
 }

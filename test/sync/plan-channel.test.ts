@@ -89,6 +89,30 @@ describe('planChannel', () => {
       expect(result.deferred).toEqual([expect.objectContaining({ sku: 'A', why: 'revision-cap', changes: [{ field: 'price', from: 1290, to: 1390 }] })]);
     });
 
+    it('past the budget, still sends a quantity drop alone and holds the price back', () => {
+      const result = plan({
+        desired: [offer('A', { priceMinor: 1390, quantity: 1 })],
+        known: [listing('A', { revisionsToday: 3, revisionDay: TODAY })],
+      });
+      const update = result.actions[0];
+      expect(result.actions.map((a) => a.kind)).toEqual(['update']);
+      expect(update?.kind === 'update' && update.changes).toEqual([{ field: 'quantity', from: 5, to: 1 }]);
+      expect(update?.kind === 'update' && [update.offer.priceMinor, update.offer.quantity]).toEqual([1290, 1]);
+      expect(result.deferred).toEqual([
+        expect.objectContaining({ sku: 'A', why: 'revision-cap', changes: [{ field: 'price', from: 1290, to: 1390 }] }),
+      ]);
+    });
+
+    it("never past eBay's own cap of 250, not even for a drop", () => {
+      const result = plan({
+        maxRevisionsPerDay: 200,
+        desired: [offer('A', { quantity: 0 })],
+        known: [listing('A', { revisionsToday: 250, revisionDay: TODAY })],
+      });
+      expect(result.actions).toEqual([]);
+      expect(result.deferred).toEqual([expect.objectContaining({ sku: 'A', changes: [{ field: 'quantity', from: 5, to: 0 }] })]);
+    });
+
     it('counts only today: yesterday’s revisions do not use today’s budget', () => {
       const result = plan({ desired: [offer('A', { priceMinor: 1390 })], known: [listing('A', { revisionsToday: 3, revisionDay: '2026-11-22' })] });
       expect(result.actions.map((a) => a.kind)).toEqual(['update']);
