@@ -6,7 +6,9 @@ import { executePlan, type FailedItem } from '../executor/execute-plan.js';
 import { enabledChannels, readShopStock } from '../hooks/desired-offers.js';
 import { recordHooks, recordStockAccepted } from '../ledger/history.js';
 import { openOrderUnits } from '../orders/open-orders.js';
+import { productLookup } from '../orders/product-lookup.js';
 import { pullAuthFailure, pullOrders, type PullReport } from '../orders/pull-orders.js';
+import { purgePii } from '../orders/purge-pii.js';
 import { evaluateGuards } from './evaluate-guards.js';
 import { blockingTrips, parseForcedGuards, type GuardName, type GuardTrip } from './guards.js';
 import { preparePlan } from './prepare-plan.js';
@@ -53,15 +55,24 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
   const { ledger, runId, adapters } = session;
   let counts = { planned: 0, succeeded: 0, failed: 0, deferred: 0 };
   try {
+    // The stock file first: a refused file stops the run (exit 2) before any marketplace call,
+    // and its products give pulled order lines their EAN, VAT rate and cost.
+    deps.onProgress?.({ stage: 'stock' });
+    const stock = await readShopStock(loaded);
+
     deps.onProgress?.({ stage: 'orders' });
     const now = deps.now();
-    const orders = await pullOrders(ledger, adapters, { now, overlapMinutes: config.orders.overlapMinutes, firstPullDays: config.orders.firstPullDays, log: deps.log });
+    const orders = await pullOrders(ledger, adapters, {
+      now, overlapMinutes: config.orders.overlapMinutes, firstPullDays: config.orders.firstPullDays, log: deps.log,
+      products: productLookup(stock.items, config),
+    });
     const refused = pullAuthFailure(orders);
     if (refused) throw refused;
     for (const c of orders.channels) if (c.error) deps.log.warn(`${c.channel}: orders pull failed (${c.error.message}); quantities use the orders already in the ledger`);
-
-    deps.onProgress?.({ stage: 'stock' });
-    const stock = await readShopStock(loaded);
+    if (!opts.dryRun) {
+      const { purged } = purgePii(ledger, { olderThanDays: config.orders.piiRetentionDays, now });
+      if (purged > 0) deps.log.info(`buyer data erased from ${purged} orders past ${config.orders.piiRetentionDays} days`);
+    }
     deps.onProgress?.({ stage: 'read-back' });
     const prepared = await preparePlan({
       loaded, ledger, channels, stock, openOrderUnits: openOrderUnits(ledger, { stockAsOf: statSync(config.stock.file).mtime }), now, live: adapters, record: !opts.dryRun, log: deps.log,

@@ -62,4 +62,26 @@ describe('cross-channel stock', () => {
     expect((await sync()).plan.actions.filter((a) => a.sku === sku)).toEqual([]);
     expect([sim.amazon.listing(sku!)?.quantity, sim.ebay.listingFor(sku!)?.quantity]).toEqual([3, 3]);
   });
+
+  it('sync erases buyer data of orders shipped longer ago than orders.piiRetentionDays, and only those', async () => {
+    const live = liveSkus(sim);
+    const shippedOrder = sim.buyers.placeOrder({ channel: 'ebay', sku: live.ebay[0]!, quantity: 1 });
+    sim.buyers.advance(shippedOrder.orderId, 'SHIPPED');
+    await sync();
+    const buyerOf = (orderId: string) => {
+      const ledger = openLedger(loaded.config.ledger);
+      try {
+        return ledger.db.prepare('SELECT buyer_name IS NOT NULL AS named, pii_purged_at IS NOT NULL AS purged FROM orders WHERE order_id = ?').get(orderId);
+      } finally {
+        ledger.close();
+      }
+    };
+    expect(buyerOf(shippedOrder.orderId)).toEqual({ named: 1, purged: 0 });
+
+    sim.clock.advance((loaded.config.orders.piiRetentionDays + 1) * 86_400_000);
+    const openOrder = sim.buyers.placeOrder({ channel: 'ebay', sku: live.ebay[1]!, quantity: 1 });
+    await sync();
+    expect(buyerOf(shippedOrder.orderId)).toEqual({ named: 0, purged: 1 });
+    expect(buyerOf(openOrder.orderId)).toEqual({ named: 1, purged: 0 });
+  });
 });
