@@ -220,7 +220,7 @@ export const Config = z.strictObject({
           ebay: z.int().min(1).max(250).default(200).describe('eBay revisions per listing per day (eBay allows 250)'),
         })
         .prefault({})
-        .describe('most revisions of one listing per day (eBay allows 250)'),
+        .describe('most revisions of one listing per day (eBay allows 250); a quantity drop may still go, alone, up to that cap'),
     })
     .prefault({})
     .describe('how sync compares and pushes changes'),
