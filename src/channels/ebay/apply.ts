@@ -40,6 +40,7 @@ export async function applyChanges(ctx: ListingContext, changes: readonly Listin
     } else if (change.fields.includes('content') || !change.remote.listingId) content.push(change);
     else bulk.push(change);
   }
+  if (creates.length || content.length) await ctx.locationReady();
   const remoteOf = (c: ListingChange) => (c.kind === 'create' ? {} : c.remote);
   await Promise.all([
     ...creates.map(async (c) => onOutcome(await createListing(ctx, c))),

@@ -4,7 +4,7 @@ import { SIMULATOR_CREDENTIALS } from '../../config/credentials.js';
 import type { Offer } from '../../domain/offer.js';
 import { InputError } from '../../errors.js';
 import { applyChanges } from './apply.js';
-import { outOfStockMemo, type ListingContext } from './apply-context.js';
+import { locationOnce, outOfStockMemo, type ListingContext } from './apply-context.js';
 import { createEbayApi } from './create-api.js';
 import { pullOrders, ship } from './orders.js';
 import { readListings } from './read-listings.js';
@@ -47,6 +47,7 @@ export function createEbayChannel(config: EbayConfig, shop: { currency: string }
       includeCatalogProductDetails: config.useCatalogProductDetails,
     },
     outOfStockControl: outOfStock.get,
+    locationReady: locationOnce(api, config, deps.log),
   };
   const currency = config.currency ?? shop.currency;
   return {

@@ -5,7 +5,7 @@ import { ChannelAuthError, InputError } from '../../errors.js';
 import { getOptedInPrograms, getPolicies, getPrivileges } from './account-api.js';
 import type { EbayApiContext } from './api-context.js';
 import { checkOffers } from './check-offers.js';
-import { createInventoryLocation, getInventoryLocation } from './inventory-api.js';
+import { ensureLocation } from './ensure-location.js';
 import { issuesFromError } from './issues.js';
 
 /** What the setup check found, besides its problems: facts the adapter remembers for the run. */
@@ -56,21 +56,12 @@ export async function setupCheck(api: EbayApiContext, config: EbayConfig, offers
     });
   }
   await guard(problems, 'inventory location', async () => {
-    if (await getInventoryLocation(api, config.merchantLocationKey)) return;
-    if (!config.location) {
+    const state = await ensureLocation(api, config);
+    report.locationCreated = state === 'created';
+    if (state === 'missing') {
       problems.push(error('ebay-location-missing', `the inventory location "${config.merchantLocationKey}" does not exist`, `${KEY}.location`,
         'the shop address under channels.ebay.location, so civetta can create it'));
-      return;
     }
-    const l = config.location;
-    await createInventoryLocation(api, config.merchantLocationKey, {
-      name: l.name,
-      locationTypes: ['WAREHOUSE'],
-      merchantLocationStatus: 'ENABLED',
-      ...(l.phone ? { phone: l.phone } : {}),
-      location: { address: { addressLine1: l.addressLine1, city: l.city, postalCode: l.postalCode, country: l.country } },
-    });
-    report.locationCreated = true;
   });
   if (offers.length) await guard(problems, 'categories', async () => problems.push(...(await checkOffers(api, config, offers))));
   return report;

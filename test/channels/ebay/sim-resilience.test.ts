@@ -15,7 +15,10 @@ describe('eBay channel on the simulator: tokens, 429, 5xx', () => {
     expect(o?.ok).toBe(true);
     expect(sim.count('getToken')).toBe(2);
     const api = sim.requests.filter((r) => r.operation !== 'getToken');
-    expect(api.slice(0, 2).map((r) => [r.operation, r.status])).toEqual([['getInventoryItem', 401], ['getInventoryItem', 404]]);
+    // The first call after the expiry is refused once, the token renewed, the same call resent.
+    expect(api[0]?.status).toBe(401);
+    expect(api[1]?.operation).toBe(api[0]?.operation);
+    expect(api.filter((r) => r.status === 401)).toHaveLength(1);
     expect(sim.requests.map((r) => r.operation).indexOf('getToken', 1)).toBe(2);
     const form = seen(sim, 'getToken')[1]?.body as Record<string, string>;
     expect(form.grant_type).toBe('refresh_token');

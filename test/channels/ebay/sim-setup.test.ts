@@ -66,3 +66,19 @@ describe('eBay setup check: per-product warnings', () => {
     ]);
   });
 });
+
+describe('eBay apply: the inventory location', () => {
+  it('is created from config.location before the first publish, once per run, even without setupCheck', async () => {
+    const { sim, channel, log } = await ebayOnSimulator(
+      { ebay: { locations: [] } },
+      { location: { name: 'Negozio', addressLine1: 'Via Roma 12', city: 'Bologna', postalCode: '40121', country: 'IT' } },
+    );
+    const { applyAll } = await import('./sim-harness.js');
+    const out = await applyAll(channel, [{ kind: 'create', offer: offer() }, { kind: 'create', offer: offer({ sku: 'CIV2' }) }]);
+    expect([...out.values()].map((o) => o.ok)).toEqual([true, true]);
+    expect(sim.count('createInventoryLocation')).toBe(1);
+    await applyAll(channel, [{ kind: 'create', offer: offer({ sku: 'CIV3' }) }]);
+    expect(sim.count('getInventoryLocation')).toBe(1);
+    expect(log.lines).toContain('info ebay: created the inventory location "negozio" from channels.ebay.location');
+  });
+});
