@@ -8,9 +8,9 @@ import { locationOnce, outOfStockMemo, type ListingContext } from './apply-conte
 import { createEbayApi } from './create-api.js';
 import { pullOrders, ship } from './orders.js';
 import { readListings } from './read-listings.js';
-import { setupCheck, type EbaySetupReport } from './setup-check.js';
+import { setupCheck, type EbaySetupReport, type SetupCheckOptions } from './setup-check.js';
 
-export type { EbaySetupReport } from './setup-check.js';
+export type { EbaySetupReport, SetupCheckOptions } from './setup-check.js';
 
 /** The eBay channel: the shared Channel interface plus the one-time seller setup check. */
 export interface EbayChannel extends Channel {
@@ -18,9 +18,10 @@ export interface EbayChannel extends Channel {
   /**
    * Programs, seller registration, business policies, inventory location (created when missing
    * and `location` is configured), and — for the given offers — category map and required
-   * aspects. Remembers OUT_OF_STOCK_CONTROL for `apply`. Reads only, except the location.
+   * aspects. Remembers OUT_OF_STOCK_CONTROL for `apply`. Reads only, except the location
+   * (`{ createLocation: false }` makes it read-only, for `civetta validate`).
    */
-  setupCheck(offers?: readonly Offer[]): Promise<EbaySetupReport>;
+  setupCheck(offers?: readonly Offer[], options?: SetupCheckOptions): Promise<EbaySetupReport>;
 }
 
 /**
@@ -59,8 +60,8 @@ export function createEbayChannel(config: EbayConfig, shop: { currency: string }
     apply: (changes, onOutcome) => applyChanges(listing, changes, onOutcome),
     pullOrders: (since) => pullOrders(api, since, currency),
     ship: (request) => ship(api, request),
-    async setupCheck(offers) {
-      const report = await setupCheck(api, config, offers);
+    async setupCheck(offers, options) {
+      const report = await setupCheck(api, config, offers, options);
       if (report.outOfStockControl !== undefined) outOfStock.set(report.outOfStockControl);
       return report;
     },

@@ -6,6 +6,7 @@ import { getOptedInPrograms, getPolicies, getPrivileges } from './account-api.js
 import type { EbayApiContext } from './api-context.js';
 import { checkOffers } from './check-offers.js';
 import { ensureLocation } from './ensure-location.js';
+import { getInventoryLocation } from './inventory-api.js';
 import { issuesFromError } from './issues.js';
 
 /** What the setup check found, besides its problems: facts the adapter remembers for the run. */
@@ -19,12 +20,23 @@ export interface EbaySetupReport {
 
 const KEY = 'channels.ebay';
 
+/** How far the check may go. */
+export interface SetupCheckOptions {
+  /** false: only report a missing inventory location (for read-only commands such as `validate`). Default true. */
+  createLocation?: boolean;
+}
+
 /**
  * The one-time seller setup (reference §3–§4): programs, seller registration, the business
  * policies named in the config, the inventory location (created from `location` when missing),
  * and, when offers are given, each hook's category and required aspects.
  */
-export async function setupCheck(api: EbayApiContext, config: EbayConfig, offers: readonly Offer[] = []): Promise<EbaySetupReport> {
+export async function setupCheck(
+  api: EbayApiContext,
+  config: EbayConfig,
+  offers: readonly Offer[] = [],
+  options: SetupCheckOptions = {},
+): Promise<EbaySetupReport> {
   const problems: Problem[] = [];
   const report: EbaySetupReport = { problems, locationCreated: false };
   await guard(problems, 'programs', async () => {
@@ -56,6 +68,15 @@ export async function setupCheck(api: EbayApiContext, config: EbayConfig, offers
     });
   }
   await guard(problems, 'inventory location', async () => {
+    if (options.createLocation === false) {
+      if (await getInventoryLocation(api, config.merchantLocationKey)) return;
+      problems.push({
+        ...error('ebay-location-missing', `the inventory location "${config.merchantLocationKey}" does not exist yet`, `${KEY}.location`,
+          config.location ? 'nothing: the next sync creates it from channels.ebay.location' : 'the shop address under channels.ebay.location, so civetta can create it'),
+        severity: config.location ? 'warning' : 'error',
+      });
+      return;
+    }
     const state = await ensureLocation(api, config);
     report.locationCreated = state === 'created';
     if (state === 'missing') {

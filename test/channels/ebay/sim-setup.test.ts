@@ -82,3 +82,16 @@ describe('eBay apply: the inventory location', () => {
     expect(log.lines).toContain('info ebay: created the inventory location "negozio" from channels.ebay.location');
   });
 });
+
+describe('eBay setup check, read-only', () => {
+  it('with createLocation: false only reports the missing location (a warning when sync can create it)', async () => {
+    const { sim, channel } = await ebayOnSimulator(
+      { ebay: { locations: [] } },
+      { location: { name: 'Negozio', addressLine1: 'Via Roma 12', city: 'Bologna', postalCode: '40121', country: 'IT' } },
+    );
+    const report = await channel.setupCheck([], { createLocation: false });
+    expect(report.problems.map((p) => [p.severity, p.code])).toEqual([['warning', 'ebay-location-missing']]);
+    expect(report.locationCreated).toBe(false);
+    expect(sim.writeCount('ebay')).toBe(0);
+  });
+});
