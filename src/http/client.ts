@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import { request as undiciRequest } from 'undici';
 import type { z } from 'zod';
 import type { ChannelDeps } from '../channels/channel.js';
+import { ChannelAuthError } from '../errors.js';
 import { allowedOrigins, assertAllowed } from './allowed-origins.js';
 import { DEFAULT_RETRY, RETRYABLE_STATUSES, backoffDelay, retryAfterMs, type RetryPolicy } from './backoff.js';
 import { HttpError, NetworkError, UnexpectedResponseError } from './http-error.js';
@@ -14,6 +15,10 @@ export type { RetryPolicy } from './backoff.js';
 /** How a channel proves who it is on each call, and recognises an expired token. */
 export interface AuthProvider {
   headers(forceRefresh: boolean): Promise<Record<string, string>>;
+  /**
+   * This 401/403 is about the access token: the client refreshes once and resends, and when a
+   * fresh token is refused as well it stops the channel with ChannelAuthError (exit 5).
+   */
   isExpired(status: number, bodyText: string): boolean;
 }
 
@@ -157,7 +162,16 @@ export class HttpClient {
         return { status, headers, bytes, text, data: parseBody(req, status, text), requestId };
       }
       log.debug(redact(`${req.operation} answer: ${text.slice(0, 2000)}`));
-      if ((status === 401 || status === 403) && useAuth && this.options.auth && !refreshed && this.options.auth.isExpired(status, text)) {
+      if ((status === 401 || status === 403) && useAuth && this.options.auth?.isExpired(status, text)) {
+        if (refreshed) {
+          // A token minted a moment ago is refused too: the credentials or the seller's
+          // authorisation are wrong, and every further call would fail the same way.
+          throw new ChannelAuthError(
+            this.options.channel,
+            `${this.options.channel}: the marketplace refused a freshly issued access token (HTTP ${status} on ${req.operation}). Check the seller id, the app's roles and the region, then re-authorise.`,
+            [redact(text.slice(0, 300))],
+          );
+        }
         refreshed = true;
         authHeaders = await this.options.auth.headers(true);
         attempt--; // a refreshed token is a new start, not a retry of a failing call

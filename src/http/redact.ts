@@ -18,13 +18,16 @@ export function registerSecret(value: string | undefined): void {
 
 /**
  * Token shapes hidden even when nobody registered them: LWA access/refresh tokens (Atza|, Atzr|),
- * RDTs (Atz.sprdt|), eBay user tokens (v^1.1#…), bearer headers and token fields in JSON or forms.
+ * RDTs (Atz.sprdt|), eBay user tokens (v^1.1#…), bearer headers, token fields in JSON or forms,
+ * and the signature parts of pre-signed URLs.
  */
 const TOKEN_PATTERNS: readonly RegExp[] = [
   /Atz[a-z.]*\|[^\s"'&,;]+/g,
   /v\^1\.1#[^\s"'&,;]+/g,
   /(Bearer\s+)[^\s"',;]+/gi,
   /((?:access_token|refresh_token|client_secret|restrictedDataToken)["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi,
+  // Pre-signed S3 URLs (Amazon feed documents) grant write access until they expire.
+  /((?:X-Amz-(?:Signature|Security-Token|Credential))=)[^&\s"'<]+/gi,
 ];
 
 export function redact(text: string): string {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { HttpClient, joinUrl, type HttpClientOptions } from '../../src/http/client.js';
 import { HttpError, NetworkError, UnexpectedResponseError } from '../../src/http/http-error.js';
-import { InputError } from '../../src/errors.js';
+import { ChannelAuthError, InputError } from '../../src/errors.js';
 import { collectingLogger } from '../../src/log.js';
 import { fakeClock } from '../support/fake-clock.js';
 import { loopbackServer } from '../support/loopback-server.js';
@@ -161,6 +161,20 @@ describe('HttpClient auth and answers', () => {
     expect(res.status).toBe(200);
     expect(forced).toEqual([false, true]);
     expect(server.seen.map((r) => r.headers['x-token'])).toEqual(['stale-token-1', 'fresh-token-2']);
+  });
+
+  it('stops the channel when a freshly issued token is refused too', async () => {
+    const server = await serve((_req, res) => {
+      res.statusCode = 403;
+      res.end('{"errors":[{"code":"Unauthorized","message":"Access to requested resource is denied."}]}');
+    });
+    const { http } = client(server.origin, {
+      auth: { headers: async (force) => ({ 'x-token': force ? 'fresh-token' : 'old-token' }), isExpired: (status) => status === 403 },
+    });
+    const failure = http.request({ operation: 'op', method: 'GET', url: `${server.origin}/x`, idempotent: true });
+    await expect(failure).rejects.toBeInstanceOf(ChannelAuthError);
+    await expect(failure).rejects.toThrow(/refused a freshly issued access token \(HTTP 403 on op\)/);
+    expect(server.seen).toHaveLength(2);
   });
 
   it('reports a body that is not JSON, or not the promised shape, as an unexpected answer', async () => {

@@ -18,6 +18,13 @@ describe('redact', () => {
     );
   });
 
+  it('hides the signature of a pre-signed document URL but keeps where it points', () => {
+    const url = 'https://tortuga-prod-eu.s3-eu-west-1.amazonaws.com/doc?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIA%2F20261123&X-Amz-Security-Token=IQoJb3&X-Amz-Signature=9f86d08';
+    expect(redact(`PUT ${url} → 403`)).toBe(
+      `PUT https://tortuga-prod-eu.s3-eu-west-1.amazonaws.com/doc?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${REDACTED}&X-Amz-Security-Token=${REDACTED}&X-Amz-Signature=${REDACTED} → 403`,
+    );
+  });
+
   it('leaves ordinary text and short values alone', () => {
     registerSecret('abc');
     expect(redact('abc is fine; price 24.90 EUR')).toBe('abc is fine; price 24.90 EUR');

@@ -181,14 +181,15 @@ describe('403 answers (canned)', () => {
     expect(s.issued()).toBe(1);
   });
 
-  it('an expired token is refreshed once; a second refusal is reported, not looped', async () => {
+  it('an expired token is refreshed once; a fresh token refused too stops the channel (exit 5), not looped', async () => {
     const s = setup();
     agents.push(s.agent);
     s.token(2);
     s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(403, denied('The access token you provided has expired.')).times(2);
-    const [o] = await applyAll(s, [update(['price'])]);
+    const run = applyAll(s, [update(['price'])]);
+    await expect(run).rejects.toBeInstanceOf(ChannelAuthError);
+    await expect(run).rejects.toMatchObject({ channel: 'amazon', exitCode: 5 });
     expect(s.issued()).toBe(2);
-    expect(o).toMatchObject({ ok: false, response: 'HTTP 403' });
     expect(s.agent.pendingInterceptors()).toEqual([]);
   });
 });
