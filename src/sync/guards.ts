@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import type { ChannelId } from '../domain/ids.js';
+import { minorToDecimal } from '../domain/money.js';
 import type { PlanAction, Refusal } from './sync-plan.js';
 
 /** The safety guards of the contract, by the name `--force-guard` takes. */
@@ -63,7 +64,7 @@ export function checkGuards(input: GuardInput): GuardTrip[] {
       if (change.field !== 'price' || from <= 0) continue;
       const percent = (Math.abs(change.to - from) * 100) / from;
       if (percent > safety.maxPriceChangePercent) {
-        moves.push(`${action.channel} ${action.sku}: ${from} → ${change.to} (${percent.toFixed(1)}%)`);
+        moves.push(`${action.channel} ${action.sku}: ${minorToDecimal(from)} → ${minorToDecimal(change.to)} (${percent.toFixed(1)}%)`);
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { ChannelId } from '../domain/ids.js';
+import { minorToDecimal } from '../domain/money.js';
 import type { Offer } from '../domain/offer.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import { diffOffer, limitRevisions } from './revision-budget.js';
@@ -48,7 +49,7 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
         why: 'below-floor',
         priceMinor: offer.priceMinor,
         floorMinor: floor,
-        message: `price ${offer.priceMinor} is below the floor ${floor} (cost + fees + floorMargin): not pushed`,
+        message: `price ${minorToDecimal(offer.priceMinor)} is below the floor ${minorToDecimal(floor)} (cost + fees + floorMargin): not pushed`,
       });
       continue;
     }

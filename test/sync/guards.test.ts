@@ -34,6 +34,12 @@ describe('checkGuards', () => {
     expect(checkGuards({ ...base, actions: [priceMove(1000, 599)] }).map((t) => t.guard)).toEqual(['price-change']);
   });
 
+  it('price-change: each move is shown in currency units, as the shop owner reads prices', () => {
+    const [trip] = checkGuards({ ...base, actions: [priceMove(1000, 1401)] });
+    expect(trip?.items).toHaveLength(1);
+    expect(trip?.items[0]).toMatch(/: 10\.00 → 14\.01 \(40\.1%\)$/);
+  });
+
   it('price-change: putting back a marketplace edit is measured from the price civetta last set', () => {
     const back = { ...priceMove(300, 1000), correctsDrift: true, ledgerPriceMinor: 1000 } as PlanAction;
     expect(checkGuards({ ...base, actions: [back] })).toEqual([]);

@@ -131,6 +131,8 @@ describe('planChannel', () => {
     const result = plan({ desired: [offer('A', { priceMinor: 800, floorMinor: 900 })], known: [listing('A')] });
     expect(result.actions).toEqual([]);
     expect(result.refused).toEqual([expect.objectContaining({ sku: 'A', why: 'below-floor', priceMinor: 800, floorMinor: 900 })]);
+    // The shop owner reads this message: currency units, not minor units.
+    expect(result.refused[0]?.message).toBe('price 8.00 is below the floor 9.00 (cost + fees + floorMargin): not pushed');
   });
 
   it('marks an update that puts back a marketplace edit', () => {
