@@ -1,0 +1,64 @@
+// Acceptance helpers: drive the built CLI exactly as a shop owner's script would (a child
+// process, a clean environment, a temp folder) and judge its output as a script would.
+import Database from 'better-sqlite3';
+import { expect } from 'vitest';
+import { runCli, type CliRun } from '../support/run-cli.js';
+import type { TestShop } from '../support/shop.js';
+
+/** Any ANSI escape (colour, cursor moves, spinner redraws). */
+export const ANSI = /\u001b\[/;
+/** The frames of ora's default spinner. */
+export const SPINNER_FRAMES = /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/;
+
+export interface RunOptions {
+  env?: Record<string, string>;
+  /** Working directory (default: the shop's folder). */
+  cwd?: string;
+}
+
+/** `civetta --config <shop config> …args` from the shop's folder (or `cwd`). */
+export function civetta(shop: TestShop, args: readonly string[], opts: RunOptions = {}): Promise<CliRun> {
+  return runCli(['--config', shop.configFile, ...args], { cwd: opts.cwd ?? shop.dir.path, env: opts.env ?? {}, timeoutMs: 90_000 });
+}
+
+/**
+ * Parses stdout as a script would: the whole of it must be ONE JSON document (nothing before or
+ * after it but whitespace). Fails the test with the output when it is not.
+ */
+export function onlyJson<T = Record<string, unknown>>(run: CliRun): T {
+  try {
+    return JSON.parse(run.stdout) as T;
+  } catch {
+    throw new Error(`stdout is not one JSON document (exit ${String(run.code)}):\n${run.stdout}\n--- stderr:\n${run.stderr}`);
+  }
+}
+
+/** The error body every failed run prints under --json. */
+export interface JsonError {
+  error: { message: string; exitCode: number; details: string[]; guards?: string[]; channel?: string };
+}
+
+/** Asserts the run failed with `code` and, under --json, printed the error document with the same code. */
+export function expectJsonError(run: CliRun, code: number): JsonError['error'] {
+  expect(run.code, run.stderr).toBe(code);
+  const body = onlyJson<JsonError>(run);
+  expect(body.error.exitCode).toBe(code);
+  return body.error;
+}
+
+/** Neither stream carries escape codes or spinner frames (piped, as under cron). */
+export function expectPlainStreams(run: CliRun): void {
+  expect(run.stdout).not.toMatch(ANSI);
+  expect(run.stderr).not.toMatch(ANSI);
+  expect(run.stderr).not.toMatch(SPINNER_FRAMES);
+}
+
+/** Reads the ledger with a plain read-only connection, as an auditor would. */
+export function ledgerRows<T>(file: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
