@@ -1,6 +1,5 @@
 import type { AmazonConfig } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
-import { isLoopbackHost } from '../../http/allowed-origins.js';
 
 type Region = AmazonConfig['region'];
 
@@ -45,10 +44,17 @@ export interface AmazonEndpoints {
   documentOrigins: string[];
 }
 
+/** Every SP-API host Amazon runs (production and sandbox of each region). */
+function isAmazonHost(origin: string | undefined): boolean {
+  return origin !== undefined && [...Object.values(PRODUCTION), ...Object.values(SANDBOX)].includes(origin);
+}
+
 /**
  * Resolves region + environment + overrides into endpoints. `simulator` needs an explicit
  * `endpoint` (the simulator's port is chosen at start); its token endpoint then defaults to
- * `<endpoint>/auth/o2/token`, where the built-in simulator serves it.
+ * `<endpoint>/auth/o2/token`, where the built-in simulator serves it. Any other endpoint that is
+ * not Amazon's needs an explicit `tokenEndpoint`: every request of a run must go to a configured
+ * host (cli-contract.md), so the token is never fetched from api.amazon.com behind its back.
  */
 export function resolveEndpoints(config: AmazonConfig): AmazonEndpoints {
   let endpoint = config.endpoint;
@@ -61,19 +67,31 @@ export function resolveEndpoints(config: AmazonConfig): AmazonEndpoints {
     endpoint = config.environment === 'sandbox' ? SANDBOX[config.region] : PRODUCTION[config.region];
   }
   endpoint = endpoint.replace(/\/+$/, '');
-  const tokenEndpoint =
-    config.tokenEndpoint ?? (config.environment === 'simulator' ? `${endpoint}/auth/o2/token` : LWA_TOKEN_ENDPOINT);
+  let tokenEndpoint = config.tokenEndpoint;
+  if (!tokenEndpoint) {
+    if (config.environment === 'simulator') tokenEndpoint = `${endpoint}/auth/o2/token`;
+    else if (isAmazonHost(originOf(endpoint))) tokenEndpoint = LWA_TOKEN_ENDPOINT;
+    else {
+      throw new InputError(
+        `amazon: channels.amazon.endpoint points to ${originOf(endpoint) ?? endpoint}, which is not Amazon's: ` +
+          'set channels.amazon.tokenEndpoint too (civetta sends no request to a host the config does not name)',
+      );
+    }
+  }
   return { endpoint, tokenEndpoint, documentOrigins: documentOrigins(config, endpoint) };
 }
 
+/**
+ * Amazon's document buckets are allowed only beside Amazon's own SP-API host for the region:
+ * an overridden endpoint (a proxy, the simulator, a test server) serves its own documents, and
+ * no request may go to a host the config did not name.
+ */
 function documentOrigins(config: AmazonConfig, endpoint: string): string[] {
   const own = originOf(endpoint);
-  // A loopback endpoint is the simulator or a test server: it serves its own documents, and
-  // nothing may leave the machine.
-  if (own && isLoopbackHost(new URL(own).hostname)) return [own];
-  if (config.environment === 'simulator') return own ? [own] : [];
-  const amazon = config.environment === 'sandbox' ? SANDBOX_DOCUMENT_ORIGIN : DOCUMENT_ORIGINS[config.region];
-  return own && own !== amazon ? [own, amazon] : [amazon];
+  if (!own) return [];
+  if (own === PRODUCTION[config.region]) return [own, DOCUMENT_ORIGINS[config.region]];
+  if (own === SANDBOX[config.region]) return [own, SANDBOX_DOCUMENT_ORIGIN];
+  return [own];
 }
 
 function originOf(url: string): string | undefined {

@@ -160,6 +160,22 @@ describe('hosts', () => {
     expect(build('http://127.0.0.1:9/amazon', 'http://127.0.0.1:9/amazon/auth/o2/token')).not.toThrow();
   });
 
+  it('an overridden non-Amazon endpoint without tokenEndpoint stops with exit 2 before any request', () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    agents.push(agent);
+    const failure = (() => {
+      try {
+        createAmazonChannel(amazonConfig({ endpoint: 'https://spapi-proxy.example.com' }), { currency: 'EUR' }, { log: collectingLogger(), dispatcher: agent, credentials });
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(failure).toBeInstanceOf(InputError);
+    expect(failure).toMatchObject({ exitCode: 2, message: expect.stringContaining('channels.amazon.tokenEndpoint') });
+  });
+
   it('missing credentials outside the simulator is an input error, not a request', () => {
     expect(() => createAmazonChannel(amazonConfig(), { currency: 'EUR' }, { log: collectingLogger() })).toThrow(/CIVETTA_AMAZON_CLIENT_ID/);
   });
