@@ -1,0 +1,124 @@
+// No secret ever printed or stored: the credentials come from CIVETTA_* variables (or .env)
+// with distinctive fake values the simulator is set to accept, and every command's stdout,
+// stderr and the ledger file bytes are searched for them, at --verbose, under --json and on
+// failures.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../src/simulator/index.js';
+import type { CliRun } from '../support/run-cli.js';
+import { createTestShop, type TestShop } from '../support/shop.js';
+import { liveSkus, startShopSimulator } from '../support/simulator.js';
+import { civetta, expectJsonError, onlyJson } from './acceptance-helpers.js';
+
+// Shapes a shop's real credentials could have, none of them in a token pattern redact() knows
+// by heart: only registration can hide them.
+const AMAZON = {
+  CIVETTA_AMAZON_CLIENT_ID: 'amzn1.application-oa2-client.acc0ptZ7client',
+  CIVETTA_AMAZON_CLIENT_SECRET: 'amzn1.oa2-cs.v1.accSecretQ9w8e7r6',
+  CIVETTA_AMAZON_REFRESH_TOKEN: 'accRefreshAmazonK3j4h5g6',
+};
+const EBAY = {
+  CIVETTA_EBAY_CLIENT_ID: 'GiocattoliRossi-civetta-PRD-acc1d2e3f',
+  CIVETTA_EBAY_CLIENT_SECRET: 'PRD-accEbaySecret4a5b6c7d',
+  CIVETTA_EBAY_REFRESH_TOKEN: 'accRefreshEbayM1n2b3v4c5',
+};
+const ENV = { ...AMAZON, ...EBAY };
+/** Values a run must never print or store: secrets, refresh tokens, and the token shapes the simulator mints. */
+const NEVER = [
+  AMAZON.CIVETTA_AMAZON_CLIENT_SECRET, AMAZON.CIVETTA_AMAZON_REFRESH_TOKEN,
+  EBAY.CIVETTA_EBAY_CLIENT_SECRET, EBAY.CIVETTA_EBAY_REFRESH_TOKEN,
+  // HTTP basic auth of the eBay app (client id:secret) as it would travel.
+  Buffer.from(`${EBAY.CIVETTA_EBAY_CLIENT_ID}:${EBAY.CIVETTA_EBAY_CLIENT_SECRET}`).toString('base64'),
+  'Atza|', 'v^1.1#',
+];
+
+let sim: Simulator;
+let shop: TestShop;
+const seen: Array<{ what: string; text: string }> = [];
+
+function record(what: string, run: CliRun): CliRun {
+  seen.push({ what: `${what} stdout`, text: run.stdout }, { what: `${what} stderr`, text: run.stderr });
+  return run;
+}
+
+function expectNoSecret(what: string, text: string): void {
+  for (const secret of NEVER) expect(text.includes(secret), `${secret} in ${what}`).toBe(false);
+}
+
+/** The ledger and its WAL/SHM side files, as bytes (latin1 keeps every byte searchable). */
+function ledgerBytes(): string {
+  return ['', '-wal', '-shm', '.lock', '.lock.owner']
+    .map((suffix) => `${shop.ledgerFile}${suffix}`)
+    .filter((f) => existsSync(f))
+    .map((f) => readFileSync(f).toString('latin1'))
+    .join('\n');
+}
+
+beforeAll(async () => {
+  sim = await startShopSimulator({
+    amazon: { credentials: { clientId: AMAZON.CIVETTA_AMAZON_CLIENT_ID, clientSecret: AMAZON.CIVETTA_AMAZON_CLIENT_SECRET, refreshTokens: [AMAZON.CIVETTA_AMAZON_REFRESH_TOKEN] } },
+    ebay: { credentials: { clientId: EBAY.CIVETTA_EBAY_CLIENT_ID, clientSecret: EBAY.CIVETTA_EBAY_CLIENT_SECRET, refreshTokens: [EBAY.CIVETTA_EBAY_REFRESH_TOKEN] } },
+  });
+  shop = createTestShop(sim, { hooksLimit: 2 });
+}, 60_000);
+afterAll(async () => {
+  await sim?.close();
+  shop?.cleanup();
+});
+
+describe('credentials from the environment never appear in output or ledger', () => {
+  it('a full cycle at --verbose and --json: sync, plan --refresh, orders pull, list, ship, status', async () => {
+    const sync = record('sync --verbose', await civetta(shop, ['--verbose', 'sync'], { env: ENV }));
+    expect(sync.code, sync.stderr).toBe(0);
+    // --verbose shows the requests (so the test would see a leak in them).
+    expect(sync.stderr).toMatch(/^debug: .*POST http:\/\/127\.0\.0\.1:\d+\/amazon\/auth\/o2\/token/m);
+    expect(sim.writeCount()).toBeGreaterThan(0);
+
+    const live = liveSkus(sim);
+    const order = sim.buyers.placeOrder({ channel: 'ebay', sku: live.ebay[0]!, quantity: 1 });
+    for (const args of [['--json', '--verbose', 'sync'], ['--verbose', 'plan', '--refresh'], ['--json', '--verbose', 'orders', 'pull'],
+      ['--verbose', 'list', live.ebay[0]!, '--channel', 'ebay', '--quantity', '1'], ['--json', 'status']]) {
+      const run = record(args.join(' '), await civetta(shop, args, { env: ENV }));
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+    }
+    const ship = record('orders ship', await civetta(shop, ['--verbose', '--json', 'orders', 'ship', order.orderId, '--carrier', 'BRT', '--tracking', 'BRT0042'], { env: ENV }));
+    expect(ship.code, ship.stderr).toBe(0);
+    expect(onlyJson(ship)).toBeTypeOf('object');
+  }, 120_000);
+
+  it('refused credentials (exit 5) at --verbose and --json: the message names the channel, never the values', async () => {
+    const wrongSecret = 'amzn1.oa2-cs.v1.accWRONGsecret0000';
+    const env = { ...ENV, CIVETTA_AMAZON_CLIENT_SECRET: wrongSecret };
+    const run = record('sync wrong amazon secret', await civetta(shop, ['--verbose', '--json', 'sync', '--channel', 'amazon'], { env }));
+    const error = expectJsonError(run, 5);
+    expect(error.channel).toBe('amazon');
+    expectNoSecret('exit-5 run', run.stdout + run.stderr);
+    expect(run.stdout + run.stderr).not.toContain(wrongSecret);
+
+    sim.revokeRefreshToken('ebay', EBAY.CIVETTA_EBAY_REFRESH_TOKEN);
+    const revoked = record('sync revoked ebay', await civetta(shop, ['--verbose', '--json', 'sync', '--channel', 'ebay'], { env: ENV }));
+    expect(expectJsonError(revoked, 5).channel).toBe('ebay');
+  });
+
+  it('credentials from a .env file beside the config are hidden just the same', async () => {
+    writeFileSync(join(shop.dir.path, '.env'), Object.entries(AMAZON).map(([k, v]) => `${k}=${v}`).join('\n'));
+    const run = record('plan --refresh via .env', await civetta(shop, ['--verbose', 'plan', '--refresh', '--channel', 'amazon']));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('debug: ');
+  });
+
+  it('a missing variable is named, never the values that are set', async () => {
+    const { CIVETTA_EBAY_REFRESH_TOKEN: _, ...partial } = EBAY;
+    const run = record('missing variable', await civetta(shop, ['--json', 'sync', '--channel', 'ebay'], { env: partial }));
+    const error = expectJsonError(run, 2);
+    expect(error.message).toContain('CIVETTA_EBAY_REFRESH_TOKEN');
+    expect(run.stdout + run.stderr).not.toContain(EBAY.CIVETTA_EBAY_CLIENT_SECRET);
+  });
+
+  it('none of the runs above printed a secret, and the ledger bytes hold none', () => {
+    expect(seen.length).toBeGreaterThanOrEqual(20);
+    for (const { what, text } of seen) expectNoSecret(what, text);
+    expectNoSecret('ledger', ledgerBytes());
+  });
+});
