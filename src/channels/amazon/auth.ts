@@ -2,7 +2,7 @@ import { ChannelAuthError, InputError } from '../../errors.js';
 import type { AuthProvider, HttpClient } from '../../http/client.js';
 import { HttpError } from '../../http/http-error.js';
 import { redact, registerSecret } from '../../http/redact.js';
-import { LwaError, LwaToken } from './schemas.js';
+import { LwaError, LwaToken, SpErrorList } from './schemas.js';
 
 /** The app's Login with Amazon credentials (CIVETTA_AMAZON_CLIENT_ID/_SECRET/_REFRESH_TOKEN). */
 export interface LwaCredentials {
@@ -18,15 +18,31 @@ export const SIMULATOR_CREDENTIALS: LwaCredentials = {
   refreshToken: 'Atzr|civetta-simulator',
 };
 
-/** Renew this long before the token's stated expiry, so no call goes out with a dying token. */
-const EXPIRY_MARGIN_MS = 60_000;
+/**
+ * Renew this long before the token's stated expiry, so no call goes out with a dying token
+ * (reference §1: the token lives 1 hour, "renew a few minutes early").
+ */
+export const EXPIRY_MARGIN_MS = 5 * 60_000;
 
-/** An SP-API 401/403 body that means "this access token is no good", as opposed to a missing role. */
+/** The renewal time of a token that lives `lifetimeMs`: 5 minutes early, or a twelfth of a shorter life (the simulator's scaled clock). */
+export function renewalTime(issuedAt: number, lifetimeMs: number): number {
+  return issuedAt + lifetimeMs - Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 12);
+}
+
+/**
+ * SP-API error codes of a 401/403 that mean "this access token is not accepted" (reference §7:
+ * `Unauthorized` / `MissingAuthenticationToken`, "Access to requested resource is denied.").
+ * Amazon gives the same code for an expired token and for a missing role, so both get one
+ * refresh; a fresh token refused too stops the channel (the HTTP client, exit 5).
+ */
+const TOKEN_ERROR_CODES = new Set(['Unauthorized', 'MissingAuthenticationToken']);
+
+/** Text of a 401/403 that names the token as expired or invalid, whatever the code. */
 const EXPIRED_TOKEN = /expired|revoked|malformed|invalid[^"]{0,30}token|token[^"]{0,30}invalid/i;
 
 /**
  * Login with Amazon refresh-token grant (reference §1): one access token shared by every call,
- * cached until a minute before expiry, renewed once on demand. A refused credential becomes a
+ * cached until five minutes before expiry, renewed once on demand. A refused credential becomes a
  * ChannelAuthError that every later call rethrows without sending anything.
  */
 export class LwaAuth implements AuthProvider {
@@ -34,7 +50,7 @@ export class LwaAuth implements AuthProvider {
   private readonly credentials: LwaCredentials;
   private readonly http: HttpClient;
   private readonly now: () => number;
-  private cached: { value: string; expiresAt: number } | undefined;
+  private cached: { value: string; renewAt: number } | undefined;
   private pending: Promise<string> | undefined;
   private refused: ChannelAuthError | undefined;
 
@@ -53,12 +69,13 @@ export class LwaAuth implements AuthProvider {
   }
 
   isExpired(status: number, bodyText: string): boolean {
-    return (status === 401 || status === 403) && EXPIRED_TOKEN.test(bodyText);
+    if (status !== 401 && status !== 403) return false;
+    return errorCodes(bodyText).some((code) => TOKEN_ERROR_CODES.has(code)) || EXPIRED_TOKEN.test(bodyText);
   }
 
   async accessToken(forceRefresh = false): Promise<string> {
     if (this.refused) throw this.refused;
-    if (!forceRefresh && this.cached && this.now() < this.cached.expiresAt - EXPIRY_MARGIN_MS) return this.cached.value;
+    if (!forceRefresh && this.cached && this.now() < this.cached.renewAt) return this.cached.value;
     // Concurrent callers share one token request.
     this.pending ??= this.fetchToken().finally(() => {
       this.pending = undefined;
@@ -79,7 +96,7 @@ export class LwaAuth implements AuthProvider {
         auth: false,
       });
       registerSecret(res.data.access_token);
-      this.cached = { value: res.data.access_token, expiresAt: this.now() + res.data.expires_in * 1000 };
+      this.cached = { value: res.data.access_token, renewAt: renewalTime(this.now(), res.data.expires_in * 1000) };
       return res.data.access_token;
     } catch (error) {
       if (error instanceof HttpError && (error.status === 400 || error.status === 401)) {
@@ -89,6 +106,18 @@ export class LwaAuth implements AuthProvider {
       throw error;
     }
   }
+}
+
+/** The `errors[].code` values of an SP-API error body; none when it is not one. */
+function errorCodes(bodyText: string): string[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bodyText);
+  } catch {
+    return [];
+  }
+  const parsed = SpErrorList.safeParse(raw);
+  return parsed.success ? parsed.data.errors.map((e) => e.code) : [];
 }
 
 function refusal(error: HttpError): ChannelAuthError {

@@ -51,7 +51,7 @@ async function applyAll(s: ReturnType<typeof setup>, changes: Parameters<typeof 
 }
 
 describe('LWA token (canned)', () => {
-  it('sends the refresh-token grant as a form, caches the token until a minute before expiry', async () => {
+  it('sends the refresh-token grant as a form, caches the token until five minutes before expiry', async () => {
     const s = setup();
     agents.push(s.agent);
     s.token(2);
@@ -64,10 +64,23 @@ describe('LWA token (canned)', () => {
       client_id: credentials.clientId,
       client_secret: credentials.clientSecret,
     });
-    s.advance(3600_000 - 61_000);
+    s.advance(3600_000 - 301_000);
     await s.channel.authenticate();
     expect(s.issued()).toBe(1);
-    s.advance(2_000); // now inside the last minute
+    s.advance(2_000); // now inside the last five minutes
+    await s.channel.authenticate();
+    expect(s.issued()).toBe(2);
+  });
+
+  it('a short-lived token (the simulator\'s scaled clock) is renewed a twelfth of its life early, not on every call', async () => {
+    const s = setup();
+    agents.push(s.agent);
+    s.token(2, 120);
+    await s.channel.authenticate();
+    s.advance(109_000);
+    await s.channel.authenticate();
+    expect(s.issued()).toBe(1);
+    s.advance(2_000); // 111 s: inside the last 10 s
     await s.channel.authenticate();
     expect(s.issued()).toBe(2);
   });
@@ -184,17 +197,43 @@ describe('hosts', () => {
 describe('403 answers (canned)', () => {
   const denied = (details: string) => ({ errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details }] });
 
-  it('a 403 that is not about the token (missing role) is reported at once, without a refresh', async () => {
+  it('a 403 about something else than the token is reported for that item, without a refresh', async () => {
     const s = setup();
     agents.push(s.agent);
     s.token();
-    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(403, denied(''));
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(403, {
+      errors: [{ code: 'AccessDenied', message: 'The seller is not allowed to sell in this marketplace.', details: '' }],
+    });
     const [o] = await applyAll(s, [update(['price'])]);
     expect(o).toMatchObject({ ok: false, response: 'HTTP 403' });
-    expect(o?.errors).toEqual([
-      { code: 'Unauthorized', message: 'Access to requested resource is denied.', explanation: expect.stringContaining('re-authorise') },
-    ]);
+    expect(o?.errors).toEqual([{ code: 'AccessDenied', message: 'The seller is not allowed to sell in this marketplace.' }]);
     expect(s.issued()).toBe(1);
+  });
+
+  it.each([
+    ['Unauthorized', denied('')],
+    ['MissingAuthenticationToken', { errors: [{ code: 'MissingAuthenticationToken', message: 'Access to requested resource is denied.' }] }],
+    ['a text naming the token', { errors: [{ code: 'AccessDenied', message: 'The security token included in the request is invalid.' }] }],
+  ])('a 403 %s is a token problem: one refresh, then the call goes through', async (_name, body) => {
+    const s = setup();
+    agents.push(s.agent);
+    s.token(2);
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(403, body);
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(200, submission('ACCEPTED'));
+    const [o] = await applyAll(s, [update(['price'])]);
+    expect(o).toMatchObject({ ok: true, response: 'ACCEPTED submissionId=sub-1' });
+    expect(s.issued()).toBe(2);
+    expect(s.agent.pendingInterceptors()).toEqual([]);
+  });
+
+  it('Unauthorized refused for a fresh token too (missing role) stops the channel with exit 5', async () => {
+    const s = setup();
+    agents.push(s.agent);
+    s.token(2);
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(403, denied('')).times(2);
+    await expect(applyAll(s, [update(['price'])])).rejects.toMatchObject({ channel: 'amazon', exitCode: 5 });
+    expect(s.issued()).toBe(2);
+    expect(s.agent.pendingInterceptors()).toEqual([]);
   });
 
   it('an expired token is refreshed once; a fresh token refused too stops the channel (exit 5), not looped', async () => {
