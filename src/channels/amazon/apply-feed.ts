@@ -1,6 +1,6 @@
 import type { ChangeOutcome, ChannelDeps } from '../channel.js';
 import type { AmazonApi } from './api-context.js';
-import { buildDocument, failEntries, outcomesFromReport, type FeedEntry } from './feed-mapping.js';
+import { buildDocument, failEntries, fatalOutcomes, outcomesFromReport, type FeedEntry } from './feed-mapping.js';
 import {
   assertDocumentUrl,
   createFeed,
@@ -8,6 +8,7 @@ import {
   downloadFeedDocument,
   getFeed,
   getFeedDocument,
+  RefusedDocumentUrl,
   uploadFeedDocument,
 } from './feeds-api.js';
 import { issue } from './issue-explanations.js';
@@ -60,9 +61,30 @@ async function readReport(api: AmazonApi, documentOrigins: readonly string[], do
   return parsed.data;
 }
 
+/**
+ * The report of an aborted feed, when Amazon left one: its document-level issues say why. A
+ * report that cannot be read only loses that explanation (refused credentials still stop).
+ */
+async function fatalReport(
+  api: AmazonApi,
+  documentOrigins: readonly string[],
+  documentId: string | undefined,
+  deps: ChannelDeps,
+): Promise<ProcessingReport | string | undefined> {
+  if (!documentId) return undefined;
+  try {
+    return await readReport(api, documentOrigins, documentId);
+  } catch (error) {
+    const f = failure(error, 'report');
+    deps.log.debug(`amazon: report ${documentId} of a FATAL feed not read: ${f.response}`);
+    return f.errors.map((e) => e.message).join('; ');
+  }
+}
+
 function failure(error: unknown, prefix: string): { errors: ChangeOutcome['errors']; response: string } {
   if (error instanceof Error && (error as { code?: unknown }).code === 'unexpected-response') {
-    return { errors: [issue('unexpected-response', error.message)], response: `${prefix} unexpected report` };
+    const what = error instanceof RefusedDocumentUrl ? 'document URL refused' : 'unexpected report';
+    return { errors: [issue('unexpected-response', error.message)], response: `${prefix} ${what}` };
   }
   const f = failureOf(error);
   return { errors: f.errors, response: `${prefix} ${f.response}` };
@@ -70,8 +92,8 @@ function failure(error: unknown, prefix: string): { errors: ChangeOutcome['error
 
 /**
  * One JSON_LISTINGS_FEED for all entries: document → upload → feed → poll → report → one outcome
- * per entry. Never rejects for a feed's failure (every entry fails with it); rejects on refused
- * credentials or a document host that is not allowed.
+ * per entry. Never rejects for a feed's failure (every entry fails with it, a refused document
+ * host included: requests were already sent); rejects on refused credentials.
  */
 export async function applyFeed(
   api: AmazonApi,
@@ -101,9 +123,11 @@ export async function applyFeed(
     if (!feed) {
       return failEntries(entries, [issue('feed-timeout', `feed ${feedId} not finished after ${Math.round(options.polling.maxWaitMs / 1000)} s`)], `feed ${feedId} still processing`);
     }
+    if (feed.processingStatus === 'FATAL') {
+      return fatalOutcomes(entries, feedId, await fatalReport(api, options.documentOrigins, feed.resultFeedDocumentId, deps));
+    }
     if (feed.processingStatus !== 'DONE') {
-      const code = feed.processingStatus === 'FATAL' ? 'feed-fatal' : 'feed-cancelled';
-      return failEntries(entries, [issue(code, `feed ${feedId} ended ${feed.processingStatus}`)], `feed ${feedId} ${feed.processingStatus}`);
+      return failEntries(entries, [issue('feed-cancelled', `feed ${feedId} ended ${feed.processingStatus}`)], `feed ${feedId} ${feed.processingStatus}`);
     }
     if (!feed.resultFeedDocumentId) {
       return failEntries(entries, [issue('unexpected-response', `feed ${feedId} is DONE without a processing report`)], `feed ${feedId} DONE without report`);

@@ -90,10 +90,15 @@ export function buildDocument(sellerId: string, entries: readonly FeedEntry[]): 
   return JSON.stringify(checked.data);
 }
 
-/** The processing report → one outcome per message; a message with no ERROR issue is applied. */
+/**
+ * The processing report → one outcome per message; a message with no ERROR issue is applied,
+ * unless the report's `summary` (listings-feed-processing-report-schema-v2.json) counts fewer
+ * messages processed than were sent, or fewer accepted than have no ERROR: then the report
+ * cannot say which of those went through, and none of them is claimed as done.
+ */
 export function outcomesFromReport(entries: readonly FeedEntry[], report: ProcessingReport, feedId: string): ChangeOutcome[] {
   const general = report.issues.filter((i) => i.messageId === undefined);
-  return entries.map((entry) => {
+  const outcomes = entries.map((entry): ChangeOutcome => {
     const mine = report.issues.filter((i) => i.messageId === entry.message.messageId);
     const errors = [...general, ...mine].filter((i) => i.severity === 'ERROR').map(listingIssue);
     const warnings = mine.filter((i) => i.severity === 'WARNING').map(listingIssue);
@@ -107,6 +112,40 @@ export function outcomesFromReport(entries: readonly FeedEntry[], report: Proces
       response: `feed ${feedId} DONE ${errors.length === 0 ? 'accepted' : 'invalid'}${codes.length ? ` issues=${codes.join(',')}` : ''}`,
       errors,
       warnings: [...entry.warnings, ...warnings],
+    };
+  });
+  const clean = outcomes.filter((o) => o.ok).length;
+  const { messagesProcessed, messagesAccepted } = report.summary;
+  if (messagesProcessed >= entries.length && messagesAccepted >= clean) return outcomes;
+  const unconfirmed = issue(
+    'feed-unconfirmed',
+    `feed ${feedId} processed ${messagesProcessed} and accepted ${messagesAccepted} of ${entries.length} messages, ` +
+      `yet names an error for only ${entries.length - clean}: this change is not confirmed`,
+  );
+  return outcomes.map((o) => (o.ok ? { ...o, ok: false, response: `feed ${feedId} DONE unconfirmed`, errors: [unconfirmed] } : o));
+}
+
+/**
+ * Every message of a feed Amazon aborted (FATAL) fails; the report, when Amazon left one, adds
+ * its document-level issues (why the feed was aborted) to each entry, and each message's own
+ * errors to that entry. `report` may instead be why it could not be read.
+ */
+export function fatalOutcomes(entries: readonly FeedEntry[], feedId: string, report: ProcessingReport | string | undefined): ChangeOutcome[] {
+  const unread = typeof report === 'string' ? ` (its processing report could not be read: ${report})` : '';
+  const fatal = issue('feed-fatal', `feed ${feedId} ended FATAL${unread}`);
+  const issues = typeof report === 'object' ? report.issues : [];
+  const general = issues.filter((i) => i.messageId === undefined).map(listingIssue);
+  return entries.map((entry) => {
+    const mine = issues.filter((i) => i.messageId === entry.message.messageId && i.severity === 'ERROR').map(listingIssue);
+    return {
+      sku: entry.sku,
+      kind: entry.change.kind,
+      ok: false,
+      ...(entry.remote ? { remote: entry.remote } : {}),
+      request: entry.request,
+      response: `feed ${feedId} FATAL${general.length ? ` issues=${general.map((i) => i.code).join(',')}` : ''}`,
+      errors: [fatal, ...general, ...mine],
+      warnings: entry.warnings,
     };
   });
 }

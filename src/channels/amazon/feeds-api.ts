@@ -1,5 +1,4 @@
 import { gunzipSync } from 'node:zlib';
-import { InputError } from '../../errors.js';
 import { joinUrl } from '../../http/client.js';
 import type { AmazonApi } from './api-context.js';
 import { CreateFeedDocumentResponse, CreateFeedResponse, Feed, FeedDocument } from './schemas.js';
@@ -21,17 +20,26 @@ export async function createFeedDocument(api: AmazonApi): Promise<{ feedDocument
   return res.data;
 }
 
+/**
+ * A feed-document URL Amazon handed back on a host civetta may not use. It is found after
+ * createFeedDocument (and maybe createFeed) went out, so it is the feed's failure
+ * (`unexpected-response`), not an input error: exit 2 means nothing was sent.
+ */
+export class RefusedDocumentUrl extends Error {
+  readonly code = 'unexpected-response';
+}
+
 /** Refuses a document URL outside the allowed document origins, before anything is sent to it. */
 export function assertDocumentUrl(url: string, documentOrigins: readonly string[]): void {
   let origin: string;
   try {
     origin = new URL(url).origin;
   } catch {
-    throw new InputError(`amazon: the feed document URL Amazon returned is not a URL`);
+    throw new RefusedDocumentUrl('the feed document URL Amazon returned is not a URL; nothing was sent to it');
   }
   if (!documentOrigins.includes(origin)) {
-    throw new InputError(
-      `amazon: refused to use a feed document on ${origin}: allowed document hosts are ${documentOrigins.join(', ')}`,
+    throw new RefusedDocumentUrl(
+      `Amazon returned a feed document URL on ${origin}, which is not an allowed document host (${documentOrigins.join(', ')}); nothing was sent to it`,
     );
   }
 }

@@ -40,6 +40,8 @@ const BY_CODE: Record<string, string> = {
   'feed-fatal': 'Amazon aborted the whole feed; some, none or all of its changes may have been applied. The next run re-reads the listings and converges.',
   'feed-cancelled': 'The feed was cancelled before Amazon processed it; nothing in it was applied. The next run sends the changes again.',
   'invalid-feed-document': 'civetta built a feed document that does not match the feed schema, so it was not sent. This is a civetta bug: report it.',
+  'feed-unconfirmed':
+    "Amazon's feed report counts fewer messages processed or accepted than it names errors for, so it cannot say whether this change went through. Nothing is assumed: the next sync reads the listing back and sends what is still different.",
   'feed-timeout': 'Amazon had not finished the feed within the wait civetta allows; it may still apply it. The next run re-reads the listings and converges.',
 };
 

@@ -3,7 +3,6 @@ import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAmazonChannel } from '../../../src/channels/amazon/index.js';
 import type { ChangeOutcome, ListingChange } from '../../../src/channels/channel.js';
-import { InputError } from '../../../src/errors.js';
 import { collectingLogger } from '../../../src/log.js';
 import { amazonConfig, offer } from './helpers.js';
 
@@ -78,10 +77,60 @@ describe('JSON_LISTINGS_FEED on production hosts (canned)', () => {
     expect(agent.pendingInterceptors()).toEqual([]);
   });
 
-  it('a document URL on a host that is not Amazon\'s is refused before anything is uploaded', async () => {
+  it('a document URL on a host that is not Amazon\'s: nothing is uploaded, the feed\'s entries fail (not exit 2: createFeedDocument was sent)', async () => {
     const { c } = channel();
     agent.get(API).intercept({ path: '/feeds/2021-06-30/documents', method: 'POST' }).reply(201, { feedDocumentId: 'D', url: 'https://evil.example.com/upload' });
-    await expect(c.apply(changes, () => undefined)).rejects.toThrow(InputError);
+    const outcomes: ChangeOutcome[] = [];
+    await c.apply(changes, (o) => outcomes.push(o));
+    expect(outcomes.map((o) => [o.sku, o.ok, o.response, o.errors.map((e) => [e.code, e.message])])).toEqual(
+      ['CIV-1', 'CIV-2'].map((sku) => [
+        sku,
+        false,
+        'feed not submitted: document URL refused',
+        [['unexpected-response', `Amazon returned a feed document URL on https://evil.example.com, which is not an allowed document host (${API}, ${S3}); nothing was sent to it`]],
+      ]),
+    );
+    expect(agent.pendingInterceptors()).toEqual([]);
+  });
+
+  it('a report URL refused after createFeed: the entries fail with unexpected-response, result unknown', async () => {
+    const { c } = channel();
+    const api = agent.get(API);
+    api.intercept({ path: '/feeds/2021-06-30/documents', method: 'POST' }).reply(201, { feedDocumentId: 'D', url: `${S3}/in` });
+    agent.get(S3).intercept({ path: '/in', method: 'PUT' }).reply(200, '');
+    api.intercept({ path: '/feeds/2021-06-30/feeds', method: 'POST' }).reply(202, { feedId: 'F3' });
+    api.intercept({ path: '/feeds/2021-06-30/feeds/F3', method: 'GET' }).reply(200, { feedId: 'F3', feedType: 'JSON_LISTINGS_FEED', createdTime: 't', processingStatus: 'DONE', resultFeedDocumentId: 'OUT' });
+    api.intercept({ path: '/feeds/2021-06-30/documents/OUT', method: 'GET' }).reply(200, { feedDocumentId: 'OUT', url: 'https://evil.example.com/out' });
+    const outcomes: ChangeOutcome[] = [];
+    await c.apply(changes, (o) => outcomes.push(o));
+    expect(outcomes.map((o) => [o.sku, o.ok, o.response, o.errors[0]?.code])).toEqual([
+      ['CIV-1', false, 'feed F3 submitted, result unknown: document URL refused', 'unexpected-response'],
+      ['CIV-2', false, 'feed F3 submitted, result unknown: document URL refused', 'unexpected-response'],
+    ]);
+    expect(agent.pendingInterceptors()).toEqual([]);
+  });
+
+  it('a FATAL feed with a report: its document-level issues are attached to every entry', async () => {
+    const { c } = channel();
+    const api = agent.get(API);
+    const s3 = agent.get(S3);
+    api.intercept({ path: '/feeds/2021-06-30/documents', method: 'POST' }).reply(201, { feedDocumentId: 'D', url: `${S3}/in` });
+    s3.intercept({ path: '/in', method: 'PUT' }).reply(200, '');
+    api.intercept({ path: '/feeds/2021-06-30/feeds', method: 'POST' }).reply(202, { feedId: 'F4' });
+    api.intercept({ path: '/feeds/2021-06-30/feeds/F4', method: 'GET' }).reply(200, { feedId: 'F4', feedType: 'JSON_LISTINGS_FEED', createdTime: 't', processingStatus: 'FATAL', resultFeedDocumentId: 'OUT' });
+    api.intercept({ path: '/feeds/2021-06-30/documents/OUT', method: 'GET' }).reply(200, { feedDocumentId: 'OUT', url: `${S3}/out` });
+    s3.intercept({ path: '/out', method: 'GET' }).reply(200, {
+      header: { sellerId: 'A1SELLER', version: '2.0', feedId: 'F4' },
+      issues: [{ code: '4000001', severity: 'ERROR', message: "Item 'Feed' cannot be parsed." }],
+      summary: { errors: 1, warnings: 0, messagesProcessed: 0, messagesAccepted: 0, messagesInvalid: 0 },
+    });
+    const outcomes: ChangeOutcome[] = [];
+    await c.apply(changes, (o) => outcomes.push(o));
+    expect(outcomes.map((o) => [o.sku, o.ok, o.response, o.errors.map((e) => e.code)])).toEqual([
+      ['CIV-1', false, 'feed F4 FATAL issues=4000001', ['feed-fatal', '4000001']],
+      ['CIV-2', false, 'feed F4 FATAL issues=4000001', ['feed-fatal', '4000001']],
+    ]);
+    expect(outcomes[0]?.errors[1]?.message).toBe("Item 'Feed' cannot be parsed.");
     expect(agent.pendingInterceptors()).toEqual([]);
   });
 

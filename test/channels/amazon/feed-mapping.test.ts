@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ListingsFeedDocument } from '../../../src/channels/amazon/feed-document.js';
-import { buildDocument, buildFeedEntries, outcomesFromReport } from '../../../src/channels/amazon/feed-mapping.js';
+import { buildDocument, buildFeedEntries, fatalOutcomes, outcomesFromReport } from '../../../src/channels/amazon/feed-mapping.js';
 import type { MatchResult } from '../../../src/channels/channel.js';
 import { IT, offer } from './helpers.js';
 
@@ -65,5 +65,52 @@ describe('changes → JSON_LISTINGS_FEED messages', () => {
       ['D', true, 'feed F1 DONE accepted issues=18000', [], ['18000']],
     ]);
     expect(outcomes[1]?.errors[0]).toMatchObject({ field: 'batteries_required', explanation: expect.stringContaining('requires') });
+  });
+
+  const header = { sellerId: 'A1SELLER', version: '2.0' as const, feedId: 'F1' };
+  const oneError = [{ messageId: 2, sku: 'C', code: '90220', severity: 'ERROR' as const, message: 'required but not supplied' }];
+
+  it.each([
+    ['fewer messages processed than sent', { errors: 1, warnings: 0, messagesProcessed: 2, messagesAccepted: 2, messagesInvalid: 1 }],
+    ['fewer accepted than messages without an error', { errors: 1, warnings: 0, messagesProcessed: 3, messagesAccepted: 1, messagesInvalid: 1 }],
+  ])('%s: the messages without issues are not confirmed', (_case, summary) => {
+    const outcomes = outcomesFromReport(entries, { header, issues: oneError, summary }, 'F1');
+    expect(outcomes.map((o) => [o.sku, o.ok, o.response, o.errors.map((e) => e.code)])).toEqual([
+      ['A', false, 'feed F1 DONE unconfirmed', ['feed-unconfirmed']],
+      ['C', false, 'feed F1 DONE invalid issues=90220', ['90220']],
+      ['D', false, 'feed F1 DONE unconfirmed', ['feed-unconfirmed']],
+    ]);
+    expect(outcomes[0]?.errors[0]).toEqual({
+      code: 'feed-unconfirmed',
+      message: `feed F1 processed ${summary.messagesProcessed} and accepted ${summary.messagesAccepted} of 3 messages, yet names an error for only 1: this change is not confirmed`,
+      explanation: expect.stringContaining('the next sync reads the listing back'),
+    });
+    // The warnings of a message stay with it.
+    expect(outcomes[0]?.warnings.map((w) => w.code)).toEqual(['gpsr-email-missing']);
+  });
+
+  it('a summary that adds up confirms the messages without an error', () => {
+    const outcomes = outcomesFromReport(entries, { header, issues: oneError, summary: { errors: 1, warnings: 0, messagesProcessed: 3, messagesAccepted: 2, messagesInvalid: 1 } }, 'F1');
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+  });
+
+  it('a FATAL feed: every entry fails with feed-fatal plus the report\'s document-level issues', () => {
+    const outcomes = fatalOutcomes(
+      entries,
+      'F9',
+      {
+        header: { ...header, feedId: 'F9' },
+        issues: [
+          { code: '4000001', severity: 'ERROR', message: "Item 'Feed' cannot be parsed." },
+          { messageId: 3, code: '4000002', severity: 'ERROR', message: 'SKU unknown' },
+        ],
+        summary: { errors: 2, warnings: 0, messagesProcessed: 0, messagesAccepted: 0, messagesInvalid: 0 },
+      },
+    );
+    expect(outcomes.map((o) => [o.sku, o.ok, o.response, o.errors.map((e) => [e.code, e.message])])).toEqual([
+      ['A', false, 'feed F9 FATAL issues=4000001', [['feed-fatal', 'feed F9 ended FATAL'], ['4000001', "Item 'Feed' cannot be parsed."]]],
+      ['C', false, 'feed F9 FATAL issues=4000001', [['feed-fatal', 'feed F9 ended FATAL'], ['4000001', "Item 'Feed' cannot be parsed."]]],
+      ['D', false, 'feed F9 FATAL issues=4000001', [['feed-fatal', 'feed F9 ended FATAL'], ['4000001', "Item 'Feed' cannot be parsed."], ['4000002', 'SKU unknown']]],
+    ]);
   });
 });
