@@ -32,6 +32,12 @@ export interface Output {
    * When a command used it, `main` does not print the returned `json` again.
    */
   emitJson(value: unknown): void;
+  /**
+   * The one line per run a cron log keeps (stderr, redacted): written even under --quiet, which
+   * otherwise drops everything but warnings. Optional so test doubles need not implement it;
+   * callers fall back to `log.info`.
+   */
+  summary?(text: string): void;
 }
 
 /**

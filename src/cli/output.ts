@@ -98,6 +98,9 @@ export function createOutput(o: OutputOptions): CliOutput {
     progress(text: string) {
       return animate ? spinnerProgress(text, o) : quietProgress(log);
     },
+    summary(text: string) {
+      o.stderr.write(`${o.redact(text)}\n`);
+    },
     emitJson(value: unknown) {
       if (!o.json) return;
       emitted = true;

@@ -45,6 +45,14 @@ describe('createOutput', () => {
     expect(v.s.err).toEqual(['debug: d\n']);
   });
 
+  it('summary: the one line per run reaches stderr even under --quiet, redacted', () => {
+    const q = make({ quiet: true });
+    q.out.log.info('chatter');
+    q.out.summary?.('civetta sync run 3: hunter2; exit 0');
+    expect(q.s.err).toEqual(['civetta sync run 3: «redacted»; exit 0\n']);
+    expect(q.s.out).toEqual([]);
+  });
+
   it('--json drops human text; emitJson writes one line at once', () => {
     const { s, out } = make({ json: true });
     out.print('table');

@@ -32,9 +32,12 @@ export async function run(args: SyncArgs, ctx: RunContext): Promise<CommandResul
       syncDepsFrom(ctx, (e) => progress.update(e.stage === 'apply' ? `${e.channel}: ${e.done}/${e.total} ${e.sku}` : STAGES[e.stage])),
     );
     progress.done();
-    ctx.out.print(renderRunReport(report));
+    // Cron runs `sync --quiet`: quiet on success (the summary line says it all), while every
+    // failure is still listed in the output (exit 1).
+    if (!ctx.options.quiet || report.failed.length > 0) ctx.out.print(renderRunReport(report));
     const line = summaryLine(report);
     if (report.failed.length > 0) ctx.out.log.warn(line);
+    else if (ctx.out.summary) ctx.out.summary(line);
     else ctx.out.log.info(line);
     return { exitCode: report.exitCode, json: report };
   } catch (error) {
