@@ -112,7 +112,10 @@ export function buildProgram(
     .option('--older-than <days>', 'days after shipment (default: orders.piiRetentionDays)', integer('--older-than', 0));
 
   const auth = program.command('auth').description('marketplace authorisation');
-  leaf(auth, 'ebay', 'auth-ebay', 'walk through eBay consent and print where to store the refresh token', invoke);
+  leaf(auth, 'ebay', 'auth-ebay', 'walk through eBay consent and print where to store the refresh token', invoke)
+    .option('--code <code>', 'the authorization code, or the whole address eBay sent you to (no terminal needed)')
+    .option('--write-env', 'write CIVETTA_EBAY_REFRESH_TOKEN into the .env beside the config (mode 0600)')
+    .option('--print', 'show the refresh token once on the terminal instead (terminal only)');
 
   const ebay = program.command('ebay').description('eBay helpers');
   leaf(ebay, 'categories <query>', 'ebay-categories', 'find eBay category ids and their required aspects', invoke);

@@ -39,6 +39,9 @@ describe('runMain: one place maps outcomes to exit codes', () => {
     [['ebay', 'categories', 'lego set'], 'ebay-categories', { query: 'lego set' }],
     [['report', 'hooks', '--since', '2026-01-01'], 'report-hooks', { since: '2026-01-01' }],
     [['auth', 'ebay'], 'auth-ebay', {}],
+    // The command's own no-terminal message tells the owner to use these.
+    [['auth', 'ebay', '--code', 'v^1.1#code', '--write-env'], 'auth-ebay', { code: 'v^1.1#code', writeEnv: true }],
+    [['auth', 'ebay', '--print'], 'auth-ebay', { print: true }],
     [['simulator', '--port', '4010'], 'simulator', { port: 4010 }],
     [['init'], 'init', { dir: '.' }],
     [['--config', 'x.yaml', 'hooks', '--explain'], 'hooks', { explain: true }],
