@@ -13,6 +13,7 @@ import { resolveEndpoints, type AmazonEndpoints } from './endpoints.js';
 import { buildFeedEntries, failEntries } from './feed-mapping.js';
 import { searchListingsBySku } from './listings-api.js';
 import { remoteListingFromItem } from './mapping.js';
+import { assertMarketplaceCurrency } from './marketplaces.js';
 import { matchProducts } from './match-products.js';
 import { mapOrder } from './order-mapping.js';
 import { confirmShipment, searchOrdersPage } from './orders-api.js';
@@ -53,7 +54,8 @@ function firstMarketplace(config: AmazonConfig): string {
 
 /**
  * Builds the Amazon channel from its config section. Throws InputError (exit 2) before any
- * request when an endpoint is not https (loopback aside) or credentials are missing.
+ * request when an endpoint is not https (loopback aside), credentials are missing, or the offer
+ * currency is not the first marketplace's.
  */
 export function createAmazonChannel(
   config: AmazonConfig,
@@ -62,6 +64,9 @@ export function createAmazonChannel(
   options: AmazonChannelOptions = {},
 ): AmazonChannel {
   const endpoints = resolveEndpoints(config);
+  const marketplaceId: string = firstMarketplace(config);
+  const currency = config.currency ?? shop.currency;
+  assertMarketplaceCurrency(marketplaceId, currency);
   const credentials = resolveCredentials(deps.credentials, config.environment);
   const limits = config.environment === 'sandbox' ? sandboxLimits() : AMAZON_RATE_LIMITS;
   const common = { channel: 'amazon', limits, defaultLimit: AMAZON_DEFAULT_LIMIT, userAgent: options.userAgent ?? USER_AGENT, deps, ...(options.retry ? { retry: options.retry } : {}) };
@@ -76,9 +81,7 @@ export function createAmazonChannel(
     auth,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
-  const marketplaceId: string = firstMarketplace(config);
   const api: AmazonApi = { http, endpoint: endpoints.endpoint, sellerId: config.sellerId, marketplaceId, marketplaceIds: config.marketplaceIds };
-  const currency = config.currency ?? shop.currency;
   const itemContext: ItemContext = {
     api,
     listing: { marketplaceId, condition: config.condition },

@@ -189,6 +189,24 @@ describe('hosts', () => {
     expect(failure).toMatchObject({ exitCode: 2, message: expect.stringContaining('channels.amazon.tokenEndpoint') });
   });
 
+  it('an offer currency the first marketplace does not sell in is an input error before any request', () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    agents.push(agent);
+    const build = (config: Record<string, unknown>, shopCurrency = 'EUR') => () =>
+      createAmazonChannel(amazonConfig(config), { currency: shopCurrency }, { log: collectingLogger(), dispatcher: agent, credentials });
+    expect(build({ marketplaceIds: ['A1F83G8C2ARO7P', 'APJ6JRA9NG5V4'] })).toThrow(
+      'amazon: offers are priced in EUR, but marketplace A1F83G8C2ARO7P (the first of channels.amazon.marketplaceIds) sells in GBP',
+    );
+    expect(build({}, 'USD')).toThrow(InputError);
+    expect(build({ marketplaceIds: ['A1C3SOZRARQ6R3'], currency: 'EUR' })).toThrow(/sells in PLN/);
+    expect(build({ marketplaceIds: ['ATVPDKIKX0DER'] }, 'USD')).not.toThrow();
+    expect(build({ marketplaceIds: ['A2NODRKZP88ZB9'], currency: 'SEK' })).not.toThrow();
+    // A marketplace civetta has no currency for (Japan) is not checked.
+    expect(build({ marketplaceIds: ['A1VC38T7YXB528'] })).not.toThrow();
+    expect(agent.pendingInterceptors()).toEqual([]);
+  });
+
   it('missing credentials outside the simulator is an input error, not a request', () => {
     expect(() => createAmazonChannel(amazonConfig(), { currency: 'EUR' }, { log: collectingLogger() })).toThrow(/CIVETTA_AMAZON_CLIENT_ID/);
   });
