@@ -5,6 +5,12 @@ import { SearchOrdersResponse } from './schemas.js';
 /** The datasets civetta reads with each order (orders_2026-01-01.json `includedData`). */
 export const ORDER_DATASETS = ['BUYER', 'RECIPIENT', 'FULFILLMENT', 'PROCEEDS'] as const;
 
+/**
+ * Only orders the shop ships itself (orders_2026-01-01.json `fulfilledBy`): FBA orders are
+ * packed from Amazon's stock, which civetta neither holds nor ships, so they never enter the ledger.
+ */
+export const FULFILLED_BY = ['MERCHANT'] as const;
+
 /** The largest page searchOrders allows (`maxResultsPerPage`: 1–100). */
 export const ORDERS_PER_PAGE = 100;
 
@@ -21,6 +27,7 @@ export async function searchOrdersPage(
     url: joinUrl(api.endpoint, '/orders/2026-01-01/orders', {
       lastUpdatedAfter,
       marketplaceIds: api.marketplaceIds,
+      fulfilledBy: FULFILLED_BY,
       includedData: ORDER_DATASETS,
       maxResultsPerPage: ORDERS_PER_PAGE,
       paginationToken,

@@ -30,7 +30,7 @@ const order = (id: string) => ({
 });
 
 describe('orders (canned)', () => {
-  it('follows nextToken with every other parameter repeated unchanged, one page at a time', async () => {
+  it('asks for merchant-fulfilled orders only, follows nextToken with every other parameter repeated unchanged, one page at a time', async () => {
     const c = channel({ marketplaceIds: ['APJ6JRA9NG5V4', 'A1PA6795UKMFR9'] });
     const queries: Array<Record<string, string>> = [];
     const pool = agent.get(API);
@@ -48,6 +48,7 @@ describe('orders (canned)', () => {
     const base = {
       lastUpdatedAfter: '2026-11-20T08:30:00Z',
       marketplaceIds: 'APJ6JRA9NG5V4,A1PA6795UKMFR9',
+      fulfilledBy: 'MERCHANT',
       includedData: 'BUYER,RECIPIENT,FULFILLMENT,PROCEEDS',
       maxResultsPerPage: '100',
     };

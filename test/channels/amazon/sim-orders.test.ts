@@ -45,6 +45,7 @@ describe('Amazon channel against the simulator: orders', () => {
     expect(base).toEqual({
       lastUpdatedAfter: since.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       marketplaceIds: IT,
+      fulfilledBy: 'MERCHANT',
       includedData: 'BUYER,RECIPIENT,FULFILLMENT,PROCEEDS',
       maxResultsPerPage: '100',
     });
