@@ -55,6 +55,13 @@ export function deleteListingsItem(api: AmazonApi, sku: string): Promise<HttpRes
   });
 }
 
+/**
+ * What a listing read asks for: exactly what remoteListingFromItem reads (status and ASIN from
+ * summaries, price from offers, stock from fulfillmentAvailability). Attributes and issues are
+ * not used, so they are not fetched.
+ */
+export const LISTING_READ_DATA = ['summaries', 'offers', 'fulfillmentAvailability'] as const;
+
 /** The listings under these SKUs (at most 20, the model's `maxItems`), across all result pages. */
 export async function searchListingsBySku(api: AmazonApi, skus: readonly string[]): Promise<ListingItem[]> {
   if (skus.length > IDENTIFIERS_PER_CALL) throw new Error(`searchListingsItems takes at most ${IDENTIFIERS_PER_CALL} SKUs`);
@@ -68,7 +75,7 @@ export async function searchListingsBySku(api: AmazonApi, skus: readonly string[
         marketplaceIds: [api.marketplaceId],
         identifiers: skus,
         identifiersType: 'SKU',
-        includedData: ['summaries', 'attributes', 'offers', 'fulfillmentAvailability', 'issues'],
+        includedData: LISTING_READ_DATA,
         pageSize: IDENTIFIERS_PER_CALL,
         pageToken,
       }),

@@ -65,7 +65,6 @@ export const ListingItem = z.object({
   fulfillmentAvailability: z
     .array(z.object({ fulfillmentChannelCode: z.string(), quantity: z.number().int().min(0).optional() }))
     .optional(),
-  issues: z.array(ListingIssue).optional(),
   productTypes: z.array(z.object({ marketplaceId: z.string(), productType: z.string() })).optional(),
 });
 export type ListingItem = z.infer<typeof ListingItem>;

@@ -99,7 +99,12 @@ describe('Amazon channel against the simulator: listings', () => {
     const live = await s.channel.readListings(['CIV-LEGO', 'CIV-NEW']);
     expect(live.get('CIV-LEGO')).toMatchObject({ sku: 'CIV-LEGO', remote: { asin: 'B0LEGO0001', productType: 'TOY_BUILDING_BLOCK' }, priceMinor: 2650, quantity: 4, currency: 'EUR' });
     expect(live.get('CIV-NEW')).toEqual({ sku: 'CIV-NEW', status: 'missing', remote: {} });
-    expect(s.sim.requests.find((r) => r.operation === 'searchListingsItems')?.query).toMatchObject({ identifiers: 'CIV-LEGO,CIV-NEW', identifiersType: 'SKU' });
+    expect(s.sim.requests.find((r) => r.operation === 'searchListingsItems')?.query).toMatchObject({
+      identifiers: 'CIV-LEGO,CIV-NEW',
+      identifiersType: 'SKU',
+      // Only what remoteListingFromItem reads: no attributes or issues to transfer and parse.
+      includedData: 'summaries,offers,fulfillmentAvailability',
+    });
 
     const remote = live.get('CIV-LEGO')?.remote ?? {};
     const [price] = await s.apply([{ kind: 'update', offer: offer({ sku: 'CIV-LEGO', priceMinor: 2250 }), fields: ['price'], remote }]);
