@@ -30,10 +30,11 @@ function breakdown(list: ReadonlyArray<{ type: string; subtotal: Money }> | unde
   return minor(list?.find((b) => b.type === type)?.subtotal);
 }
 
-function formatAddress(a: Address | undefined): string | undefined {
+/** The delivery address as one text; `recipient` (when given) heads it, as on a parcel label. */
+function formatAddress(a: Address | undefined, recipient: string | undefined): string | undefined {
   if (!a) return undefined;
   const cityLine = [a.postalCode, a.city, a.stateOrRegion].filter(Boolean).join(' ');
-  const lines = [a.companyName, a.addressLine1, a.addressLine2, a.addressLine3, cityLine, a.countryCode].filter(
+  const lines = [recipient, a.companyName, a.addressLine1, a.addressLine2, a.addressLine3, cityLine, a.countryCode].filter(
     (x): x is string => typeof x === 'string' && x.trim() !== '',
   );
   return lines.length > 0 ? lines.join(', ') : undefined;
@@ -56,11 +57,18 @@ function mapLine(item: WireOrderItem): OrderLine {
   };
 }
 
-/** Buyer name, address and e-mail: personal data, kept only in `buyer` (purged on schedule). */
+const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Buyer name, address and e-mail: personal data, kept only in `buyer` (purged on schedule). The
+ * name is the buyer's; a gift or an order sent to someone else has another recipient, whose name
+ * heads the address text so the parcel can still be addressed.
+ */
 function mapBuyer(order: WireOrder): BuyerInfo | undefined {
   const address = order.recipient?.deliveryAddress;
   const name = order.buyer?.buyerName ?? address?.name;
-  const formatted = formatAddress(address);
+  const recipient = address?.name && !(name && sameName(name, address.name)) ? address.name : undefined;
+  const formatted = formatAddress(address, recipient);
   const buyer: BuyerInfo = {
     ...(name ? { name } : {}),
     ...(formatted ? { address: formatted } : {}),

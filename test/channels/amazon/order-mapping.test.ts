@@ -53,6 +53,24 @@ describe('searchOrders order → domain order', () => {
     });
   });
 
+  it('a recipient other than the buyer: the buyer stays the name, the recipient heads the address', () => {
+    const gift = WireOrder.parse({
+      ...wire,
+      recipient: { deliveryAddress: { ...wire.recipient?.deliveryAddress, name: 'Luca Rossi', companyName: 'Rossi Srl' } },
+    });
+    expect(mapOrder(gift, { marketplaceId: IT, currency: 'EUR' }).buyer).toEqual({
+      name: 'Maria Bianchi',
+      address: 'Luca Rossi, Rossi Srl, Via Roma 1, 10121 Torino, IT',
+      email: 'abc@marketplace.amazon.it',
+    });
+    // Same person spelled with other case: not repeated.
+    const same = WireOrder.parse({ ...wire, recipient: { deliveryAddress: { ...wire.recipient?.deliveryAddress, name: ' maria bianchi' } } });
+    expect(mapOrder(same, { marketplaceId: IT, currency: 'EUR' }).buyer?.address).toBe('Via Roma 1, 10121 Torino, IT');
+    // No buyer name given: the recipient is the name, once.
+    const noBuyer = WireOrder.parse({ ...wire, buyer: { buyerEmail: 'abc@marketplace.amazon.it' } });
+    expect(mapOrder(noBuyer, { marketplaceId: IT, currency: 'EUR' }).buyer).toMatchObject({ name: 'Maria Bianchi', address: 'Via Roma 1, 10121 Torino, IT' });
+  });
+
   it('a pending order without prices keeps them unknown, not zero', () => {
     const pending = WireOrder.parse({
       orderId: '1', createdTime: 't', lastUpdatedTime: 't', salesChannel: { channelName: 'AMAZON' },
