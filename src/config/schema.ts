@@ -41,18 +41,36 @@ const environment = z
   .describe('production: the live marketplace; sandbox: its test system; simulator: `civetta simulator` (endpoint and tokenEndpoint required)');
 const enabled = z.boolean().describe('false keeps the channel configured but untouched by every command');
 
+/** The listings model's condition values (ItemSummaryByMarketplace.conditionType in listingsItems_2021-08-01.json). */
+const AMAZON_CONDITIONS = [
+  'new_new',
+  'new_open_box',
+  'new_oem',
+  'refurbished_refurbished',
+  'used_like_new',
+  'used_very_good',
+  'used_good',
+  'used_acceptable',
+  'collectible_like_new',
+  'collectible_very_good',
+  'collectible_good',
+  'collectible_acceptable',
+  'club_club',
+] as const;
+
 export const AmazonConfig = z.strictObject({
   enabled: enabled.default(true),
   environment: environment.default('production'),
   region: z.enum(['na', 'eu', 'fe']).default('eu').describe('SP-API region: eu for amazon.it and the other EU stores'),
-  marketplaceIds: z.array(z.string().min(1)).min(1).describe('Amazon marketplace ids, e.g. APJ6JRA9NG5V4 for amazon.it'),
+  // At most 50: searchOrders' `marketplaceIds` maxItems (orders_2026-01-01.json), where all of them are sent.
+  marketplaceIds: z.array(z.string().min(1)).min(1).max(50).describe('Amazon marketplace ids, e.g. APJ6JRA9NG5V4 for amazon.it'),
   sellerId: z.string().min(1).describe("the seller's merchant token (Seller Central → Account Info)"),
   currency: z.string().length(3).optional().describe('offer currency; defaults to shop.currency'),
   endpoint: z.url().optional().describe('SP-API base URL; defaults to the region and environment'),
   tokenEndpoint: z.url().optional().describe('LWA token URL; defaults to https://api.amazon.com/auth/o2/token'),
   pricing: PricingConfig.prefault({}),
   stock: ChannelStockConfig.prefault({}),
-  condition: z.string().default('new_new').describe('Amazon condition_type of every offer'),
+  condition: z.enum(AMAZON_CONDITIONS).default('new_new').describe('Amazon condition_type of every offer'),
   delistBy: z.enum(['delete', 'zero']).default('delete').describe('end a listing by deleting it or by setting quantity 0'),
   // Measured by `npm run bench` (amazon feed vs items): per-item calls at 5 req/s beat a feed's
   // ~2-3 minutes of processing up to about 850 changes (400: 102 s vs 195 s; 1500: 384 s vs 218 s).
