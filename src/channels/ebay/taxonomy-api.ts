@@ -1,7 +1,7 @@
 import { joinUrl } from '../../http/client.js';
 import { languageHeaders, type EbayApiContext } from './api-context.js';
 import { BASE_PATHS } from './endpoints.js';
-import { AspectsAnswer, CategorySuggestionsAnswer, CategoryTreeAnswer } from './schemas-account.js';
+import { AspectsAnswer, CategorySuggestionsAnswer, CategoryTreeAnswer } from './schemas-taxonomy.js';
 
 /** One thin function per Taxonomy call (commerce_taxonomy_v1_oas3.json); application token. */
 const url = (ctx: EbayApiContext, p: string, query?: Record<string, string>) =>
