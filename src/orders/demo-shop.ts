@@ -2,6 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StockItem } from '../domain/stock-item.js';
+import { autoAsin, type CatalogEntry } from '../simulator/index.js';
 
 /** The sample shop's config names the simulator at this origin (`civetta simulator --port 4010`). */
 const SAMPLE_ORIGIN = 'http://127.0.0.1:4010';
@@ -29,4 +31,13 @@ export function prepareDemoShop(simOrigin: string, source: string = sampleShopDi
   const config = join(dir, CONFIG);
   writeFileSync(config, readFileSync(config, 'utf8').replaceAll(SAMPLE_ORIGIN, simOrigin));
   return { dir, config };
+}
+
+/**
+ * Simulated Amazon catalogue entries for a shop's products (one per EAN, with the shop's own
+ * title and brand), as the real catalogue knows branded goods: without them the simulator's
+ * generic products ("Prodotto …", brand Generico) make every offer a catalogue mismatch.
+ */
+export function catalogFor(items: readonly StockItem[]): CatalogEntry[] {
+  return items.flatMap((i) => (i.ean ? [{ ean: i.ean, asin: autoAsin(i.ean), title: i.title, brand: i.brand ?? '', productType: 'TOY' }] : []));
 }

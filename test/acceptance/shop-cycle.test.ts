@@ -2,16 +2,17 @@
 // validate on the sample shop's real till export, hooks --explain, plan → sync --dry-run → sync
 // → sync again, buyers on both channels, orders pull, status, exports as the accountant opens
 // them, and the hook report page.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
-import { runCli } from '../support/run-cli.js';
+import { BIN, runCli } from '../support/run-cli.js';
 import { createTestShop, type TestShop } from '../support/shop.js';
 import { liveSkus, startShopSimulator } from '../support/simulator.js';
 import { tempDir } from '../support/temp-dir.js';
-import { civetta, ledgerRows, onlyJson } from './acceptance-helpers.js';
+import { bareEnv, civetta, ledgerRows, onlyJson } from './acceptance-helpers.js';
 
 const FIXTURE_SHOP = fileURLToPath(new URL('../../fixtures/shop/', import.meta.url));
 
@@ -79,6 +80,34 @@ describe('the sample shop as shipped (Windows-1252, ";" and decimal comma)', () 
       const bad = body.stock.problems.filter((p) => p.line === 243);
       expect(bad).toEqual([expect.objectContaining({ file: join(dir.path, 'stock', 'magazzino.csv'), line: 243, column: 'Giacenza' })]);
     } finally {
+      dir.cleanup();
+    }
+  });
+});
+
+describe('the sample shop against a plain `civetta simulator --port 0 --json` child', () => {
+  it('its Amazon offers match the simulated catalogue and list (no catalogue mismatch)', async () => {
+    const dir = tempDir('civetta-sample-sim-');
+    const child = spawn(process.execPath, [BIN, 'simulator', '--port', '0', '--json'], { env: { ...bareEnv(), CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => {
+          text += d;
+          if (text.includes('\n')) resolve(text.slice(0, text.indexOf('\n')));
+        });
+        child.on('exit', (code) => reject(new Error(`simulator exited with ${String(code)}`)));
+      });
+      const endpoints = onlyJson<{ amazon: { endpoint: string } }>({ code: 0, stdout: line, stderr: '' });
+      const origin = new URL(endpoints.amazon.endpoint).origin;
+      dir.copy(join(FIXTURE_SHOP, 'stock'), 'stock');
+      const config = readFileSync(join(FIXTURE_SHOP, 'civetta.config.yaml'), 'utf8').replaceAll('http://127.0.0.1:4010', origin).replace(/limit: \d+/, 'limit: 2');
+      dir.write({ 'civetta.config.yaml': config });
+      const run = await runCli(['sync', '--channel', 'amazon'], { cwd: dir.path });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toContain('Sent: 2 ok, 0 failed.');
+    } finally {
+      child.kill('SIGTERM');
       dir.cleanup();
     }
   });

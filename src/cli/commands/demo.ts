@@ -9,14 +9,14 @@ import { readShopStock } from '../../hooks/desired-offers.js';
 import { openLedger } from '../../ledger/database.js';
 import { readOrders } from '../../ledger/orders.js';
 import type { Logger } from '../../log.js';
-import { prepareDemoShop, sampleShopDir } from '../../orders/demo-shop.js';
+import { catalogFor, prepareDemoShop, sampleShopDir } from '../../orders/demo-shop.js';
 import { buildExportRows } from '../../orders/export-rows.js';
 import { formatExport } from '../../orders/format-export.js';
 import { productLookup } from '../../orders/product-lookup.js';
 import { pullOrders } from '../../orders/pull-orders.js';
 import { writeFileAtomic } from '../../orders/write-file-atomic.js';
 import type { Config } from '../../config/schema.js';
-import { autoAsin, startSimulator, type SimulatorOptions } from '../../simulator/index.js';
+import { startSimulator, type SimulatorOptions } from '../../simulator/index.js';
 import { runSync } from '../../sync/run-sync.js';
 import type { CommandResult, RunContext } from '../context.js';
 import { renderHookReportHtml } from '../render/hook-report-html.js';
@@ -75,9 +75,7 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     // 1. hooks
     const stock = await readShopStock(loaded);
     // The simulated Amazon catalogue knows the shop's products, as the real one knows branded goods.
-    sim.amazon.addCatalog(
-      stock.items.flatMap((i) => (i.ean ? [{ ean: i.ean, asin: autoAsin(i.ean), title: i.title, brand: i.brand ?? '', productType: 'TOY' }] : [])),
-    );
+    sim.amazon.addCatalog(catalogFor(stock.items));
     say(`\n1. Stock file: ${stock.stats.goodRows} products read (${stock.stats.badRows} bad rows left out).`);
     const hooks: Partial<Record<ChannelId, number>> = {};
     for (const c of channels) {

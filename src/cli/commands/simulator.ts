@@ -1,5 +1,11 @@
+import { join } from 'node:path';
+import { loadConfig } from '../../config/load.js';
 import { InputError, ExitCode } from '../../errors.js';
-import { AMAZON_DEFAULT_CREDENTIALS, DEFAULT_AMAZON_SELLER_ID, EBAY_DEFAULT_CREDENTIALS, startSimulator } from '../../simulator/index.js';
+import { readShopStock } from '../../hooks/desired-offers.js';
+import { catalogFor, sampleShopDir } from '../../orders/demo-shop.js';
+import {
+  AMAZON_DEFAULT_CREDENTIALS, DEFAULT_AMAZON_SELLER_ID, EBAY_DEFAULT_CREDENTIALS, startSimulator, type CatalogEntry,
+} from '../../simulator/index.js';
 import type { CommandResult, RunContext } from '../context.js';
 
 export interface SimulatorArgs {
@@ -21,6 +27,27 @@ function parseTimeScale(raw: string | undefined): number {
   return n;
 }
 
+/**
+ * The products the simulated Amazon catalogue knows by EAN, with their real titles and brands:
+ * the shop of `--config` when given, else the sample shop in fixtures/ (which the sample config
+ * syncs against this simulator). Other valid EANs still resolve to generic products.
+ */
+async function shopCatalog(ctx: RunContext): Promise<{ entries: CatalogEntry[]; from: string }> {
+  if (ctx.options.config) {
+    const loaded = await ctx.loadConfig();
+    return { entries: catalogFor((await readShopStock(loaded)).items), from: loaded.config.stock.file };
+  }
+  try {
+    const dir = sampleShopDir();
+    const loaded = await loadConfig({ cwd: dir, file: join(dir, 'civetta.config.yaml') });
+    return { entries: catalogFor((await readShopStock(loaded)).items), from: loaded.config.stock.file };
+  } catch (error) {
+    // The sample shop only makes the demo data match; the simulator works without it.
+    ctx.out.log.warn(`the sample shop's products are not in the simulated catalogue: ${error instanceof Error ? error.message : String(error)}`);
+    return { entries: [], from: 'nothing' };
+  }
+}
+
 /** Resolves on SIGINT or SIGTERM. */
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
@@ -35,14 +62,16 @@ function untilSignal(): Promise<void> {
 }
 
 /**
- * `civetta simulator [--port P]`: runs the Amazon + eBay simulator (autoCatalog on) until
- * SIGINT/SIGTERM. Under --json it emits the endpoints line at once through ctx.out.emitJson,
+ * `civetta simulator [--port P]`: runs the Amazon + eBay simulator (autoCatalog on, the shop's
+ * products in the catalogue) until SIGINT/SIGTERM. Under --json it emits the endpoints line at once through ctx.out.emitJson,
  * because the command only returns when stopped. `stop` replaces the signals (tests).
  */
 export async function run(args: SimulatorArgs, ctx: RunContext, stop: Promise<void> = untilSignal()): Promise<CommandResult> {
   const port = parsePort(args.port);
   const timeScale = parseTimeScale(ctx.env.CIVETTA_SIM_TIME_SCALE);
-  const sim = await startSimulator({ port, timeScale, amazon: { autoCatalog: true } });
+  const catalog = await shopCatalog(ctx);
+  const sim = await startSimulator({ port, timeScale, amazon: { autoCatalog: true, catalog: catalog.entries } });
+  ctx.out.log.info(`Amazon catalogue: ${catalog.entries.length} product(s) from ${catalog.from}; any other valid EAN is a generic product`);
   const endpoints = sim.endpoints;
   if (ctx.options.json) {
     ctx.out.emitJson(endpoints);
