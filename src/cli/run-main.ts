@@ -5,6 +5,7 @@ import type { CommandResult, GlobalOptions, RunContext } from './context.js';
 import { createOutput, type CliOutput, type TextSink } from './output.js';
 import { buildProgram, type CommandFile } from './program.js';
 import { packageVersion } from './version.js';
+import { HttpError, NetworkError, UnexpectedResponseError } from '../http/http-error.js';
 import { redact as redactText } from '../http/redact.js';
 
 /** The process's surroundings, passed in so tests can run the CLI in-process. */
@@ -49,6 +50,12 @@ function reportError(error: unknown, out: CliOutput | undefined, io: CliIo, json
     details = error.details;
     if ('guards' in error) extra.guards = error.guards;
     if ('channel' in error) extra.channel = error.channel;
+  } else if (error instanceof NetworkError || error instanceof HttpError || error instanceof UnexpectedResponseError) {
+    // A marketplace that cannot be reached or answers nonsense is not a bug in civetta: say
+    // what happened (exit 1), without the "please report it" plea.
+    exitCode = ExitCode.itemsFailed;
+    message = `a marketplace call failed: ${error.message}`;
+    details = ['Check the connection and the channel endpoint, then run again: a sync picks up where it stopped.'];
   } else {
     exitCode = ExitCode.itemsFailed;
     const e = error instanceof Error ? error : new Error(String(error));

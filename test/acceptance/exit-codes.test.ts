@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/ledger/lock.js';
 import type { Simulator } from '../../src/simulator/index.js';
+import { loopbackServer } from '../support/loopback-server.js';
 import { createTestShop, type StockRow, type TestShop } from '../support/shop.js';
 import { liveSkus, startShopSimulator } from '../support/simulator.js';
 import { civetta, expectJsonError, expectPlainStreams, ledgerRows, onlyJson } from './acceptance-helpers.js';
@@ -234,6 +235,19 @@ describe('exit 5: the marketplace refuses the credentials', () => {
 });
 
 describe('exit 1: the run finished but an item failed', () => {
+  it('a marketplace that does not answer: exit 1 saying which call failed, not "internal error"', async () => {
+    const gone = await loopbackServer(() => undefined);
+    await gone.close();
+    const file = configVariant('unreachable.yaml', (c) => {
+      c.channels.ebay.endpoint = `${gone.origin}/ebay`;
+      c.channels.ebay.tokenEndpoint = `${gone.origin}/ebay/identity/v1/oauth2/token`;
+    });
+    const run = await withoutWrites(() => civetta(shop, ['--config', file, '--json', 'sync', '--channel', 'ebay']));
+    const error = expectJsonError(run, 1);
+    expect(error.message).toMatch(/^a marketplace call failed: \w+: no answer from the marketplace \(connect ECONNREFUSED/);
+    expect(run.stderr).not.toContain('internal error');
+  });
+
   it('an eBay listing refused by the marketplace is listed in the output and recorded in the ledger', async () => {
     const refusing = await startShopSimulator();
     const other = createTestShop(refusing, { channels: ['ebay'], hooksLimit: 2 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runMain, type CommandModule } from '../../src/cli/run-main.js';
 import { SafetyGuardError, ChannelAuthError } from '../../src/errors.js';
 import { registerSecret } from '../../src/http/redact.js';
+import { NetworkError } from '../../src/http/http-error.js';
 import type { CommandFile } from '../../src/cli/program.js';
 import type { RunContext } from '../../src/cli/context.js';
 
@@ -94,6 +95,18 @@ describe('runMain: one place maps outcomes to exit codes', () => {
     }));
     expect(await runMain(['status', '--verbose'], v.io)).toBe(1);
     expect(v.stderr.join('')).toContain('  TypeError: x is undefined\n    at ');
+  });
+
+  it('an unreachable marketplace: exit 1 with what failed, not "internal error, please report it"', async () => {
+    const t = io(() => module(async () => {
+      throw new NetworkError('lwaToken', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4010'), { code: 'ECONNREFUSED' }));
+    }));
+    expect(await runMain(['sync', '--json'], t.io)).toBe(1);
+    expect(t.stderr.join('')).toBe(
+      'civetta: a marketplace call failed: lwaToken: no answer from the marketplace (connect ECONNREFUSED 127.0.0.1:4010)\n' +
+        '  Check the connection and the channel endpoint, then run again: a sync picks up where it stopped.\n',
+    );
+    expect(JSON.parse(t.stdout.join(''))).toMatchObject({ error: { exitCode: 1, message: expect.stringMatching(/^a marketplace call failed: lwaToken: /) } });
   });
 
   it('the command decides exit 1 (items failed) and its JSON is the only stdout', async () => {
