@@ -18,7 +18,9 @@ export function renderProblem(p: Problem, cwd: string): string {
   const where = problemWhere(p, cwd);
   let text = `${where ? `${where}: ` : ''}${p.severity}: ${p.message}`;
   if (p.value !== undefined && !p.message.includes(p.value) && !p.message.includes('found')) {
-    text += ` (found ${JSON.stringify(p.value)}${p.expected ? `, expected ${p.expected}` : ''})`;
+    // An expectation the message already states (an unknown key's "did you mean") is not repeated.
+    const expected = p.expected && !p.message.includes(p.expected) ? `, expected ${p.expected}` : '';
+    text += ` (found ${JSON.stringify(p.value)}${expected})`;
   } else if (p.value === undefined && p.expected && !p.message.includes('expected')) {
     text += ` (expected ${p.expected})`;
   }
