@@ -76,7 +76,10 @@ export async function readConfig(opts: LoadConfigOptions): Promise<ConfigReadRes
   try {
     found = wanted ? await explorer().load(wanted) : await explorer().search(opts.cwd);
   } catch (error) {
-    return { ...(wanted ? { file: wanted } : {}), problems: [loadError(wanted, error)] };
+    // A file found by the search but unreadable (a YAML slip): cosmiconfig names it in `filepath`.
+    const file = wanted ?? (error as { filepath?: unknown }).filepath;
+    const named = typeof file === 'string' ? file : undefined;
+    return { ...(named ? { file: named } : {}), problems: [loadError(named, error)] };
   }
   if (!found) {
     return {

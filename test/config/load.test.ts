@@ -76,6 +76,9 @@ describe('readConfig: errors name the key, the value found and what was expected
       const r = await readConfig({ cwd: dir.path });
       expect(r.problems.map((p) => p.code)).toEqual(['config-unreadable']);
       expect(r.problems[0]!.line).toBeGreaterThan(0);
+      // Found by the search, so validate can say which file to fix.
+      expect(r.file).toBe(join(dir.path, 'civetta.config.yaml'));
+      expect(r.problems[0]!.file).toBe(join(dir.path, 'civetta.config.yaml'));
     } finally {
       dir.cleanup();
     }
