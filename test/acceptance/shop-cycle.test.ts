@@ -223,6 +223,21 @@ describe('a cycle on the simulator', () => {
     expect(text).toContain(`'=HYPERLINK`);
   });
 
+  it('orders ship sends the tracking to the channel each order came from; shipping it again exits 2 and sends nothing', async () => {
+    for (const channel of ['ebay', 'amazon'] as const) {
+      const order = sim.orders(channel).at(-1)!;
+      const run = await civetta(shop, ['orders', 'ship', order.orderId, '--carrier', 'Poste Italiane', '--tracking', `PI${channel}42`]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(sim.orders(channel).at(-1)!.shipments.map((s) => s.trackingNumber)).toEqual([`PI${channel}42`]);
+      expect(ledgerRows(shop.ledgerFile, 'SELECT channel, tracking FROM shipments WHERE order_id = ?', order.orderId)).toEqual([{ channel, tracking: `PI${channel}42` }]);
+      const writes = sim.writeCount();
+      const again = await civetta(shop, ['--json', 'orders', 'ship', order.orderId, '--carrier', 'Poste Italiane', '--tracking', `PI${channel}43`]);
+      expect(again.code, again.stderr).toBe(2);
+      expect(onlyJson<{ error: { message: string } }>(again).error.message).toContain(order.orderId);
+      expect(sim.writeCount()).toBe(writes);
+    }
+  });
+
   it('report hooks --html writes one self-contained page', async () => {
     const file = join(shop.dir.path, 'report', 'civette.html');
     const run = await civetta(shop, ['--json', 'report', 'hooks', '--html', file]);
