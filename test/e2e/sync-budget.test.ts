@@ -35,14 +35,27 @@ describe('revision budget', () => {
     expect(small.json.plan.deferred).toEqual([expect.objectContaining({ channel: 'amazon', sku, why: 'dead-band' })]);
     expect(sim.writeCount('amazon') - before).toBe(0);
 
-    // A drop is always wanted, but the one revision of today was spent by the move to 6.
+    // Today's one revision was spent by the move to 6, yet a drop still goes, alone: the listing
+    // must not show stock the shop no longer has.
     shop.setRow(sku!, { Giacenza: '4' });
+    before = sim.writeCount('amazon');
+    const drop = await civettaJson<Report>(shop, 'sync', '--channel', 'amazon');
+    expect(drop.code, drop.stderr).toBe(0);
+    expect(drop.json.plan.actions.map((a) => [a.kind, a.sku])).toEqual([['update', sku]]);
+    expect(drop.json.plan.deferred).toEqual([]);
+    expect(sim.writeCount('amazon') - before).toBe(1);
+    expect(sim.amazon.listing(sku!)?.quantity).toBe(3);
+
+    // A price change waits for tomorrow.
+    const row = shop.rows.find((r) => r.Codice === sku)!;
+    shop.setRow(sku!, { Prezzo: (Number(row.Prezzo) * 1.1).toFixed(2) });
     before = sim.writeCount('amazon');
     const capped = await civettaJson<Report>(shop, 'sync', '--channel', 'amazon');
     expect(capped.code, capped.stderr).toBe(0);
     expect(capped.json.plan.actions).toEqual([]);
     expect(capped.json.plan.deferred).toEqual([expect.objectContaining({ channel: 'amazon', sku, why: 'revision-cap' })]);
     expect(sim.writeCount('amazon') - before).toBe(0);
-    expect(capped.stdout).toContain('revisions already sent today (limit 1): deferred to tomorrow');
+    const human = await civetta(shop, 'plan', '--channel', 'amazon');
+    expect(human.stdout).toContain('revisions already sent today (limit 1): deferred to tomorrow');
   }, 180_000);
 });
