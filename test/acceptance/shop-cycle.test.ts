@@ -255,3 +255,28 @@ describe('a cycle on the simulator', () => {
     expect(html).toContain(body.hooks[0]!.sku);
   });
 });
+
+describe('status: unshipped orders past their handling time', () => {
+  it('an eBay order paid six days ago and not shipped is listed as overdue', async () => {
+    // The marketplace's clock six days back: the order was paid then, as far as eBay says.
+    const sixDays = 6 * 86_400_000;
+    const sim = await startShopSimulator({ now: () => Date.now() - sixDays });
+    const shop = createTestShop(sim, { channels: ['ebay'], hooksLimit: 1 });
+    try {
+      const sync = await civetta(shop, ['sync']);
+      expect(sync.code, sync.stderr).toBe(0);
+      const order = sim.buyers.placeOrder({ channel: 'ebay', sku: liveSkus(sim).ebay[0]!, quantity: 1 });
+      const pull = await civetta(shop, ['orders', 'pull']);
+      expect(pull.code, pull.stderr).toBe(0);
+      const status = await civetta(shop, ['status']);
+      expect(status.code, status.stderr).toBe(0);
+      expect(status.stdout).toContain('1 unshipped order(s) past their handling time:');
+      expect(status.stdout).toMatch(new RegExp(`^  ebay  ${order.orderId}  due \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC  \\(\\d+ day\\(s\\) late\\)$`, 'm'));
+      const json = onlyJson<{ orders: { overdue: Array<{ orderId: string }> } }>(await civetta(shop, ['--json', 'status']));
+      expect(json.orders.overdue.map((o) => o.orderId)).toEqual([order.orderId]);
+    } finally {
+      await sim.close();
+      shop.cleanup();
+    }
+  });
+});
