@@ -1,9 +1,9 @@
+import { throwIfFatal } from './fatal.js';
 import type { EbayConfig } from '../../config/schema.js';
 import type { EbayApiContext } from './api-context.js';
 import type { OfferSettings } from './mapping.js';
 import { getOptedInPrograms } from './account-api.js';
 import { ensureLocation } from './ensure-location.js';
-import { ChannelAuthError, InputError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 
 /** Everything the listing steps share within one channel instance. */
@@ -30,7 +30,7 @@ export function locationOnce(api: EbayApiContext, config: EbayConfig, log: Logge
         if (state === 'missing') log.warn(`ebay: the inventory location "${config.merchantLocationKey}" does not exist and channels.ebay.location is not set: publishing will fail`);
       },
       (error: unknown) => {
-        if (error instanceof ChannelAuthError || error instanceof InputError) throw error;
+        throwIfFatal(error);
         log.warn(`ebay: could not check the inventory location: ${error instanceof Error ? error.message : String(error)}`);
       },
     ));

@@ -1,6 +1,6 @@
+import { throwIfFatal } from './fatal.js';
 import type { ChangeOutcome, ListingChange } from '../channel.js';
 import type { ListingContext } from './apply-context.js';
-import { ChannelAuthError, InputError } from '../../errors.js';
 import { createListing } from './create-listing.js';
 import { Trace } from './outcome.js';
 import { withdrawListing } from './delist.js';
@@ -26,7 +26,7 @@ export async function applyChanges(ctx: ListingContext, changes: readonly Listin
     try {
       keepsAtZero = await ctx.outOfStockControl();
     } catch (error) {
-      if (error instanceof ChannelAuthError || error instanceof InputError) throw error;
+      throwIfFatal(error);
       keepsAtZero = undefined;
     }
   }

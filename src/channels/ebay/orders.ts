@@ -1,6 +1,6 @@
+import { throwIfFatal } from './fatal.js';
 import type { ShipOutcome, ShipRequest } from '../channel.js';
 import type { Order } from '../../domain/order.js';
-import { ChannelAuthError, InputError } from '../../errors.js';
 import { HttpError, NetworkError } from '../../http/http-error.js';
 import type { EbayApiContext } from './api-context.js';
 import { createShippingFulfillment, getOrders, getShippingFulfillments } from './fulfillment-api.js';
@@ -43,14 +43,14 @@ export async function ship(api: EbayApiContext, request: ShipRequest): Promise<S
       const reference = decodeURIComponent(location.split('/').filter(Boolean).pop() ?? '') || tracking;
       return { ok: true, reference, errors: [] };
     } catch (error) {
-      if (error instanceof ChannelAuthError || error instanceof InputError) throw error;
+      throwIfFatal(error);
       const ambiguous = error instanceof NetworkError || (error instanceof HttpError && error.status >= 500) || errorIds(error).includes(34500);
       if (!ambiguous) return { ok: false, errors: issuesFromError(error) };
       let already: string | undefined;
       try {
         already = await findFulfillment(api, request.orderId, tracking);
       } catch (readError) {
-        if (readError instanceof ChannelAuthError || readError instanceof InputError) throw readError;
+        throwIfFatal(readError);
         // Cannot tell whether the first try landed: sending again could duplicate the tracking.
         return { ok: false, errors: [...issuesFromError(error), ...issuesFromError(readError)] };
       }

@@ -1,6 +1,6 @@
+import { throwIfFatal } from './fatal.js';
 import type { ChangeOutcome, ChannelIssue, ListingChange } from '../channel.js';
 import type { RemoteRef } from '../../domain/listing.js';
-import { ChannelAuthError, InputError } from '../../errors.js';
 import { issuesFromDetails, issuesFromError } from './issues.js';
 import type { EbayErrorDetail } from './schemas.js';
 
@@ -53,7 +53,7 @@ export async function settle(
     const result = await steps();
     return trace.outcome(change, result.ok, result.errors ?? [], result.remote);
   } catch (error) {
-    if (error instanceof ChannelAuthError || error instanceof InputError) throw error;
+    throwIfFatal(error);
     trace.answered(summaryOf(error));
     return trace.outcome(change, false, issuesFromError(error));
   }

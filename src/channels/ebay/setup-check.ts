@@ -1,7 +1,7 @@
+import { throwIfFatal } from './fatal.js';
 import type { EbayConfig } from '../../config/schema.js';
 import type { Offer } from '../../domain/offer.js';
 import type { Problem } from '../../domain/problem.js';
-import { ChannelAuthError, InputError } from '../../errors.js';
 import { getOptedInPrograms, getPolicies, getPrivileges } from './account-api.js';
 import type { EbayApiContext } from './api-context.js';
 import { checkOffers } from './check-offers.js';
@@ -97,7 +97,7 @@ async function guard(problems: Problem[], what: string, check: () => Promise<unk
   try {
     await check();
   } catch (e) {
-    if (e instanceof ChannelAuthError || e instanceof InputError) throw e;
+    throwIfFatal(e);
     const issues = issuesFromError(e);
     problems.push({
       severity: 'error',

@@ -1,5 +1,5 @@
+import { throwIfFatal } from './fatal.js';
 import type { ChangeOutcome, ListingChange } from '../channel.js';
-import { ChannelAuthError, InputError } from '../../errors.js';
 import { HttpError } from '../../http/http-error.js';
 import type { ListingContext } from './apply-context.js';
 import { bulkCreateOrReplaceInventoryItem, bulkGetInventoryItem } from './bulk-api.js';
@@ -35,7 +35,7 @@ export async function updateContent(ctx: ListingContext, updates: readonly Updat
     try {
       written = await writeItems(ctx, batch, onOutcome);
     } catch (error) {
-      if (error instanceof ChannelAuthError || error instanceof InputError) throw error;
+      throwIfFatal(error);
       for (const p of batch) onOutcome(p.trace.outcome(p.change, false, issuesFromError(error)));
       continue;
     }

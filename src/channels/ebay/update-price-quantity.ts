@@ -1,6 +1,6 @@
+import { throwIfFatal } from './fatal.js';
 import type { ChangeOutcome, ListingChange } from '../channel.js';
 import { minorToDecimal } from '../../domain/money.js';
-import { ChannelAuthError, InputError } from '../../errors.js';
 import { HttpError } from '../../http/http-error.js';
 import type { ListingContext } from './apply-context.js';
 import { bulkUpdatePriceQuantity, type PriceQuantityRequest } from './bulk-api.js';
@@ -32,7 +32,7 @@ export async function updatePriceQuantity(ctx: ListingContext, updates: readonly
       }
       ready.push({ change, request: priceQuantityRequest(change, offerId), trace });
     } catch (error) {
-      if (error instanceof ChannelAuthError || error instanceof InputError) throw error;
+      throwIfFatal(error);
       onOutcome(trace.outcome(change, false, issuesFromError(error)));
     }
   }
@@ -83,7 +83,7 @@ async function sendBatch(
     for (const b of batch) b.trace.sent(describe(b.request));
     entries = await bulkUpdatePriceQuantity(ctx.api, batch.map((b) => b.request));
   } catch (error) {
-    if (error instanceof ChannelAuthError || error instanceof InputError) throw error;
+    throwIfFatal(error);
     if (error instanceof HttpError && error.status === 400 && batch.length > 1) {
       // The whole request was refused: send each SKU alone so the good ones still go through.
       for (const b of batch) b.trace.answered(`batch refused (HTTP 400), resent alone`);

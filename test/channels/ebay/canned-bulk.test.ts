@@ -68,3 +68,14 @@ describe('bulkUpdatePriceQuantity canned answers', () => {
     expect([...out.values()].filter((o) => o.ok)).toHaveLength(30);
   });
 });
+
+describe('a token without the needed scope', () => {
+  it('403 errorId 1100 stops the channel with exit 5 and a plain explanation, without refreshing the token', async () => {
+    const { server, channel, api } = await cannedEbay(() => ({ status: 403, body: { errors: [{ errorId: 1100, domain: 'ACCESS', message: 'Access denied' }] } }));
+    closers.push(server.close);
+    const error = await channel.apply([update('A1', 'O1', 1000)], () => undefined).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ChannelAuthError', exitCode: 5, message: expect.stringMatching(/1100.*civetta auth ebay/) });
+    expect(api()).toHaveLength(1);
+    expect(server.seen.filter((r) => r.url.includes('/oauth2/token'))).toHaveLength(1);
+  });
+});
