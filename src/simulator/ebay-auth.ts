@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Route } from './http-types.js';
 import { json } from './http-types.js';
 import { ebayEntry, ebayError, ebayInsufficientScope, ebayInvalidToken, ebayServerError, ebayTooManyRequests, type EbayDomain } from './ebay-errors.js';
@@ -27,9 +28,82 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   return i < 0 ? undefined : { id: decoded.slice(0, i), secret: decoded.slice(i + 1) };
 }
 
-/** POST /identity/v1/oauth2/token — refresh_token and client_credentials grants with Basic client auth. */
-export function ebayAuthRoutes(state: SimState): Route[] {
+/** Authorization codes live about five minutes (reference §1), divided by the time scale. */
+const CODE_LIFETIME_S = 299;
+/** A refresh token from the consent lives ~18 months: 47,304,000 s (reference §1). */
+const REFRESH_TOKEN_LIFETIME_S = 47_304_000;
+
+/** Codes waiting to be exchanged, and the refresh tokens the consent minted (accepted from then on). */
+interface Consent {
+  codes: Map<string, PendingCode>;
+  refreshTokens: Set<string>;
+}
+
+interface PendingCode {
+  clientId: string;
+  ruName: string;
+  scopes: string[];
+  expiresMs: number;
+}
+
+/**
+ * The seller's consent as `civetta auth ebay` drives it: GET /oauth2/authorize (the consent page;
+ * the simulated seller accepts at once and is sent to the RuName's accept page with `?code=…`),
+ * then the authorization_code grant on the token endpoint, which mints a new refresh token the
+ * simulator accepts from then on.
+ */
+function consentRoutes(state: SimState, codes: Map<string, PendingCode>): Route[] {
   return [
+    {
+      service: 'ebay', method: 'GET', pattern: '/oauth2/authorize', operation: 'authorize', write: false, auth: false,
+      handler(req) {
+        const q = req.query;
+        const ruName = q.get('redirect_uri');
+        if (q.get('client_id') !== state.ebay.credentials.clientId || q.get('response_type') !== 'code' || !ruName) {
+          return oauthError(400, 'invalid_request', 'client_id, redirect_uri (the RuName) and response_type=code are required');
+        }
+        const scopes = (q.get('scope') ?? '').split(/\s+/).filter((s) => s.length > 0);
+        if (scopes.some((s) => !USER_SCOPES.has(s))) return oauthError(400, 'invalid_scope', 'The requested scope is invalid, unknown, malformed, or exceeds the scope granted to the client');
+        const code = `v^1.1#i^1#f^0#p^3#r^1#I^3#t^${randomBytes(24).toString('base64url')}`;
+        codes.set(code, { clientId: state.ebay.credentials.clientId, ruName, scopes, expiresMs: state.clock.nowMs() + (CODE_LIFETIME_S * 1000) / state.timeScale });
+        const accepted = new URLSearchParams({ ...(q.get('state') ? { state: q.get('state')! } : {}), code, expires_in: String(CODE_LIFETIME_S) });
+        return { status: 302, headers: { location: `${state.origin}/ebay/oauth2/accepted?${accepted.toString()}` }, raw: '' };
+      },
+    },
+    {
+      service: 'ebay', method: 'GET', pattern: '/oauth2/accepted', operation: 'consentAccepted', write: false, auth: false,
+      handler: () => ({
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        raw: '<!doctype html><title>Autorizzazione completata</title><p>Authorization successfully completed. Copy this page\'s address into civetta.</p>',
+      }),
+    },
+  ];
+}
+
+/** The authorization_code grant: one use per code, for the client and RuName it was issued to. */
+function exchangeCode(state: SimState, consent: Consent, form: URLSearchParams) {
+  const { codes } = consent;
+  const code = form.get('code') ?? '';
+  const pending = codes.get(code);
+  codes.delete(code);
+  if (!pending || pending.expiresMs < state.clock.nowMs() || pending.clientId !== state.ebay.credentials.clientId || pending.ruName !== form.get('redirect_uri')) {
+    return oauthError(400, 'invalid_grant', 'the provided authorization grant code is invalid or was issued to another client');
+  }
+  const refreshToken = `v^1.1#i^1#r^1#f^0#p^3#I^3#t^${randomBytes(24).toString('base64url')}`;
+  consent.refreshTokens.add(refreshToken);
+  const scopes = pending.scopes.length > 0 ? pending.scopes : [...USER_SCOPES];
+  const t = state.tokens.issue('v^1.1#i^1#r^1#', { service: 'ebay', scopes, application: false }, EBAY_TOKEN_LIFETIME_MS / state.timeScale);
+  return json(200, {
+    access_token: t.token, expires_in: t.expiresInS, refresh_token: refreshToken, refresh_token_expires_in: REFRESH_TOKEN_LIFETIME_S, token_type: 'User Access Token',
+  });
+}
+
+/** POST /identity/v1/oauth2/token — refresh_token, client_credentials and authorization_code grants with Basic client auth; the consent pages. */
+export function ebayAuthRoutes(state: SimState): Route[] {
+  const consent: Consent = { codes: new Map(), refreshTokens: new Set() };
+  return [
+    ...consentRoutes(state, consent.codes),
     {
       service: 'ebay', method: 'POST', pattern: '/identity/v1/oauth2/token', operation: 'getToken', write: false, auth: false,
       handler(req) {
@@ -49,12 +123,13 @@ export function ebayAuthRoutes(state: SimState): Route[] {
           const t = state.tokens.issue('v^1.1#i^1#p^1#', { service: 'ebay', scopes: [SCOPE_BASE], application: true }, EBAY_TOKEN_LIFETIME_MS / state.timeScale);
           return json(200, { access_token: t.token, expires_in: t.expiresInS, token_type: 'Application Access Token' });
         }
+        if (grant === 'authorization_code') return exchangeCode(state, consent, form);
         if (grant !== 'refresh_token') {
           return oauthError(400, 'unsupported_grant_type', 'grant type in request is not supported by the authorization server');
         }
         const refresh = form.get('refresh_token');
         if (!refresh) return oauthError(400, 'invalid_request', 'request is missing a required parameter or malformed.');
-        if (!c.refreshTokens.includes(refresh) || state.tokens.revoked.has(refresh)) {
+        if (!(c.refreshTokens.includes(refresh) || consent.refreshTokens.has(refresh)) || state.tokens.revoked.has(refresh)) {
           return oauthError(400, 'invalid_grant', 'the provided authorization refresh token is invalid or was issued to another client');
         }
         if (requested.some((s) => !USER_SCOPES.has(s))) {

@@ -148,3 +148,46 @@ describe('request log', () => {
     expect(r.body.errors[0].code).toBe('NotFound');
   });
 });
+
+describe('eBay consent (what `civetta auth ebay` drives)', () => {
+  const RU_NAME = 'Giocattoli_Rossi-GiocattoliR-civett-abcde';
+  const SCOPE = 'https://api.ebay.com/oauth/api_scope/sell.inventory https://api.ebay.com/oauth/api_scope/sell.fulfillment';
+
+  async function consent(query: Record<string, string> = {}): Promise<Response> {
+    const q = new URLSearchParams({ client_id: 'civetta-simulator', redirect_uri: RU_NAME, response_type: 'code', scope: SCOPE, state: 's1', ...query });
+    return fetch(`${sim.endpoints.ebay.endpoint}/oauth2/authorize?${q.toString()}`, { redirect: 'manual' });
+  }
+
+  it('the consent page sends the seller to the accept page with a code; the code gives a refresh token that then works, once', async () => {
+    const page = await consent();
+    expect(page.status).toBe(302);
+    const accepted = new URL(page.headers.get('location')!);
+    expect(accepted.origin + accepted.pathname).toBe(`${sim.endpoints.ebay.endpoint}/oauth2/accepted`);
+    expect([accepted.searchParams.get('state'), accepted.searchParams.get('expires_in')]).toEqual(['s1', '299']);
+    const code = accepted.searchParams.get('code')!;
+    expect(code).toMatch(/^v\^1\.1#/);
+    expect((await fetch(accepted)).status).toBe(200);
+
+    const exchange = await ebayToken(sim, { form: { grant_type: 'authorization_code', code, redirect_uri: RU_NAME } });
+    expect(exchange.status).toBe(200);
+    expect(exchange.body).toMatchObject({ expires_in: 7200, refresh_token_expires_in: 47_304_000, token_type: 'User Access Token' });
+    const refresh = exchange.body.refresh_token as string;
+    expect(refresh).toMatch(/^v\^1\.1#/);
+    const renewed = await ebayToken(sim, { form: { grant_type: 'refresh_token', refresh_token: refresh } });
+    expect(renewed.status).toBe(200);
+
+    const reused = await ebayToken(sim, { form: { grant_type: 'authorization_code', code, redirect_uri: RU_NAME } });
+    expect([reused.status, reused.body.error]).toEqual([400, 'invalid_grant']);
+  });
+
+  it('refuses a code for another RuName, an expired code, and a consent for another app', async () => {
+    const codeOf = async () => new URL((await consent()).headers.get('location')!).searchParams.get('code')!;
+    const other = await ebayToken(sim, { form: { grant_type: 'authorization_code', code: await codeOf(), redirect_uri: 'Someone_Else-RuName' } });
+    expect([other.status, other.body.error]).toEqual([400, 'invalid_grant']);
+    const late = await codeOf();
+    sim.clock.advance(300_000);
+    const expired = await ebayToken(sim, { form: { grant_type: 'authorization_code', code: late, redirect_uri: RU_NAME } });
+    expect([expired.status, expired.body.error]).toEqual([400, 'invalid_grant']);
+    expect((await consent({ client_id: 'not-this-app' })).status).toBe(400);
+  });
+});
