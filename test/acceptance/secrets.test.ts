@@ -2,7 +2,7 @@
 // with distinctive fake values the simulator is set to accept, and every command's stdout,
 // stderr and the ledger file bytes are searched for them, at --verbose, under --json and on
 // failures.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
@@ -114,6 +114,25 @@ describe('credentials from the environment never appear in output or ledger', ()
     const error = expectJsonError(run, 2);
     expect(error.message).toContain('CIVETTA_EBAY_REFRESH_TOKEN');
     expect(run.stdout + run.stderr).not.toContain(EBAY.CIVETTA_EBAY_CLIENT_SECRET);
+  });
+
+  it('auth ebay --code --write-env: the consented refresh token goes only to .env (0600), never to the output', async () => {
+    const ruName = 'Giocattoli_Rossi-GiocattoliR-civett-acc01';
+    writeFileSync(shop.configFile, readFileSync(shop.configFile, 'utf8').replace(/^(\s+)merchantLocationKey:/m, `$1ruName: ${ruName}\n$1merchantLocationKey:`));
+    const q = new URLSearchParams({ client_id: EBAY.CIVETTA_EBAY_CLIENT_ID, redirect_uri: ruName, response_type: 'code', scope: 'https://api.ebay.com/oauth/api_scope/sell.inventory' });
+    const page = await fetch(`${sim.endpoints.ebay.endpoint}/oauth2/authorize?${q.toString()}`, { redirect: 'manual' });
+    const acceptedAt = page.headers.get('location')!;
+    const code = new URL(acceptedAt).searchParams.get('code')!;
+    const { CIVETTA_EBAY_REFRESH_TOKEN: _, ...keys } = ENV;
+    const run = record('auth ebay', await civetta(shop, ['--verbose', '--json', 'auth', 'ebay', '--code', acceptedAt, '--write-env'], { env: keys }));
+    expect(run.code, run.stderr).toBe(0);
+    const envFile = join(shop.dir.path, '.env');
+    expect(onlyJson(run)).toMatchObject({ stored: envFile, variable: 'CIVETTA_EBAY_REFRESH_TOKEN' });
+    expect(statSync(envFile).mode & 0o777).toBe(0o600);
+    const line = readFileSync(envFile, 'utf8').split('\n').find((l) => l.startsWith('CIVETTA_EBAY_REFRESH_TOKEN='))!;
+    const token = line.slice(line.indexOf('=') + 1).replace(/^"|"$/g, '');
+    expect(token).toMatch(/^v\^1\.1#/);
+    for (const secret of [token, code]) expect(run.stdout + run.stderr).not.toContain(secret);
   });
 
   it('none of the runs above printed a secret, and the ledger bytes hold none', () => {
