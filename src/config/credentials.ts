@@ -43,7 +43,15 @@ export function credentialVariables(channel: ChannelId): string[] {
   return FIELDS.map(([, suffix]) => `CIVETTA_${channel.toUpperCase()}_${suffix}`);
 }
 
-/** Variables from the `.env` file beside the config, or none when there is no such file. */
+/** A CIVETTA_* line whose value is not quoted. */
+const UNQUOTED_CIVETTA = /^\s*(?:export\s+)?(CIVETTA_[A-Z0-9_]+)\s*=[ \t]*([^'"`\s][^\r\n]*)$/;
+
+/**
+ * Variables from the `.env` file beside the config, or none when there is no such file.
+ * node's parseEnv cuts an unquoted value at its first `#`, but every eBay refresh token has
+ * some (`v^1.1#i^1#…`): for civetta's own variables a `#` starts a comment only at the start
+ * of a line or after a space, as in sh and systemd's EnvironmentFile (the README's timer).
+ */
 export function readDotEnv(dir: string): Record<string, string> {
   let text: string;
   try {
@@ -51,7 +59,12 @@ export function readDotEnv(dir: string): Record<string, string> {
   } catch {
     return {};
   }
-  return parseEnv(text) as Record<string, string>;
+  const values = parseEnv(text) as Record<string, string>;
+  for (const line of text.split(/\r?\n/)) {
+    const m = UNQUOTED_CIVETTA.exec(line);
+    if (m?.[1] && m[2] !== undefined) values[m[1]] = m[2].replace(/\s+#.*$/, '').trimEnd();
+  }
+  return values;
 }
 
 /**

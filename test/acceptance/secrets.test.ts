@@ -133,6 +133,11 @@ describe('credentials from the environment never appear in output or ledger', ()
     const token = line.slice(line.indexOf('=') + 1).replace(/^"|"$/g, '');
     expect(token).toMatch(/^v\^1\.1#/);
     for (const secret of [token, code]) expect(run.stdout + run.stderr).not.toContain(secret);
+    NEVER.push(token, code);
+
+    // The stored token is what the next run uses (read back whole, "#" parts included).
+    const next = record('plan --refresh with the consented token', await civetta(shop, ['--verbose', 'plan', '--refresh', '--channel', 'ebay'], { env: keys }));
+    expect(next.code, next.stderr).toBe(0);
   });
 
   it('none of the runs above printed a secret, and the ledger bytes hold none', () => {

@@ -47,6 +47,24 @@ describe('channelCredentials', () => {
     });
   });
 
+  it('.env: an eBay refresh token keeps its "#" parts unquoted (a comment needs a space before it)', async () => {
+    dir = tempDir();
+    dir.write({
+      'civetta.config.yaml': config('production'),
+      '.env': [
+        '# eBay keys',
+        'CIVETTA_EBAY_CLIENT_ID=Giocattol-civetta-PRD-1a2b3c',
+        "CIVETTA_EBAY_CLIENT_SECRET='PRD-#quoted#secret'",
+        'export CIVETTA_EBAY_REFRESH_TOKEN=v^1.1#i^1#p^3#r^1#I^3#f^0#t^Ul4xMF8xOkFC  # from civetta auth ebay',
+        '',
+      ].join('\n'),
+    });
+    const loaded = await loadConfig({ cwd: dir.path });
+    expect(channelCredentials(loaded, 'ebay', {})).toEqual({
+      clientId: 'Giocattol-civetta-PRD-1a2b3c', clientSecret: 'PRD-#quoted#secret', refreshToken: 'v^1.1#i^1#p^3#r^1#I^3#f^0#t^Ul4xMF8xOkFC', source: '.env',
+    });
+  });
+
   it('names the missing variables, never the values', async () => {
     dir = tempDir();
     dir.write({ 'civetta.config.yaml': config('production') });
