@@ -120,6 +120,17 @@ describe('exit 2: invalid usage, config or input, nothing sent', () => {
     expect(expectJsonError(run, 2).message).toContain('999-0000000-0000000');
   });
 
+  it('simulator on a port already taken names the port, no internal error', async () => {
+    const taken = await loopbackServer(() => undefined);
+    try {
+      const port = new URL(taken.origin).port;
+      const run = await civetta(shop, ['--json', 'simulator', '--port', port]);
+      expect(expectJsonError(run, 2).message).toBe(`port ${port} on 127.0.0.1 is already in use: choose another --port, or --port 0 for any free one.`);
+    } finally {
+      await taken.close();
+    }
+  });
+
   it('an unknown --force-guard name', async () => {
     const run = await withoutWrites(() => civetta(shop, ['--json', 'sync', '--force-guard', 'everything']));
     expect(expectJsonError(run, 2).message).toContain('everything');

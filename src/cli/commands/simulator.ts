@@ -70,7 +70,13 @@ export async function run(args: SimulatorArgs, ctx: RunContext, stop: Promise<vo
   const port = parsePort(args.port);
   const timeScale = parseTimeScale(ctx.env.CIVETTA_SIM_TIME_SCALE);
   const catalog = await shopCatalog(ctx);
-  const sim = await startSimulator({ port, timeScale, amazon: { autoCatalog: true, catalog: catalog.entries } });
+  const sim = await startSimulator({ port, timeScale, amazon: { autoCatalog: true, catalog: catalog.entries } }).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      throw new InputError(`port ${port} on 127.0.0.1 ${code === 'EADDRINUSE' ? 'is already in use' : 'is not allowed for this user'}: choose another --port, or --port 0 for any free one.`);
+    }
+    throw error;
+  });
   ctx.out.log.info(`Amazon catalogue: ${catalog.entries.length} product(s) from ${catalog.from}; any other valid EAN is a generic product`);
   const endpoints = sim.endpoints;
   if (ctx.options.json) {
