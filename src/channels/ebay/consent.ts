@@ -36,7 +36,7 @@ export function codeFromInput(input: string): string | undefined {
 }
 
 /**
- * Sets `name=value` in a .env file (replacing an existing line, keeping the others) and leaves
+ * Sets `name='value'` in a .env file (replacing an existing line, keeping the others) and leaves
  * the file readable by its owner only (0600).
  */
 export function writeEnvVariable(file: string, name: string, value: string): void {
@@ -47,7 +47,8 @@ export function writeEnvVariable(file: string, name: string, value: string): voi
     lines = [];
   }
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
-  const entry = `${name}=${value}`;
+  // Quoted: eBay tokens hold `#`, which starts a comment in an unquoted .env value.
+  const entry = `${name}=${value.includes("'") ? JSON.stringify(value) : `'${value}'`}`;
   const at = lines.findIndex((l) => new RegExp(`^\\s*(export\\s+)?${name}\\s*=`).test(l));
   if (at >= 0) lines[at] = entry;
   else lines.push(entry);

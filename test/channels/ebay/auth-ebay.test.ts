@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { run, type AuthEbayIo } from '../../../src/cli/commands/auth-ebay.js';
 import { codeFromInput, consentUrl } from '../../../src/channels/ebay/consent.js';
 import { ChannelAuthError, InputError } from '../../../src/errors.js';
+import { readDotEnv } from '../../../src/config/credentials.js';
 import { loopbackServer } from '../../support/loopback-server.js';
 import { tempDir, type TempDir } from '../../support/temp-dir.js';
 import { fakeContext } from './fake-context.js';
@@ -75,7 +76,9 @@ describe('civetta auth ebay', () => {
       expect(req?.headers.authorization).toBe(`Basic ${Buffer.from(`${env.CIVETTA_EBAY_CLIENT_ID}:${SECRET}`).toString('base64')}`);
       expect(Object.fromEntries(new URLSearchParams(req?.body))).toEqual({ grant_type: 'authorization_code', code: CODE, redirect_uri: 'Giocattoli-Rossi-civetta-abcd' });
       const envFile = join(dir.path, '.env');
-      expect(readFileSync(envFile, 'utf8')).toBe(`OTHER=1\nCIVETTA_EBAY_REFRESH_TOKEN=${REFRESH}\n`);
+      expect(readFileSync(envFile, 'utf8')).toBe(`OTHER=1\nCIVETTA_EBAY_REFRESH_TOKEN='${REFRESH}'\n`);
+      // Read back the way civetta reads credentials: the '#' inside the token survives.
+      expect(readDotEnv(dir.path)).toEqual({ OTHER: '1', CIVETTA_EBAY_REFRESH_TOKEN: REFRESH });
       expect(statSync(envFile).mode & 0o777).toBe(0o600);
       expect(shown).toEqual([]);
       const everything = [...printed, ...log.lines, JSON.stringify(result.json)].join('\n');
