@@ -100,8 +100,9 @@ export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = 
     writeEnvVariable(envFile, VARIABLE, tokens.refreshToken);
     ctx.out.print(`3. Done: ${VARIABLE} is now in ${envFile} (readable only by you).`);
   } else {
-    ctx.out.print(`3. Put this line in ${envFile} (keep that file private), then run \`civetta validate\`:`);
-    io.showOnTerminal(`\n   ${VARIABLE}=${tokens.refreshToken}\n\n`);
+    ctx.out.print(`3. Put this line, quotes included, in ${envFile} (keep that file private), then run \`civetta validate\`:`);
+    // Quoted as it must be in .env: the token holds '#', which would start a comment.
+    io.showOnTerminal(`\n   ${VARIABLE}='${tokens.refreshToken}'\n\n`);
     ctx.out.print('   It is shown only this once; civetta does not keep it anywhere else.');
   }
   if (expires) ctx.out.print(`The authorisation lasts until about ${expires}; run \`civetta auth ebay\` again before then.`);

@@ -102,7 +102,7 @@ describe('civetta auth ebay', () => {
       const { terminal, shown, asked } = io(true, ...answers);
       await run({ ...flags }, ctx, terminal);
       expect(asked).toHaveLength(answers.length);
-      expect(shown).toEqual(shows ? [`\n   CIVETTA_EBAY_REFRESH_TOKEN=${REFRESH}\n\n`] : []);
+      expect(shown).toEqual(shows ? [`\n   CIVETTA_EBAY_REFRESH_TOKEN='${REFRESH}'\n\n`] : []);
       expect(dir.files()).toEqual(shows ? [] : ['.env']);
       expect([...printed, ...log.lines].join('\n')).not.toContain(REFRESH);
     } finally {
