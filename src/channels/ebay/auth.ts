@@ -84,7 +84,12 @@ export class EbayAuth implements AuthProvider {
       return res.data.access_token;
     } catch (error) {
       if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429) {
-        this.refused = tokenRefusal(error);
+        const refusal = tokenRefusal(error);
+        // An unquoted token in .env is cut at its first '#' (a comment there): say so.
+        const cut = grant.kind === 'user' && /^v\^1\.1$/.test(refreshToken);
+        this.refused = cut
+          ? new ChannelAuthError('ebay', refusal.message, [...refusal.details, "CIVETTA_EBAY_REFRESH_TOKEN reads as just 'v^1.1': in .env, put the token in quotes (it contains '#')."])
+          : refusal;
         throw this.refused;
       }
       throw error;

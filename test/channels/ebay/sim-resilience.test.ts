@@ -92,3 +92,19 @@ describe('eBay channel on the simulator: tokens, 429, 5xx', () => {
     })).toThrow(/must use https/);
   });
 });
+
+describe('a refresh token cut short by an unquoted .env line', () => {
+  it("says to quote it when the token reads as just 'v^1.1'", async () => {
+    const { createEbayChannel } = await import('../../../src/channels/ebay/index.js');
+    const { ebayConfig } = await import('./helpers.js');
+    const { collectingLogger } = await import('../../../src/log.js');
+    const { sim } = await ebayOnSimulator();
+    const channel = createEbayChannel(ebayConfig({ endpoint: sim.endpoints.ebay.endpoint, tokenEndpoint: sim.endpoints.ebay.tokenEndpoint }), { currency: 'EUR' }, {
+      log: collectingLogger(),
+      credentials: { clientId: 'civetta-simulator', clientSecret: 'civetta-simulator-secret', refreshToken: 'v^1.1' },
+    });
+    const error = (await channel.authenticate().catch((e: unknown) => e)) as ChannelAuthError;
+    expect(error).toBeInstanceOf(ChannelAuthError);
+    expect(error.details.at(-1)).toMatch(/put the token in quotes/);
+  });
+});
