@@ -50,3 +50,22 @@ describe('eBay commands, spawned', () => {
     expect(`${r.stdout}${r.stderr}`).not.toContain(secret);
   });
 });
+
+describe('auth ebay, spawned, on the simulator', () => {
+  it('--code <redirect address> --write-env stores the token in .env and prints no secret', async () => {
+    sim = await startSimulator({ rateLimiting: false });
+    const e = sim.endpoints.ebay;
+    dir = shop(`{ environment: simulator, endpoint: "${e.endpoint}", tokenEndpoint: "${e.tokenEndpoint}", ruName: RuName-civetta-1, merchantLocationKey: negozio, policies: { fulfillment: a, payment: b, return: c } }`);
+    const { consentUrl } = await import('../../../src/channels/ebay/consent.js');
+    const page = await fetch(consentUrl(`${e.endpoint}/oauth2/authorize`, 'civetta-simulator', 'RuName-civetta-1', 'it-IT'), { redirect: 'manual' });
+    const redirect = page.headers.get('location') ?? '';
+    const r = await runCli(['auth', 'ebay', '--code', redirect, '--write-env'], { cwd: dir.path });
+    expect(r.code).toBe(0);
+    const { readDotEnv } = await import('../../../src/config/credentials.js');
+    const token = readDotEnv(dir.path).CIVETTA_EBAY_REFRESH_TOKEN ?? '';
+    expect(token).toMatch(/^v\^1\.1#/);
+    expect(`${r.stdout}${r.stderr}`).not.toContain(token);
+    expect(`${r.stdout}${r.stderr}`).not.toContain('civetta-simulator-secret');
+    expect(r.stdout).toContain('CIVETTA_EBAY_REFRESH_TOKEN is now in');
+  });
+});
