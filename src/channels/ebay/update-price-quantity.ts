@@ -98,18 +98,25 @@ async function sendBatch(
   }
   const again: typeof batch[number][] = [];
   for (const b of batch) {
-    const entry = entries.find((e) => e.sku === b.request.sku);
-    if (!entry) {
+    // eBay answers once per offer and once more for the item's ship-to-home quantity
+    // (BulkPriceQuantityResponse): the SKU is done only when every one of its entries is 2xx.
+    const mine = entries.filter((e) => e.sku === b.request.sku);
+    if (mine.length === 0) {
       onOutcome(b.trace.outcome(b.change, false, [{ code: 'unexpected-response', message: `eBay's answer has no entry for ${b.request.sku}` }]));
       continue;
     }
-    const ok = entry.statusCode >= 200 && entry.statusCode < 300;
-    b.trace.answered(`${entry.statusCode}${entry.errors?.length ? ` ${entry.errors.map((e) => e.errorId).join(',')}` : ''}`, entry.warnings);
-    if (!ok && mayRetry && entry.errors?.some((e) => RETRYABLE_ERROR_IDS.has(e.errorId))) {
+    const failed = mine.filter((e) => e.statusCode < 200 || e.statusCode >= 300);
+    const ok = failed.length === 0;
+    const errors = failed.flatMap((e) => e.errors ?? []);
+    b.trace.answered(
+      mine.map((e) => `${e.statusCode}${e.errors?.length ? ` ${e.errors.map((x) => x.errorId).join(',')}` : ''}`).join(' + '),
+      mine.flatMap((e) => e.warnings ?? []),
+    );
+    if (!ok && mayRetry && errors.some((e) => RETRYABLE_ERROR_IDS.has(e.errorId))) {
       again.push(b);
       continue;
     }
-    onOutcome(b.trace.outcome(b.change, ok, ok ? [] : issuesFromDetails(entry.errors), ok ? { ...b.change.remote, offerId: b.request.offers[0]?.offerId ?? '' } : undefined));
+    onOutcome(b.trace.outcome(b.change, ok, ok ? [] : issuesFromDetails(errors), ok ? { ...b.change.remote, offerId: b.request.offers[0]?.offerId ?? '' } : undefined));
   }
   if (again.length) await sendBatch(ctx, again, onOutcome, false);
 }

@@ -56,6 +56,22 @@ describe('bulkUpdatePriceQuantity canned answers', () => {
     expect(out.get('B1')).toMatchObject({ ok: true, response: '500 25001; 200' });
   });
 
+  it('a SKU answered twice (item quantity ok, offer refused) is a failure, with the offer entry\'s error', async () => {
+    const { server, channel } = await cannedEbay(() => ({
+      status: 207,
+      body: {
+        responses: [
+          { sku: 'Q1', statusCode: 200 },
+          { sku: 'Q1', offerId: 'O1', statusCode: 400, errors: [{ errorId: 25019, message: 'This listing cannot be revised.' }] },
+        ],
+      },
+    }));
+    closers.push(server.close);
+    const change: ListingChange = { kind: 'update', offer: offer({ sku: 'Q1', priceMinor: 1500, quantity: 2 }), fields: ['price', 'quantity'], remote: { offerId: 'O1', listingId: 'LO1' } };
+    const out = await outcomesOf(channel, [change]);
+    expect(out.get('Q1')).toMatchObject({ ok: false, response: '200 + 400 25019', errors: [{ code: '25019', message: 'This listing cannot be revised.' }] });
+  });
+
   it('splits more than 25 SKUs into calls of at most 25', async () => {
     const { server, channel, api } = await cannedEbay((req) => {
       const body = JSON.parse(req.body) as { requests: Array<{ sku: string; offers: Array<{ offerId: string }> }> };
