@@ -158,7 +158,16 @@ export function updateOfferPayload(existing: OfferRead | undefined, ours: OfferP
     ...mine,
     listingPolicies: { ...(existing?.listingPolicies ?? {}), ...ours.listingPolicies },
     pricingSummary: { ...(existing?.pricingSummary ?? {}), ...ours.pricingSummary },
+    // The seller may have added safety pictograms, documents or hazmat data in Seller Hub:
+    // civetta only owns the manufacturer and responsible persons.
+    ...(existing?.regulatory || ours.regulatory
+      ? { regulatory: { ...asRecord(existing?.regulatory), ...asRecord(ours.regulatory) } }
+      : {}),
   };
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
 /** What eBay holds for one SKU, read back, as the domain's RemoteListing (reference §5 step 7). */

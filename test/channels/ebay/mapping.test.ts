@@ -155,6 +155,15 @@ describe('offer payload', () => {
     expect(body.includeCatalogProductDetails).toBe(false);
   });
 
+  it('updateOffer keeps the regulatory data the seller added (pictograms, documents), replacing only manufacturer and responsible persons', () => {
+    const ours = offerPayload(offer({ product: { safety: { manufacturer: 'LEGO A/S, Aastvej 1, 7190 Billund, DK', responsiblePerson: 'LEGO Italia srl, Via X 1, 20100 Milano' } } }), cat, settings);
+    const seller = { productSafety: { pictograms: ['SGHS01'], statements: ['R1'] }, documents: [{ documentId: 'D1' }], manufacturer: { companyName: 'Old name' } };
+    const body = updateOfferPayload({ offerId: 'O1', regulatory: seller }, ours);
+    const mine = ours.regulatory as { manufacturer: unknown; responsiblePersons: unknown };
+    expect(mine.manufacturer).toEqual({ companyName: 'LEGO A/S', addressLine1: 'Aastvej 1, 7190 Billund, DK' });
+    expect(body.regulatory).toEqual({ ...seller, manufacturer: mine.manufacturer, responsiblePersons: mine.responsiblePersons });
+  });
+
   it('contactFromText finds a URL and keeps a bare name', () => {
     expect(contactFromText('Acme')).toEqual({ companyName: 'Acme' });
     expect(contactFromText('Acme, https://acme.example/contact')).toEqual({ companyName: 'Acme', contactUrl: 'https://acme.example/contact' });
