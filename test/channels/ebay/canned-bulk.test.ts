@@ -85,6 +85,20 @@ describe('bulkUpdatePriceQuantity canned answers', () => {
   });
 });
 
+describe('an exhausted call quota', () => {
+  it('429 errorId 2001 stops the channel after the bounded retries: the next batch is never sent', async () => {
+    const { server, channel, api } = await cannedEbay(() => ({ status: 429, body: { errors: [{ errorId: 2001, domain: 'ACCESS', message: 'Too many requests' }] } }));
+    closers.push(server.close);
+    const changes = Array.from({ length: 30 }, (_, i) => update(`S${i}`, `O${i}`, 1000 + i));
+    const seen: ChangeOutcome[] = [];
+    const error = await channel.apply(changes, (o) => seen.push(o)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'HttpError', status: 429 });
+    expect(api()).toHaveLength(3);
+    expect(api().every((r) => (JSON.parse(r.body) as { requests: unknown[] }).requests.length === 25)).toBe(true);
+    expect(seen).toEqual([]);
+  });
+});
+
 describe('a token without the needed scope', () => {
   it('403 errorId 1100 stops the channel with exit 5 and a plain explanation, without refreshing the token', async () => {
     const { server, channel, api } = await cannedEbay(() => ({ status: 403, body: { errors: [{ errorId: 1100, domain: 'ACCESS', message: 'Access denied' }] } }));
