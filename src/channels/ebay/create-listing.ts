@@ -91,6 +91,11 @@ export async function createOfferOnce(ctx: ListingContext, body: OfferPayload, t
     const found = pickOffer(await getOffers(ctx.api, body.sku));
     if (!found) throw error;
     trace.answered(`adopted offer ${found.offerId}`);
+    // The offer found may be another tool's, or a half-made one: it gets civetta's price,
+    // quantity, category and policies before it is published.
+    trace.sent(`updateOffer ${found.offerId} price ${body.pricingSummary.price.value}`);
+    const upd = await updateOffer(ctx.api, found.offerId, updateOfferPayload(found, body));
+    trace.answered(`${upd.status}`, upd.data?.warnings);
     return found.offerId;
   }
 }
