@@ -79,7 +79,8 @@ describe('eBay channel on the simulator: tokens, 429, 5xx', () => {
     expect(sim.count('createOffer')).toBe(1);
     expect(sim.count('getOffers')).toBe(2);
     expect(sim.ebay.offers()).toHaveLength(1);
-    expect(o?.request).toMatch(/createOffer .*; getOffers sku=CIV8001234567897; publishOffer/);
+    expect(sim.count('updateOffer')).toBe(1);
+    expect(o?.request).toMatch(/createOffer .*; getOffers sku=CIV8001234567897; updateOffer \S+ price 24\.90; publishOffer/);
   });
 
   it('refuses a non-https, non-loopback endpoint before any request (exit 2)', async () => {
