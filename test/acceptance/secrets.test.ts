@@ -130,7 +130,7 @@ describe('credentials from the environment never appear in output or ledger', ()
     expect(onlyJson(run)).toMatchObject({ stored: envFile, variable: 'CIVETTA_EBAY_REFRESH_TOKEN' });
     expect(statSync(envFile).mode & 0o777).toBe(0o600);
     const line = readFileSync(envFile, 'utf8').split('\n').find((l) => l.startsWith('CIVETTA_EBAY_REFRESH_TOKEN='))!;
-    const token = line.slice(line.indexOf('=') + 1).replace(/^"|"$/g, '');
+    const token = line.slice(line.indexOf('=') + 1).replace(/^["']|["']$/g, '');
     expect(token).toMatch(/^v\^1\.1#/);
     for (const secret of [token, code]) expect(run.stdout + run.stderr).not.toContain(secret);
     NEVER.push(token, code);
