@@ -43,6 +43,12 @@ describe('a new shop: init, then validate', () => {
       const after = await runCli(['validate'], { cwd: dir.path });
       expect(after.code, after.stdout + after.stderr).toBe(0);
       expect(after.stdout).toContain('2 rows, 2 good, 0 bad');
+      // Looking at a shop that never synced creates no ledger file.
+      for (const args of [['status'], ['orders', 'export'], ['report', 'hooks']]) {
+        const look = await runCli(args, { cwd: dir.path });
+        expect(look.code, `${args.join(' ')}: ${look.stderr}`).toBe(0);
+      }
+      expect(dir.files().filter((f) => f.startsWith('civetta.db'))).toEqual([]);
       // A second init refuses to overwrite the owner's edits.
       const again = await runCli(['init'], { cwd: dir.path });
       expect(again.code).toBe(2);

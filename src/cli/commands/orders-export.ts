@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ChannelId } from '../../domain/ids.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { readShopStock } from '../../hooks/desired-offers.js';
-import { openLedger } from '../../ledger/database.js';
+import { IN_MEMORY, openLedger } from '../../ledger/database.js';
 import { readOrders } from '../../ledger/orders.js';
 import { buildExportRows } from '../../orders/export-rows.js';
 import { exportJsonRecords, formatExport, type ExportFormat, type ExportStyle } from '../../orders/format-export.js';
@@ -55,7 +56,8 @@ export async function run(args: OrdersExportArgs, ctx: RunContext): Promise<Comm
   const includePii = args.pii !== false;
   const loaded = await ctx.loadConfig();
   const products = await currentProducts(loaded, ctx.out.log);
-  const ledger = openLedger(loaded.config.ledger);
+  // Reading never creates the ledger file (an empty in-memory ledger stands in, as for status).
+  const ledger = openLedger(existsSync(loaded.config.ledger) ? loaded.config.ledger : IN_MEMORY);
   let orders;
   try {
     orders = readOrders(ledger, args.channel ? { channel: args.channel } : {});

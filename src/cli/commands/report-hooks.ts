@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
 import { configAmountToMinor } from '../../pricing/amounts.js';
-import { openLedger } from '../../ledger/database.js';
+import { IN_MEMORY, openLedger } from '../../ledger/database.js';
 import { readOrders } from '../../ledger/orders.js';
 import { writeFileAtomic } from '../../orders/write-file-atomic.js';
 import { buildHookReport, type HookReport } from '../../reports/hook-report.js';
@@ -25,7 +26,8 @@ export const DEFAULT_IDLE_DAYS = 30;
 /** Builds the hook report from the ledger, the stock file (cost, VAT) and the channels' fee settings. */
 export async function hookReport(loaded: LoadedConfig, o: { log: Logger; now: Date; since?: string; idleDays: number }): Promise<HookReport> {
   const products = await currentProducts(loaded, o.log);
-  const ledger = openLedger(loaded.config.ledger);
+  // Reading never creates the ledger file (an empty in-memory ledger stands in, as for status).
+  const ledger = openLedger(existsSync(loaded.config.ledger) ? loaded.config.ledger : IN_MEMORY);
   try {
     const { channels } = loaded.config;
     return buildHookReport({
