@@ -11,7 +11,10 @@ import type { SyncDeps } from './sync-deps.js';
 export interface RunSession {
   ledger: Ledger;
   runId: number;
+  /** The channels that accepted their credentials. */
   adapters: Map<ChannelId, Channel>;
+  /** Channels whose credentials were refused (only with `keepGoing`): nothing is sent to them. */
+  refused: ChannelAuthError[];
   /** Records the run's end and releases everything; safe to call once per session. */
   close(end: Omit<RunEnd, 'finishedAt'>): void;
 }
@@ -21,6 +24,12 @@ export interface SessionOptions {
   channel?: ChannelId;
   dryRun: boolean;
   forcedGuards: readonly string[];
+  /**
+   * A channel that refuses its credentials is left out and the others go on (a sync must not
+   * leave eBay offering stock Amazon's outage kept it from lowering); the run still ends in
+   * exit 5. Without it, or when every channel refuses, the run stops before any write.
+   */
+  keepGoing?: boolean;
 }
 
 /**
@@ -54,8 +63,19 @@ export async function openSession(loaded: LoadedConfig, opts: SessionOptions, de
       startedAt: deps.now().toISOString(),
     });
     const adapters = deps.createChannels(loaded, deps.env, { log: deps.log, now: () => deps.now().getTime() }, opts.channel);
-    for (const adapter of adapters.values()) await adapter.authenticate();
-    return { ledger, runId, adapters, close };
+    const refused: ChannelAuthError[] = [];
+    for (const [id, adapter] of [...adapters]) {
+      try {
+        await adapter.authenticate();
+      } catch (error) {
+        if (!(error instanceof ChannelAuthError) || !opts.keepGoing) throw error;
+        refused.push(error);
+        adapters.delete(id);
+        deps.log.warn(`${id}: ${error.message} Nothing is sent to ${id} in this run; the other channels go on.`);
+      }
+    }
+    if (adapters.size === 0 && refused[0]) throw refused[0];
+    return { ledger, runId, adapters, refused, close };
   } catch (error) {
     const exitCode = error instanceof ChannelAuthError ? error.exitCode : 'exitCode' in Object(error) ? Number((error as { exitCode: unknown }).exitCode) : 1;
     close({ planned: 0, succeeded: 0, failed: 0, deferred: 0, exitCode, note: error instanceof Error ? error.message : String(error) });

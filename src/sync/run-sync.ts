@@ -36,6 +36,8 @@ export interface RunReport {
   failed: FailedItem[];
   /** Interrupted writes of an earlier run, settled by reading the listings back. */
   settled: number;
+  /** Channels that refused their credentials: left out of this run, which ends in exit 5. */
+  refused: Array<{ channel: string; message: string }>;
   exitCode: ExitCode;
 }
 
@@ -46,13 +48,15 @@ export interface RunReport {
  */
 export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: SyncDeps): Promise<RunReport> {
   const forced = parseForcedGuards(opts.forceGuard);
-  const channels = enabledChannels(loaded, opts.channel);
-  if (channels.length === 0) {
+  const enabled = enabledChannels(loaded, opts.channel);
+  if (enabled.length === 0) {
     throw new InputError(opts.channel ? `The ${opts.channel} channel is not configured and enabled.` : 'No channel is configured and enabled.');
   }
   const { config } = loaded;
-  const session = await openSession(loaded, { command: 'sync', ...(opts.channel ? { channel: opts.channel } : {}), dryRun: opts.dryRun, forcedGuards: forced }, deps);
+  const session = await openSession(loaded, { command: 'sync', ...(opts.channel ? { channel: opts.channel } : {}), dryRun: opts.dryRun, forcedGuards: forced, keepGoing: true }, deps);
   const { ledger, runId, adapters } = session;
+  const channels = enabled.filter((c) => adapters.has(c));
+  const refused = session.refused.map((e) => ({ channel: e.channel, message: e.message }));
   let counts = { planned: 0, succeeded: 0, failed: 0, deferred: 0 };
   try {
     // The stock file first: a refused file stops the run (exit 2) before any marketplace call,
@@ -66,8 +70,8 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
       now, overlapMinutes: config.orders.overlapMinutes, firstPullDays: config.orders.firstPullDays, log: deps.log,
       products: productLookup(stock.items, config),
     });
-    const refused = pullAuthFailure(orders);
-    if (refused) throw refused;
+    const pullRefusal = pullAuthFailure(orders);
+    if (pullRefusal) throw pullRefusal;
     for (const c of orders.channels) if (c.error) deps.log.warn(`${c.channel}: orders pull failed (${c.error.message}); quantities use the orders already in the ledger`);
     if (!opts.dryRun) {
       const { purged } = purgePii(ledger, { olderThanDays: config.orders.piiRetentionDays, now });
@@ -88,10 +92,11 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
 
     const report: RunReport = {
       runId, dryRun: opts.dryRun, plan, orders, forcedGuards: forced, forcedTrips: trips.filter((t) => forced.includes(t.guard)),
-      succeeded: 0, failed: [], settled: prepared.channels.reduce((n, c) => n + c.settled, 0), exitCode: ExitCode.ok,
+      succeeded: 0, failed: [], settled: prepared.channels.reduce((n, c) => n + c.settled, 0), refused,
+      exitCode: refused.length > 0 ? ExitCode.authFailed : ExitCode.ok,
     };
     if (opts.dryRun) {
-      session.close({ ...counts, exitCode: ExitCode.ok, note: 'dry run: nothing sent' });
+      session.close({ ...counts, exitCode: report.exitCode, note: 'dry run: nothing sent' });
       return report;
     }
     recordStockAccepted(ledger, runId, config.stock.file, stock.stats.rows, now.toISOString());
@@ -108,9 +113,14 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
       report.failed.push(...result.failed);
     }
     for (const c of prepared.channels) recordHooks(ledger, c.channel, c.hooks, now.toISOString());
-    report.exitCode = report.failed.length > 0 ? ExitCode.itemsFailed : ExitCode.ok;
+    // Refused credentials outrank failed items: the owner has to act before the next run.
+    report.exitCode = refused.length > 0 ? ExitCode.authFailed : report.failed.length > 0 ? ExitCode.itemsFailed : ExitCode.ok;
     counts = { ...counts, succeeded: report.succeeded, failed: report.failed.length };
-    const note = forced.length > 0 ? `forced guards: ${forced.join(', ')}` : undefined;
+    const notes = [
+      ...(forced.length > 0 ? [`forced guards: ${forced.join(', ')}`] : []),
+      ...refused.map((r) => `${r.channel}: credentials refused, nothing sent`),
+    ];
+    const note = notes.length > 0 ? notes.join('; ') : undefined;
     session.close({ ...counts, exitCode: report.exitCode, ...(note ? { note } : {}) });
     return report;
   } catch (error) {

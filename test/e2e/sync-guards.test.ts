@@ -80,15 +80,35 @@ describe('safety guards', () => {
     expect(run.stderr).toContain('Unknown guard "everything"');
   }, 60_000);
 
-  it('refused credentials stop the sync with exit 5 before any write', async () => {
-    shop.writeStock(full.map((r) => (r.Codice === hooks[0] ? { ...r, Giacenza: '4' } : r)));
-    const before = sim.writeCount();
+  it('refused credentials: nothing is sent to that channel, the other channel goes on, exit 5', async () => {
+    const both = hooks.find((sku) => sim.ebay.listingFor(sku) && sim.amazon.listing(sku));
+    expect(both).toBeDefined();
+    shop.writeStock(full.map((r) => (r.Codice === both ? { ...r, Giacenza: '4' } : r)));
+    const before = { amazon: sim.writeCount('amazon'), ebay: sim.writeCount('ebay') };
+    const ebayQuantity = sim.ebay.listingFor(both!)?.quantity;
     const run = await runCli(['--config', shop.configFile, 'sync'], {
       cwd: shop.dir.path,
-      env: { CIVETTA_EBAY_CLIENT_ID: 'civetta-simulator', CIVETTA_EBAY_CLIENT_SECRET: 'wrong', CIVETTA_EBAY_REFRESH_TOKEN: 'v^1.1#civetta-simulator' },
+      env: { CIVETTA_EBAY_CLIENT_ID: 'civetta-simulator', CIVETTA_EBAY_CLIENT_SECRET: 'wrong-secret', CIVETTA_EBAY_REFRESH_TOKEN: 'v^1.1#civetta-simulator' },
     });
     expect(run.code, run.stderr).toBe(5);
-    expect(run.stderr).not.toContain('wrong');
+    expect(run.stderr).not.toContain('wrong-secret');
+    expect(run.stdout).toMatch(/ebay: nothing sent, the credentials were refused/);
+    expect(sim.writeCount('ebay') - before.ebay).toBe(0);
+    expect(sim.ebay.listingFor(both!)?.quantity).toBe(ebayQuantity);
+    // Amazon still learns that only 3 units can be offered (4 on the shelf, 1 reserved).
+    expect(sim.writeCount('amazon') - before.amazon).toBe(1);
+    expect(sim.amazon.listing(both!)?.quantity).toBe(3);
+    shop.writeStock(full);
+  }, 120_000);
+
+  it('when every channel refuses its credentials, the sync stops with exit 5 before any write', async () => {
+    shop.writeStock(full.map((r) => (r.Codice === hooks[0] ? { ...r, Giacenza: '3' } : r)));
+    const before = sim.writeCount();
+    const run = await runCli(['--config', shop.configFile, 'sync', '--channel', 'ebay'], {
+      cwd: shop.dir.path,
+      env: { CIVETTA_EBAY_CLIENT_ID: 'civetta-simulator', CIVETTA_EBAY_CLIENT_SECRET: 'wrong-secret', CIVETTA_EBAY_REFRESH_TOKEN: 'v^1.1#civetta-simulator' },
+    });
+    expect(run.code, run.stderr).toBe(5);
     expect(sim.writeCount() - before).toBe(0);
     shop.writeStock(full);
   }, 120_000);

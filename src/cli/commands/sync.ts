@@ -34,9 +34,10 @@ export async function run(args: SyncArgs, ctx: RunContext): Promise<CommandResul
     progress.done();
     // Cron runs `sync --quiet`: quiet on success (the summary line says it all), while every
     // failure is still listed in the output (exit 1).
-    if (!ctx.options.quiet || report.failed.length > 0) ctx.out.print(renderRunReport(report));
+    const troubled = report.failed.length > 0 || report.refused.length > 0;
+    if (!ctx.options.quiet || troubled) ctx.out.print(renderRunReport(report));
     const line = summaryLine(report);
-    if (report.failed.length > 0) ctx.out.log.warn(line);
+    if (troubled) ctx.out.log.warn(line);
     else if (ctx.out.summary) ctx.out.summary(line);
     else ctx.out.log.info(line);
     return { exitCode: report.exitCode, json: report };

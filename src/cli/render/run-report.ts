@@ -20,6 +20,7 @@ export function renderRunReport(report: RunReport): string {
   if (report.dryRun) lines.push('Dry run: nothing was sent.');
   else lines.push(`Sent: ${report.succeeded} ok, ${report.failed.length} failed.`);
   if (report.failed.length > 0) lines.push('Failed:', ...failureLines(report.failed));
+  for (const r of report.refused) lines.push(`${r.channel}: nothing sent, the credentials were refused — ${r.message}`);
   return lines.join('\n');
 }
 
@@ -27,7 +28,8 @@ export function renderRunReport(report: RunReport): string {
 export function summaryLine(report: RunReport): string {
   const what = report.dryRun ? 'dry run' : `${report.succeeded} ok, ${report.failed.length} failed`;
   const forced = report.forcedGuards.length ? `, forced ${report.forcedGuards.join(',')}` : '';
-  return `civetta sync run ${report.runId}: ${planSummary(report.plan)}; ${what}${forced}; exit ${report.exitCode}`;
+  const refused = report.refused.length ? `; credentials refused by ${report.refused.map((r) => r.channel).join(', ')}` : '';
+  return `civetta sync run ${report.runId}: ${planSummary(report.plan)}; ${what}${forced}${refused}; exit ${report.exitCode}`;
 }
 
 export { failureLines };
