@@ -118,7 +118,8 @@ export function buildProgram(
     .option('--print', 'show the refresh token once on the terminal instead (terminal only)');
 
   const ebay = program.command('ebay').description('eBay helpers');
-  leaf(ebay, 'categories <query>', 'ebay-categories', 'find eBay category ids and their required aspects', invoke);
+  leaf(ebay, 'categories <query>', 'ebay-categories', 'find eBay category ids and their required aspects', invoke)
+    .option('--limit <n>', 'show the required aspects of the best N categories (default 3)', integer('--limit', 0));
 
   leaf(program, 'status', 'status', 'last runs, failures, listings per channel, unshipped orders past their handling time', invoke);
 

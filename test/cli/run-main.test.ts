@@ -36,6 +36,7 @@ describe('runMain: one place maps outcomes to exit codes', () => {
     [['orders', 'export', '--from', '2026-01-01', '--format', 'json'], 'orders-export', { from: '2026-01-01', format: 'json', style: 'plain', pii: true }],
     [['orders', 'export', '--style', 'it', '--no-pii'], 'orders-export', { format: 'csv', style: 'it', pii: false }],
     [['report', 'hooks', '--idle-days', '14'], 'report-hooks', { idleDays: 14 }],
+    [['ebay', 'categories', 'puzzle', '--limit', '5'], 'ebay-categories', { query: 'puzzle', limit: 5 }],
     [['orders', 'purge-pii', '--older-than', '30'], 'orders-purge-pii', { olderThan: 30 }],
     [['ebay', 'categories', 'lego set'], 'ebay-categories', { query: 'lego set' }],
     [['report', 'hooks', '--since', '2026-01-01'], 'report-hooks', { since: '2026-01-01' }],
