@@ -26,13 +26,16 @@ export interface PriceQuantityRequest {
   offers: Array<{ offerId: string; availableQuantity?: number; price?: { value: string; currency: string } }>;
 }
 
-/** POST /bulk_update_price_quantity: revises published offers only; idempotent (reference §8). */
-export async function bulkUpdatePriceQuantity(ctx: EbayApiContext, requests: readonly PriceQuantityRequest[]): Promise<BulkEntry[]> {
+/**
+ * One bulk write (idempotent: both calls replace state): the per-entry answers, also when eBay
+ * put them in a 400/500 body.
+ */
+async function bulkWrite(ctx: EbayApiContext, operation: string, path: string, requests: readonly unknown[]): Promise<BulkEntry[]> {
   try {
     const res = await ctx.http.request({
-      operation: 'bulkUpdatePriceQuantity',
+      operation,
       method: 'POST',
-      url: url(ctx, '/bulk_update_price_quantity'),
+      url: url(ctx, path),
       headers: languageHeaders(ctx),
       json: { requests },
       schema: BulkEntryAnswer,
@@ -46,28 +49,18 @@ export async function bulkUpdatePriceQuantity(ctx: EbayApiContext, requests: rea
   }
 }
 
+/** POST /bulk_update_price_quantity: revises published offers only; idempotent (reference §8). */
+export function bulkUpdatePriceQuantity(ctx: EbayApiContext, requests: readonly PriceQuantityRequest[]): Promise<BulkEntry[]> {
+  return bulkWrite(ctx, 'bulkUpdatePriceQuantity', '/bulk_update_price_quantity', requests);
+}
+
 /** POST /bulk_create_or_replace_inventory_item: full items with sku and locale. */
-export async function bulkCreateOrReplaceInventoryItem(
+export function bulkCreateOrReplaceInventoryItem(
   ctx: EbayApiContext,
   items: ReadonlyArray<{ sku: string; item: InventoryItemPayload }>,
 ): Promise<BulkEntry[]> {
   const requests = items.map(({ sku, item }) => ({ sku, locale: ctx.facts.locale, ...item }));
-  try {
-    const res = await ctx.http.request({
-      operation: 'bulkCreateOrReplaceInventoryItem',
-      method: 'POST',
-      url: url(ctx, '/bulk_create_or_replace_inventory_item'),
-      headers: languageHeaders(ctx),
-      json: { requests },
-      schema: BulkEntryAnswer,
-      idempotent: true,
-    });
-    return res.data.responses;
-  } catch (error) {
-    const entries = entriesFromError(error);
-    if (entries) return entries;
-    throw error;
-  }
+  return bulkWrite(ctx, 'bulkCreateOrReplaceInventoryItem', '/bulk_create_or_replace_inventory_item', requests);
 }
 
 /** POST /bulk_get_inventory_item {requests:[{sku}]}: per-SKU items (statusCode 404 entries = unknown SKU). */
