@@ -74,7 +74,8 @@ export function buildProgram(
 
   leaf(program, 'init', 'init', 'write a commented starter config (civetta.config.yaml) and an example stock mapping', invoke)
     .option('--dir <dir>', 'folder to write into', '.');
-  leaf(program, 'validate', 'validate', 'load the config and the stock file and report every problem; exit 2 if a run would be unsafe', invoke);
+  leaf(program, 'validate', 'validate', 'load the config and the stock file and report every problem; exit 2 if a run would be unsafe', invoke)
+    .option('--remote', 'also check the marketplace accounts, read-only (eBay policies, location, required aspects)', false);
   leaf(program, 'hooks', 'hooks', 'show the hook selection per channel: SKU, title, channel price and quantity, rule', invoke)
     .addOption(channelOption())
     .option('--explain', "show every rule's verdict per product", false);

@@ -1,16 +1,22 @@
+import type { EbayChannel } from '../../channels/ebay/index.js';
+import { createChannels } from '../../channels/registry.js';
 import { readConfig } from '../../config/load.js';
 import { channelCredentials } from '../../config/credentials.js';
 import type { Problem } from '../../domain/problem.js';
-import { ExitCode, InputError } from '../../errors.js';
+import type { ChannelId } from '../../domain/ids.js';
+import type { Offer } from '../../domain/offer.js';
+import { ChannelAuthError, ExitCode, InputError } from '../../errors.js';
 import { channelHooks } from '../../hooks/channel-hooks.js';
 import { enabledChannels, readShopStock } from '../../hooks/desired-offers.js';
 import type { StockReadResult } from '../../stock/read-stock.js';
 import { StockFileError } from '../../stock/stock-file-error.js';
-import type { CommandResult, RunContext } from '../context.js';
+import type { CommandResult, LoadedConfig, RunContext } from '../context.js';
 import { countProblems, renderProblem } from '../render/problems.js';
 
-// validate takes only the global flags.
-export type ValidateArgs = Record<string, never>;
+export interface ValidateArgs {
+  /** Also check the marketplace accounts, read-only (eBay: programs, policies, location, required aspects). */
+  remote?: boolean;
+}
 
 /**
  * Loads config and stock, checks every product for each enabled channel, and prints every
@@ -18,7 +24,7 @@ export type ValidateArgs = Record<string, never>;
  * warnings and products that cannot be listed included. Returns (rather than throws) exit 2 so
  * that --json carries the whole report.
  */
-export async function run(_args: ValidateArgs, ctx: RunContext): Promise<CommandResult> {
+export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandResult> {
   const { out, cwd } = ctx;
   const show = (p: Problem) => out.print(`  ${renderProblem(p, cwd)}`);
   const cfg = await readConfig({ cwd, ...(ctx.options.config ? { file: ctx.options.config } : {}) });
@@ -59,10 +65,12 @@ export async function run(_args: ValidateArgs, ctx: RunContext): Promise<Command
           if (!(e instanceof InputError)) throw e;
           credentials.push({ severity: 'warning', code: 'credentials-missing', message: `${e.message} (a sync would stop with exit 2)` });
         }
+        const account = args.remote && credentials.length === 0 ? await accountProblems(loaded, channel, result.offers, ctx) : [];
+        const problems = [...credentials, ...result.problems, ...account];
         out.print(`${channel}: ${stock.items.length - blocked.size} product(s) can be listed, ${blocked.size} cannot; ${result.offers.length} hook(s) selected`);
-        [...credentials, ...result.problems].forEach(show);
-        all.push(...credentials, ...result.problems);
-        channels[channel] = { listable: stock.items.length - blocked.size, blocked: blocked.size, hooks: result.offers.length, problems: [...credentials, ...result.problems] };
+        problems.forEach(show);
+        all.push(...problems);
+        channels[channel] = { listable: stock.items.length - blocked.size, blocked: blocked.size, hooks: result.offers.length, problems };
       }
       report.channels = channels;
     }
@@ -70,4 +78,22 @@ export async function run(_args: ValidateArgs, ctx: RunContext): Promise<Command
   const total = countProblems(all);
   out.print(`${total.errors} error(s), ${total.warnings} warning(s): ${safe ? 'a run is safe' : 'a run would be unsafe (exit 2)'}`);
   return { exitCode: safe ? ExitCode.ok : ExitCode.invalidInput, json: { safe, summary: total, ...report } };
+}
+
+/**
+ * The marketplace account, read-only: eBay's setup check (programs, business policies, the
+ * inventory location, category aspects) without creating anything. Amazon has no account-level
+ * setup to check beyond the credentials, which a sync proves first.
+ */
+async function accountProblems(loaded: LoadedConfig, channel: ChannelId, offers: readonly Offer[], ctx: RunContext): Promise<Problem[]> {
+  if (channel !== 'ebay') return [];
+  try {
+    const adapter = createChannels(loaded, ctx.env, { log: ctx.out.log }, 'ebay').get('ebay') as EbayChannel | undefined;
+    if (!adapter) return [];
+    await adapter.authenticate();
+    return (await adapter.setupCheck(offers, { createLocation: false })).problems;
+  } catch (e) {
+    if (e instanceof ChannelAuthError) return [{ severity: 'error', code: 'credentials-refused', message: `${e.message} (a sync would stop this channel with exit 5)` }];
+    return [{ severity: 'warning', code: 'account-check-failed', message: `ebay: the account could not be checked: ${e instanceof Error ? e.message : String(e)}` }];
+  }
 }
