@@ -62,9 +62,8 @@ export function createTestShop(sim: Simulator, opts: TestShopOptions = {}): Test
   config.hooks.limit = opts.hooksLimit ?? 4;
   config.ledger = './civetta.db';
   config.channels.amazon = { ...config.channels.amazon, ...sim.endpoints.amazon, sellerId: sim.amazon.sellerId, enabled: channels.includes('amazon') };
-  // The simulator's default business policies (src/simulator/options.ts), not the fixture's placeholders.
-  const policies = { fulfillment: '6200000001', payment: '6200000002', return: '6200000003' };
-  config.channels.ebay = { ...config.channels.ebay, ...sim.endpoints.ebay, policies, enabled: channels.includes('ebay') };
+  // The fixture's business policy ids are the simulator's defaults already.
+  config.channels.ebay = { ...config.channels.ebay, ...sim.endpoints.ebay, enabled: channels.includes('ebay') };
   if (opts.safety) config.safety = { ...config.safety, ...opts.safety };
   if (opts.sync) config.sync = { ...config.sync, ...opts.sync };
   const configFile = join(dir.path, 'civetta.config.yaml');
