@@ -50,6 +50,8 @@ function unknownKeyProblem(path: readonly PropertyKey[], key: string, schema: z.
 }
 
 function expectedFor(issue: z.core.$ZodIssue, schema: z.ZodType): string {
+  // A refinement's message says what it wants better than the type it refines.
+  if (issue.code === 'custom') return issue.message;
   const at = schemaAt(schema, issue.path);
   if (at) return describeExpected(at);
   return issue.message;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isKnownTimeZone } from '../domain/shop-day.js';
 
 /**
  * The config file's schema (contract: "Config"). It is the single source for the config
@@ -162,6 +163,11 @@ export const Config = z.strictObject({
     name: z.string().min(1).describe("the shop's name"),
     currency: z.string().length(3).default('EUR').describe('ISO currency of the stock file prices'),
     handlingDays: z.int().min(0).default(2).describe('working days to ship an order'),
+    timeZone: z
+      .string()
+      .refine(isKnownTimeZone, { message: 'an IANA time zone such as Europe/Rome' })
+      .default(DEFAULT_TIME_ZONE)
+      .describe("the shop's time zone (IANA name), in which its calendar days are counted (order exports)"),
   }).describe('the shop'),
   stock: z.strictObject({
     file: z.string().min(1).describe('the stock file, relative to the config file'),

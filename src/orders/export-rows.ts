@@ -1,6 +1,7 @@
 import type { ChannelId } from '../domain/ids.js';
 import type { Minor } from '../domain/money.js';
 import type { OrderStatus } from '../domain/order.js';
+import { shopDay } from '../domain/shop-day.js';
 import { allocate } from './allocate.js';
 import type { ProductLookup, StoredOrder } from './stored-order.js';
 import { splitVat } from './vat-split.js';
@@ -10,10 +11,10 @@ export interface ExportRow {
   channel: ChannelId;
   marketplace: string;
   orderId: string;
-  /** The order's creation day, UTC (YYYY-MM-DD). */
+  /** The order's creation day in the shop's time zone (YYYY-MM-DD). */
   orderDate: string;
   status: OrderStatus;
-  /** The day the order shipped, UTC (YYYY-MM-DD). */
+  /** The day the order shipped, in the shop's time zone (YYYY-MM-DD). */
   shippedDate?: string;
   lineId: string;
   sku?: string;
@@ -41,11 +42,13 @@ export interface ExportRow {
 
 /** Which orders to export, and what to resolve lines against. */
 export interface ExportFilter {
-  /** First day, inclusive (YYYY-MM-DD, UTC, on the order's creation date). */
+  /** First day, inclusive (YYYY-MM-DD in the shop's time zone, on the order's creation date). */
   from?: string;
   /** Last day, inclusive. */
   to?: string;
   channel?: ChannelId;
+  /** The shop's time zone (`shop.timeZone`): days are the shop's, not UTC's. */
+  timeZone: string;
   includePii: boolean;
   /** The current stock file, for lines stored without EAN or VAT rate. */
   products?: ProductLookup;
@@ -55,12 +58,8 @@ export interface ExportFilter {
 
 const NO_REVENUE: ReadonlySet<OrderStatus> = new Set(['cancelled', 'refunded']);
 
-function day(iso: string): string {
-  return new Date(iso).toISOString().slice(0, 10);
-}
-
 function inRange(order: StoredOrder, f: ExportFilter): boolean {
-  const d = day(order.createdAt);
+  const d = shopDay(order.createdAt, f.timeZone);
   return (!f.channel || order.channel === f.channel) && (!f.from || d >= f.from) && (!f.to || d <= f.to);
 }
 
@@ -77,14 +76,14 @@ function orderRows(order: StoredOrder, f: ExportFilter): ExportRow[] {
       channel: order.channel,
       marketplace: order.marketplace,
       orderId: order.orderId,
-      orderDate: day(order.createdAt),
+      orderDate: shopDay(order.createdAt, f.timeZone),
       status: order.status,
       lineId: line.lineId,
       title: line.title,
       quantity: line.quantity,
       currency: order.currency,
     };
-    if (order.shippedAt) row.shippedDate = day(order.shippedAt);
+    if (order.shippedAt) row.shippedDate = shopDay(order.shippedAt, f.timeZone);
     if (line.sku !== undefined) row.sku = line.sku;
     if (ean !== undefined) row.ean = ean;
     if (line.unitPriceMinor !== undefined) row.unitPriceMinor = line.unitPriceMinor;

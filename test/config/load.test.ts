@@ -40,6 +40,15 @@ describe('readConfig: errors name the key, the value found and what was expected
     ]);
   });
 
+  it('shop.timeZone must be an IANA zone; Europe/Rome by default', async () => {
+    const dir = tempDir();
+    dir.write({ 'c.yaml': 'shop: { name: Negozio, timeZone: Europe/Roma }\nstock: { file: stock.csv, columns: { sku: Codice, title: Descrizione, price: Prezzo, quantity: Giacenza } }\nhooks: { limit: 7 }\n' });
+    const r = await readConfig({ cwd: dir.path, file: 'c.yaml' });
+    dir.cleanup();
+    expect(r.problems.map((p) => `${p.line} ${p.message}`)).toEqual(['1 shop.timeZone: found "Europe/Roma" (string), expected an IANA time zone such as Europe/Rome']);
+    expect((await loadConfig({ cwd: CONFIGS, file: 'valid-minimal.yaml' })).config.shop.timeZone).toBe('Europe/Rome');
+  });
+
   it('cross-field rules: endpoints https unless loopback, simulator needs both endpoints', async () => {
     expect(await summary('insecure-endpoint.yaml')).toEqual([
       '4:3 warning no cost column (stock.columns.cost): amazon prices have no floor',

@@ -116,7 +116,7 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
       for (const c of pulled.channels) say(`   ${c.channel}: ${c.orders} orders pulled (${c.inserted} new)${c.error ? ` — stopped: ${c.error.message}` : ''}`);
 
       // 5. export
-      const rows = buildExportRows(readOrders(ledger), { includePii: false, products });
+      const rows = buildExportRows(readOrders(ledger), { includePii: false, timeZone: loaded.config.shop.timeZone, products });
       exportFile = join(shop.dir, 'ordini.csv');
       await writeFileAtomic(exportFile, formatExport(rows, { format: 'csv', style: 'it', includePii: false }));
       say(`\n5. Export: ${rows.length} order lines for the accountant → ${exportFile}`);

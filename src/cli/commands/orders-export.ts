@@ -66,6 +66,7 @@ export async function run(args: OrdersExportArgs, ctx: RunContext): Promise<Comm
   }
   const rows = buildExportRows(orders, {
     includePii,
+    timeZone: loaded.config.shop.timeZone,
     ...(args.from ? { from: args.from } : {}),
     ...(args.to ? { to: args.to } : {}),
     ...(args.channel ? { channel: args.channel } : {}),
