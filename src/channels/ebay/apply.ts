@@ -1,7 +1,7 @@
 import { throwIfFatal } from './fatal.js';
 import type { ChangeOutcome, ListingChange } from '../channel.js';
 import type { ListingContext } from './apply-context.js';
-import { createListing } from './create-listing.js';
+import { createListings } from './create-listing.js';
 import { Trace } from './outcome.js';
 import { withdrawListing } from './delist.js';
 import { updateContent } from './update-content.js';
@@ -10,7 +10,7 @@ import { updatePriceQuantity } from './update-price-quantity.js';
 type Update = Extract<ListingChange, { kind: 'update' }>;
 
 /**
- * Sorts the changes into the calls that fit them: creates one by one (item, offer, publish);
+ * Sorts the changes into the calls that fit them: creates in bulk (items, offers, publish);
  * price/quantity-only updates in bulk; content updates and relists (no listingId since a
  * withdraw) as whole-object rewrites; delists and zero quantities without out-of-stock
  * control as withdrawals.
@@ -43,7 +43,7 @@ export async function applyChanges(ctx: ListingContext, changes: readonly Listin
   if (creates.length || content.length) await ctx.locationReady();
   const remoteOf = (c: ListingChange) => (c.kind === 'create' ? {} : c.remote);
   await Promise.all([
-    ...creates.map(async (c) => onOutcome(await createListing(ctx, c))),
+    createListings(ctx, creates, onOutcome),
     ...withdrawals.map(async (w) => onOutcome(await withdrawListing(ctx, w.change, w.sku, remoteOf(w.change), w.zero))),
     updatePriceQuantity(ctx, bulk, onOutcome),
     updateContent(ctx, content, onOutcome),

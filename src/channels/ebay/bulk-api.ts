@@ -2,7 +2,7 @@ import { joinUrl } from '../../http/client.js';
 import { HttpError } from '../../http/http-error.js';
 import { languageHeaders, type EbayApiContext } from './api-context.js';
 import { BASE_PATHS } from './endpoints.js';
-import type { InventoryItemPayload } from './mapping.js';
+import type { InventoryItemPayload, OfferPayload } from './mapping.js';
 import { BulkEntryAnswer, BulkGetInventoryItemAnswer, type BulkEntry } from './schemas.js';
 
 /**
@@ -26,11 +26,8 @@ export interface PriceQuantityRequest {
   offers: Array<{ offerId: string; availableQuantity?: number; price?: { value: string; currency: string } }>;
 }
 
-/**
- * One bulk write (idempotent: both calls replace state): the per-entry answers, also when eBay
- * put them in a 400/500 body.
- */
-async function bulkWrite(ctx: EbayApiContext, operation: string, path: string, requests: readonly unknown[]): Promise<BulkEntry[]> {
+/** One bulk write: the per-entry answers, also when eBay put them in a 400/500 body. */
+async function bulkWrite(ctx: EbayApiContext, operation: string, path: string, requests: readonly unknown[], idempotent = true): Promise<BulkEntry[]> {
   try {
     const res = await ctx.http.request({
       operation,
@@ -39,7 +36,7 @@ async function bulkWrite(ctx: EbayApiContext, operation: string, path: string, r
       headers: languageHeaders(ctx),
       json: { requests },
       schema: BulkEntryAnswer,
-      idempotent: true,
+      idempotent,
     });
     return res.data.responses;
   } catch (error) {
@@ -61,6 +58,19 @@ export function bulkCreateOrReplaceInventoryItem(
 ): Promise<BulkEntry[]> {
   const requests = items.map(({ sku, item }) => ({ sku, locale: ctx.facts.locale, ...item }));
   return bulkWrite(ctx, 'bulkCreateOrReplaceInventoryItem', '/bulk_create_or_replace_inventory_item', requests);
+}
+
+/**
+ * POST /bulk_create_offer: up to 25 createOffer bodies for one marketplace. Like createOffer it
+ * is not idempotent (no resend after an ambiguous failure: callers read the offers back).
+ */
+export function bulkCreateOffer(ctx: EbayApiContext, offers: readonly OfferPayload[]): Promise<BulkEntry[]> {
+  return bulkWrite(ctx, 'bulkCreateOffer', '/bulk_create_offer', offers, false);
+}
+
+/** POST /bulk_publish_offer {requests:[{offerId}]}: publishing a published offer again is harmless (25402). */
+export function bulkPublishOffer(ctx: EbayApiContext, offerIds: readonly string[]): Promise<BulkEntry[]> {
+  return bulkWrite(ctx, 'bulkPublishOffer', '/bulk_publish_offer', offerIds.map((offerId) => ({ offerId })));
 }
 
 /** POST /bulk_get_inventory_item {requests:[{sku}]}: per-SKU items (statusCode 404 entries = unknown SKU). */

@@ -7,7 +7,7 @@ import type { EbayApiContext } from './api-context.js';
 import { EbayAuth, type EbayCredentials } from './auth.js';
 import { APP_SCOPE, resolveEndpoints, SELL_SCOPES, type EbayEndpoints } from './endpoints.js';
 import { marketplaceFacts, SUPPORTED_MARKETPLACES } from './marketplaces.js';
-import { EBAY_DEFAULT_LIMIT, EBAY_RATE_LIMITS, EBAY_RETRY } from './rate-limits.js';
+import { EBAY_CONCURRENCY, EBAY_DEFAULT_LIMIT, EBAY_RATE_LIMITS, EBAY_RETRY } from './rate-limits.js';
 
 const USER_AGENT = 'civetta (eBay channel)';
 
@@ -36,7 +36,7 @@ export function createEbayApi(config: EbayConfig, credentials: EbayCredentials, 
     ]);
   }
   const now = deps.now ?? Date.now;
-  const common = { channel: 'ebay', origins, limits: EBAY_RATE_LIMITS, defaultLimit: EBAY_DEFAULT_LIMIT, retry: EBAY_RETRY, userAgent: USER_AGENT, deps };
+  const common = { channel: 'ebay', origins, limits: EBAY_RATE_LIMITS, defaultLimit: EBAY_DEFAULT_LIMIT, concurrency: EBAY_CONCURRENCY, retry: EBAY_RETRY, userAgent: USER_AGENT, deps };
   const tokenHttp = new HttpClient(common);
   const token = { tokenEndpoint: endpoints.tokenEndpoint, credentials, http: tokenHttp, now };
   const userAuth = new EbayAuth({ ...token, grant: { kind: 'user', scopes: SELL_SCOPES } });

@@ -1,13 +1,18 @@
-import type { ChangeOutcome, ListingChange } from '../channel.js';
+import type { ChangeOutcome, ChannelIssue, ListingChange } from '../channel.js';
 import type { Offer } from '../../domain/offer.js';
 import type { ListingContext } from './apply-context.js';
+import { bulkCreateOffer, bulkPublishOffer } from './bulk-api.js';
+import { batches, writeItems, type ItemWrite } from './bulk-items.js';
 import { resolveCategory } from './category-map.js';
-import { createOffer, createOrReplaceInventoryItem, getInventoryItem, getOffers, publishOffer, updateOffer } from './inventory-api.js';
-import { inventoryItemPayload, mergeInventoryItem, offerPayload, updateOfferPayload, type OfferPayload } from './mapping.js';
-import { errorIds } from './issues.js';
+import { RETRYABLE_ERROR_IDS } from './error-explanations.js';
+import { throwIfFatal } from './fatal.js';
+import { createOffer, getOffers, updateOffer } from './inventory-api.js';
+import { errorIds, issuesFromDetails } from './issues.js';
+import { offerPayload, updateOfferPayload, type OfferPayload } from './mapping.js';
 import { HttpError, NetworkError, UnexpectedResponseError } from '../../http/http-error.js';
-import { Trace, settle } from './outcome.js';
-import type { OfferRead } from './schemas.js';
+import { Trace, failed } from './outcome.js';
+import { BULK_MAX } from './rate-limits.js';
+import type { BulkEntry, OfferRead } from './schemas.js';
 
 /** The problem when a product's shop category has no eBay category in the config. */
 export function unmappedCategoryIssue(offer: Offer) {
@@ -20,58 +25,170 @@ export function unmappedCategoryIssue(offer: Offer) {
   };
 }
 
-/**
- * First listing of a product (reference §5): the full inventory item, then the SKU's offer on
- * this marketplace — adopted when one exists (never a duplicate), created otherwise — then
- * publish, which mints the listingId. An existing published offer is revised, not republished.
- */
-export function createListing(ctx: ListingContext, change: Extract<ListingChange, { kind: 'create' }>): Promise<ChangeOutcome> {
-  const trace = new Trace();
-  return settle(change, trace, async () => {
-    const { offer } = change;
-    const category = resolveCategory(ctx.config.categories, offer.product);
-    if (!category) return { ok: false, errors: [unmappedCategoryIssue(offer)] };
-    // An item eBay already holds (adoption) is merged, so the full replace keeps its EAN and pictures.
-    trace.sent(`getInventoryItem ${offer.sku}`);
-    const held = await getInventoryItem(ctx.api, offer.sku);
-    trace.answered(held ? 'item exists' : 'no item');
-    const item = mergeInventoryItem(held, inventoryItemPayload(offer, category, ctx.api.facts));
-    trace.sent(`createOrReplaceInventoryItem ${offer.sku} qty ${offer.quantity}`);
-    const put = await createOrReplaceInventoryItem(ctx.api, offer.sku, item);
-    trace.answered(`${put.status}`, put.data?.warnings);
+type Create = Extract<ListingChange, { kind: 'create' }>;
+interface Staged extends ItemWrite {
+  change: Create;
+  body: OfferPayload;
+}
+interface Offered extends Staged {
+  offerId: string;
+  /** The listing an adopted offer already has live: revised, not published again. */
+  liveListingId?: string;
+}
 
-    const body = offerPayload(offer, category, ctx.settings);
-    trace.sent(`getOffers sku=${offer.sku}`);
-    const existing = pickOffer(await getOffers(ctx.api, offer.sku));
-    let offerId: string;
-    if (existing) {
-      offerId = existing.offerId;
-      trace.answered(`adopted offer ${offerId} (${existing.status ?? 'status unknown'})`);
-      trace.sent(`updateOffer ${offerId} price ${body.pricingSummary.price.value} qty ${offer.quantity}`);
-      const upd = await updateOffer(ctx.api, offerId, updateOfferPayload(existing, body));
-      trace.answered(`${upd.status}`, upd.data?.warnings);
-    } else {
-      trace.answered('no offer');
-      trace.sent(`createOffer price ${body.pricingSummary.price.value} qty ${offer.quantity} category ${category.categoryId}`);
-      const created = await createOfferOnce(ctx, body, trace);
-      if (!created) return { ok: false, errors: [{ code: 'unexpected-response', message: 'createOffer returned no offerId' }] };
-      offerId = created;
+/**
+ * First listings (reference §5, §6), 25 SKUs a batch and three writes a batch: whole inventory
+ * items (bulkCreateOrReplaceInventoryItem, merged over what eBay holds), offers
+ * (bulkCreateOffer), publish (bulkPublishOffer) → listingIds. Each SKU is judged by its own
+ * entry. An offer eBay already has (25002 "Offer entity already exists") is adopted and revised
+ * with updateOffer, never duplicated; after an ambiguous failure the offers are read back before
+ * anything is resent. Batches run side by side.
+ */
+export async function createListings(ctx: ListingContext, creates: readonly Create[], onOutcome: (o: ChangeOutcome) => void): Promise<void> {
+  const staged: Staged[] = [];
+  for (const change of creates) {
+    const trace = new Trace();
+    const category = resolveCategory(ctx.config.categories, change.offer.product);
+    if (!category) onOutcome(trace.outcome(change, false, [unmappedCategoryIssue(change.offer)]));
+    else staged.push({ change, category, trace, body: offerPayload(change.offer, category, ctx.settings) });
+  }
+  await Promise.all(batches(staged, BULK_MAX).map((batch) => createBatch(ctx, batch, onOutcome)));
+}
+
+async function createBatch(ctx: ListingContext, batch: readonly Staged[], onOutcome: (o: ChangeOutcome) => void): Promise<void> {
+  let written: Staged[];
+  try {
+    written = await writeItems(ctx, batch, onOutcome);
+  } catch (error) {
+    for (const p of batch) onOutcome(failed(p.change, p.trace, error));
+    return;
+  }
+  const offered = written.length ? await stageOffers(ctx, written, onOutcome) : [];
+  const toPublish: Offered[] = [];
+  for (const p of offered) {
+    if (p.liveListingId) onOutcome(p.trace.outcome(p.change, true, [], { offerId: p.offerId, listingId: p.liveListingId }));
+    else if (p.change.offer.quantity <= 0) {
+      onOutcome(
+        p.trace.outcome(
+          p.change,
+          false,
+          [{ code: 'zero-quantity', message: 'not published: quantity 0', explanation: 'eBay lists only with at least one unit; the offer waits, unpublished, for stock.' }],
+          { offerId: p.offerId },
+        ),
+      );
+    } else toPublish.push(p);
+  }
+  if (toPublish.length) await publishOffers(ctx, toPublish, onOutcome, true);
+}
+
+/** bulkCreateOffer for the batch; each SKU's entry decides: its new offerId, adoption, or eBay's refusal. */
+async function stageOffers(ctx: ListingContext, batch: readonly Staged[], onOutcome: (o: ChangeOutcome) => void): Promise<Offered[]> {
+  for (const p of batch) {
+    p.trace.sent(`bulkCreateOffer ${p.change.offer.sku} price ${p.body.pricingSummary.price.value} qty ${p.change.offer.quantity} category ${p.category.categoryId}`);
+  }
+  let entries: BulkEntry[] = [];
+  let failure: unknown;
+  try {
+    entries = await bulkCreateOffer(ctx.api, batch.map((p) => p.body));
+  } catch (error) {
+    throwIfFatal(error);
+    failure = error;
+  }
+  const settled = await Promise.all(
+    batch.map(async (p): Promise<Offered | undefined> => {
+      try {
+        const result = await settleOffer(ctx, p, entries.find((e) => e.sku === p.change.offer.sku), failure);
+        if ('errors' in result) onOutcome(p.trace.outcome(p.change, false, result.errors));
+        else return result;
+      } catch (error) {
+        onOutcome(failed(p.change, p.trace, error));
+      }
+      return undefined;
+    }),
+  );
+  return settled.filter((p): p is Offered => p !== undefined);
+}
+
+const ok = (status: number) => status >= 200 && status < 300;
+
+/**
+ * One SKU's bulkCreateOffer entry. A new offerId is taken; 25002 (the offer exists) and anything
+ * ambiguous (no entry, a 5xx, an unreadable answer, no offerId) read the SKU's offers back and
+ * adopt the one eBay has; any other refusal is eBay's reason for this SKU.
+ */
+async function settleOffer(ctx: ListingContext, p: Staged, entry: BulkEntry | undefined, failure: unknown): Promise<Offered | { errors: ChannelIssue[] }> {
+  if (entry && ok(entry.statusCode) && entry.offerId) {
+    p.trace.answered(`${entry.statusCode} offerId=${entry.offerId}`, entry.warnings);
+    return { ...p, offerId: entry.offerId };
+  }
+  const ids = (entry?.errors ?? []).map((e) => e.errorId);
+  const ambiguous = entry ? entry.statusCode >= 500 || ok(entry.statusCode) : failure === undefined || isAmbiguous(failure);
+  if (!ambiguous && !ids.includes(25002)) {
+    if (entry) {
+      p.trace.answered(`${entry.statusCode} ${ids.join(',')}`.trim(), entry.warnings);
+      return { errors: issuesFromDetails(entry.errors) };
     }
-    if (existing?.status === 'PUBLISHED' && existing.listing?.listingId) {
-      return { ok: true, remote: { offerId, listingId: existing.listing.listingId } };
+    throw failure;
+  }
+  p.trace.answered(`createOffer ${entry ? `entry ${entry.statusCode} ${ids.join(',')}`.trim() : failure ? 'failed' : 'no entry'}, reading back`);
+  const found = await adoptOffer(ctx, p.body, p.trace);
+  if (!found) {
+    if (entry?.errors?.length) return { errors: issuesFromDetails(entry.errors) };
+    if (failure !== undefined) throw failure;
+    return { errors: [{ code: 'unexpected-response', message: 'createOffer returned no offerId' }] };
+  }
+  const liveListingId = found.status === 'PUBLISHED' ? found.listing?.listingId : undefined;
+  return { ...p, offerId: found.offerId, ...(liveListingId ? { liveListingId } : {}) };
+}
+
+/** bulkPublishOffer → each offer's listingId; entries failing with a passing eBay error are sent once more. */
+async function publishOffers(ctx: ListingContext, batch: readonly Offered[], onOutcome: (o: ChangeOutcome) => void, mayRetry: boolean): Promise<void> {
+  for (const p of batch) p.trace.sent(`bulkPublishOffer ${p.offerId}`);
+  let entries: BulkEntry[];
+  try {
+    entries = await bulkPublishOffer(ctx.api, batch.map((p) => p.offerId));
+  } catch (error) {
+    for (const p of batch) onOutcome(failed(p.change, p.trace, error));
+    return;
+  }
+  const again: Offered[] = [];
+  for (const p of batch) {
+    const entry = entries.find((e) => e.offerId === p.offerId);
+    if (!entry) {
+      p.trace.answered('no entry');
+      onOutcome(p.trace.outcome(p.change, false, [{ code: 'unexpected-response', message: `eBay's answer has no entry for offer ${p.offerId}` }]));
+      continue;
     }
-    if (offer.quantity <= 0) {
-      return {
-        ok: false,
-        remote: { offerId },
-        errors: [{ code: 'zero-quantity', message: 'not published: quantity 0', explanation: 'eBay lists only with at least one unit; the offer waits, unpublished, for stock.' }],
-      };
-    }
-    trace.sent(`publishOffer ${offerId}`);
-    const pub = await publishOffer(ctx.api, offerId);
-    trace.answered(`${pub.status} listingId=${pub.data.listingId ?? '?'}`, pub.data.warnings);
-    return { ok: pub.data.listingId !== undefined, remote: { offerId, ...(pub.data.listingId ? { listingId: pub.data.listingId } : {}) } };
-  });
+    const ids = (entry.errors ?? []).map((e) => e.errorId);
+    p.trace.answered(`${entry.statusCode} listingId=${entry.listingId ?? '?'}${ids.length ? ` ${ids.join(',')}` : ''}`, entry.warnings);
+    if (ok(entry.statusCode)) {
+      onOutcome(p.trace.outcome(p.change, entry.listingId !== undefined, [], { offerId: p.offerId, ...(entry.listingId ? { listingId: entry.listingId } : {}) }));
+    } else if (mayRetry && ids.some((id) => RETRYABLE_ERROR_IDS.has(id))) again.push(p);
+    else onOutcome(p.trace.outcome(p.change, false, issuesFromDetails(entry.errors)));
+  }
+  if (again.length) await publishOffers(ctx, again, onOutcome, false);
+}
+
+const isAmbiguous = (error: unknown) =>
+  error instanceof NetworkError || error instanceof UnexpectedResponseError || (error instanceof HttpError && error.status >= 500);
+
+/**
+ * The SKU's offer read back after a refused or ambiguous create, given civetta's terms: it may be
+ * another tool's, or a half-made one, so it gets civetta's price, quantity, category and policies
+ * before it is published. Undefined when eBay has none.
+ */
+async function adoptOffer(ctx: ListingContext, body: OfferPayload, trace: Trace): Promise<OfferRead | undefined> {
+  trace.sent(`getOffers sku=${body.sku}`);
+  const found = pickOffer(await getOffers(ctx.api, body.sku));
+  if (!found) {
+    trace.answered('no offer');
+    return undefined;
+  }
+  trace.answered(`adopted offer ${found.offerId} (${found.status ?? 'status unknown'})`);
+  trace.sent(`updateOffer ${found.offerId} price ${body.pricingSummary.price.value}`);
+  const upd = await updateOffer(ctx.api, found.offerId, updateOfferPayload(found, body));
+  trace.answered(`${upd.status}`, upd.data?.warnings);
+  return found;
 }
 
 /**
@@ -84,18 +201,10 @@ export async function createOfferOnce(ctx: ListingContext, body: OfferPayload, t
     trace.answered(`${created.status} offerId=${created.data.offerId ?? '?'}`, created.data.warnings);
     return created.data.offerId;
   } catch (error) {
-    const ambiguous = error instanceof NetworkError || error instanceof UnexpectedResponseError || (error instanceof HttpError && error.status >= 500);
-    if (!ambiguous && !errorIds(error).includes(25002)) throw error;
+    if (!isAmbiguous(error) && !errorIds(error).includes(25002)) throw error;
     trace.answered(`createOffer failed (${error instanceof HttpError ? error.status : 'no answer'}), reading back`);
-    trace.sent(`getOffers sku=${body.sku}`);
-    const found = pickOffer(await getOffers(ctx.api, body.sku));
+    const found = await adoptOffer(ctx, body, trace);
     if (!found) throw error;
-    trace.answered(`adopted offer ${found.offerId}`);
-    // The offer found may be another tool's, or a half-made one: it gets civetta's price,
-    // quantity, category and policies before it is published.
-    trace.sent(`updateOffer ${found.offerId} price ${body.pricingSummary.price.value}`);
-    const upd = await updateOffer(ctx.api, found.offerId, updateOfferPayload(found, body));
-    trace.answered(`${upd.status}`, upd.data?.warnings);
     return found.offerId;
   }
 }

@@ -53,10 +53,15 @@ export async function settle(
     const result = await steps();
     return trace.outcome(change, result.ok, result.errors ?? [], result.remote);
   } catch (error) {
-    throwIfFatal(error);
-    trace.answered(summaryOf(error));
-    return trace.outcome(change, false, issuesFromError(error));
+    return failed(change, trace, error);
   }
+}
+
+/** The outcome of a change whose call failed (fatal errors rethrown): status and eBay's errors. */
+export function failed(change: ListingChange, trace: Trace, error: unknown): ChangeOutcome {
+  throwIfFatal(error);
+  trace.answered(summaryOf(error));
+  return trace.outcome(change, false, issuesFromError(error));
 }
 
 function summaryOf(error: unknown): string {

@@ -5,46 +5,64 @@ import type { RetryPolicy } from '../../http/backoff.js';
  * eBay publishes daily call quotas per application, no per-second limits and no rate-limit
  * headers (shared/reference/ebay-sell-api.md §8): Inventory 2,000,000/day, Fulfillment 100,000,
  * Account 25,000, Taxonomy 5,000; token grants 50,000 (refresh) / 1,000 (client credentials) a
- * day (§1). A shop's run makes a few hundred calls, so the pacing below is chosen to be gentle
- * rather than to meet a stated rate: 5 calls/s for Inventory (≈ 0.02% of the daily quota per
- * minute of full speed), 2/s for Fulfillment and Account, 1/s for Taxonomy and tokens.
+ * day (§1). So civetta paces by the quota itself: each operation's bucket refills at the quota's
+ * daily average and holds an hour's share. A run at shop scale never waits on it (what bounds a
+ * run is EBAY_CONCURRENCY, the calls in flight); a runaway loop is held to the daily average, so
+ * it cannot spend the day's budget in minutes.
  */
+const DAY_S = 86_400;
+function daily(quota: number): RateLimit {
+  return { rate: quota / DAY_S, burst: Math.max(1, Math.floor(quota / 24)) };
+}
+const INVENTORY = daily(2_000_000);
+const FULFILLMENT = daily(100_000);
+const ACCOUNT = daily(25_000);
+const TAXONOMY = daily(5_000);
+
 export const EBAY_RATE_LIMITS: Record<string, RateLimit> = {
   // Inventory API
-  createOrReplaceInventoryItem: { rate: 5, burst: 5 },
-  bulkCreateOrReplaceInventoryItem: { rate: 5, burst: 5 },
-  bulkGetInventoryItem: { rate: 5, burst: 5 },
-  bulkUpdatePriceQuantity: { rate: 5, burst: 5 },
-  getInventoryItem: { rate: 5, burst: 10 },
-  getOffers: { rate: 5, burst: 10 },
-  getOffer: { rate: 5, burst: 10 },
-  createOffer: { rate: 5, burst: 5 },
-  updateOffer: { rate: 5, burst: 5 },
-  publishOffer: { rate: 5, burst: 5 },
-  withdrawOffer: { rate: 5, burst: 5 },
-  getInventoryLocation: { rate: 2, burst: 2 },
-  createInventoryLocation: { rate: 2, burst: 2 },
+  createOrReplaceInventoryItem: INVENTORY,
+  bulkCreateOrReplaceInventoryItem: INVENTORY,
+  bulkGetInventoryItem: INVENTORY,
+  bulkUpdatePriceQuantity: INVENTORY,
+  bulkCreateOffer: INVENTORY,
+  bulkPublishOffer: INVENTORY,
+  getInventoryItem: INVENTORY,
+  getOffers: INVENTORY,
+  getOffer: INVENTORY,
+  createOffer: INVENTORY,
+  updateOffer: INVENTORY,
+  publishOffer: INVENTORY,
+  withdrawOffer: INVENTORY,
+  getInventoryLocation: INVENTORY,
+  createInventoryLocation: INVENTORY,
   // Fulfillment API
-  getOrders: { rate: 2, burst: 4 },
-  createShippingFulfillment: { rate: 2, burst: 4 },
-  getShippingFulfillments: { rate: 2, burst: 4 },
+  getOrders: FULFILLMENT,
+  createShippingFulfillment: FULFILLMENT,
+  getShippingFulfillments: FULFILLMENT,
   // Account API
-  getOptedInPrograms: { rate: 2, burst: 2 },
-  getPrivileges: { rate: 2, burst: 2 },
-  getFulfillmentPolicies: { rate: 2, burst: 3 },
-  getPaymentPolicies: { rate: 2, burst: 3 },
-  getReturnPolicies: { rate: 2, burst: 3 },
+  getOptedInPrograms: ACCOUNT,
+  getPrivileges: ACCOUNT,
+  getFulfillmentPolicies: ACCOUNT,
+  getPaymentPolicies: ACCOUNT,
+  getReturnPolicies: ACCOUNT,
   // Taxonomy API (5,000 a day: the smallest quota)
-  getDefaultCategoryTreeId: { rate: 1, burst: 2 },
-  getCategorySuggestions: { rate: 1, burst: 2 },
-  getItemAspectsForCategory: { rate: 1, burst: 3 },
+  getDefaultCategoryTreeId: TAXONOMY,
+  getCategorySuggestions: TAXONOMY,
+  getItemAspectsForCategory: TAXONOMY,
   // OAuth token endpoint
-  userToken: { rate: 1, burst: 2 },
-  applicationToken: { rate: 1, burst: 2 },
+  userToken: daily(50_000),
+  applicationToken: daily(1_000),
 };
 
-/** Anything not in the table: as gentle as the slowest API above. */
-export const EBAY_DEFAULT_LIMIT: RateLimit = { rate: 1, burst: 1 };
+/**
+ * Calls in flight at once. eBay states no concurrency limit; four keeps a run's bulk batches
+ * and per-SKU reads moving in parallel without opening a connection per SKU.
+ */
+export const EBAY_CONCURRENCY = 4;
+
+/** Anything not in the table: paced like the smallest quota above. */
+export const EBAY_DEFAULT_LIMIT: RateLimit = TAXONOMY;
 
 /**
  * "Retry … with exponential backoff + jitter (about 3 tries)" (reference §8); a 429 from eBay

@@ -87,13 +87,18 @@ export const BulkGetInventoryItemAnswer = z.looseObject({
     .default([]),
 });
 
-/** bulkCreateOrReplaceInventoryItem → `BulkInventoryItemResponse`; bulkUpdatePriceQuantity → `BulkPriceQuantityResponse`. */
+/**
+ * The bulk writes' per-entry answers: bulkCreateOrReplaceInventoryItem → `BulkInventoryItemResponse`,
+ * bulkUpdatePriceQuantity → `BulkPriceQuantityResponse`, bulkCreateOffer → `BulkOfferResponse`
+ * (sku + offerId), bulkPublishOffer → `BulkPublishResponse` (offerId + listingId).
+ */
 export const BulkEntryAnswer = z.looseObject({
   responses: z
     .array(
       z.looseObject({
         sku: z.string().optional(),
         offerId: z.string().optional(),
+        listingId: z.string().optional(),
         statusCode: z.number().int(),
         errors: z.array(EbayErrorDetail).optional(),
         warnings,

@@ -2,18 +2,17 @@ import { throwIfFatal } from './fatal.js';
 import type { ChangeOutcome, ListingChange } from '../channel.js';
 import { HttpError } from '../../http/http-error.js';
 import type { ListingContext } from './apply-context.js';
-import { bulkCreateOrReplaceInventoryItem, bulkGetInventoryItem } from './bulk-api.js';
-import { resolveCategory, type ResolvedCategory } from './category-map.js';
+import { batches, writeItems, type ItemWrite } from './bulk-items.js';
+import { resolveCategory } from './category-map.js';
 import { createOfferOnce, pickOffer, unmappedCategoryIssue } from './create-listing.js';
 import { getOffer, getOffers, publishOffer, updateOffer } from './inventory-api.js';
-import { issuesFromDetails, issuesFromError } from './issues.js';
-import { inventoryItemPayload, mergeInventoryItem, offerPayload, updateOfferPayload } from './mapping.js';
+import { issuesFromError } from './issues.js';
+import { offerPayload, updateOfferPayload } from './mapping.js';
 import { Trace, settle } from './outcome.js';
 import { BULK_MAX } from './rate-limits.js';
-import type { InventoryItemRead } from './schemas.js';
 
 type Update = Extract<ListingChange, { kind: 'update' }>;
-interface Pending { change: Update; category: ResolvedCategory; trace: Trace }
+interface Pending extends ItemWrite { change: Update }
 
 /**
  * Content changes (and relists after a withdraw) as read-modify-write of whole objects
@@ -29,47 +28,20 @@ export async function updateContent(ctx: ListingContext, updates: readonly Updat
     if (!category) onOutcome(trace.outcome(change, false, [unmappedCategoryIssue(change.offer)]));
     else pending.push({ change, category, trace });
   }
-  for (let i = 0; i < pending.length; i += BULK_MAX) {
-    const batch = pending.slice(i, i + BULK_MAX);
-    let written: Pending[];
-    try {
-      written = await writeItems(ctx, batch, onOutcome);
-    } catch (error) {
-      throwIfFatal(error);
-      for (const p of batch) onOutcome(p.trace.outcome(p.change, false, issuesFromError(error)));
-      continue;
-    }
-    for (const p of written) onOutcome(await reviseOffer(ctx, p));
-  }
-}
-
-/** Bulk read, merge, bulk write; returns the entries eBay accepted, reports the others. */
-async function writeItems(ctx: ListingContext, batch: readonly Pending[], onOutcome: (o: ChangeOutcome) => void): Promise<Pending[]> {
-  const skus = batch.map((p) => p.change.offer.sku);
-  for (const p of batch) p.trace.sent(`bulkGetInventoryItem ${p.change.offer.sku}`);
-  const read = await bulkGetInventoryItem(ctx.api, skus);
-  const existing = new Map<string, InventoryItemRead>();
-  for (const entry of read) {
-    if (entry.sku && entry.statusCode === 200 && entry.inventoryItem) existing.set(entry.sku, entry.inventoryItem);
-  }
-  const items = batch.map((p) => ({
-    sku: p.change.offer.sku,
-    item: mergeInventoryItem(existing.get(p.change.offer.sku), inventoryItemPayload(p.change.offer, p.category, ctx.api.facts)),
-  }));
-  for (const p of batch) {
-    p.trace.answered(existing.has(p.change.offer.sku) ? 'item read' : 'no item yet');
-    p.trace.sent(`bulkCreateOrReplaceInventoryItem ${p.change.offer.sku} qty ${p.change.offer.quantity}`);
-  }
-  const entries = await bulkCreateOrReplaceInventoryItem(ctx.api, items);
-  const accepted: Pending[] = [];
-  for (const p of batch) {
-    const entry = entries.find((e) => e.sku === p.change.offer.sku);
-    const ok = entry !== undefined && entry.statusCode >= 200 && entry.statusCode < 300;
-    p.trace.answered(entry ? `${entry.statusCode}` : 'no entry', entry?.warnings);
-    if (ok) accepted.push(p);
-    else onOutcome(p.trace.outcome(p.change, false, entry ? issuesFromDetails(entry.errors) : [{ code: 'unexpected-response', message: `no entry for ${p.change.offer.sku}` }]));
-  }
-  return accepted;
+  // Batches are independent: they run side by side, as many at once as the client lets through.
+  await Promise.all(
+    batches(pending, BULK_MAX).map(async (batch) => {
+      let written: Pending[];
+      try {
+        written = await writeItems(ctx, batch, onOutcome);
+      } catch (error) {
+        throwIfFatal(error);
+        for (const p of batch) onOutcome(p.trace.outcome(p.change, false, issuesFromError(error)));
+        return;
+      }
+      await Promise.all(written.map(async (p) => onOutcome(await reviseOffer(ctx, p))));
+    }),
+  );
 }
 
 /** An offer removed in Seller Hub (404) is looked up again by SKU, and created when eBay has none. */

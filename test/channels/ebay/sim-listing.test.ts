@@ -13,8 +13,10 @@ describe('eBay channel on the simulator: first listing', () => {
     expect(o?.remote).toEqual({ offerId: live?.offerId, listingId: live?.listingId });
     expect(live).toMatchObject({ listingStatus: 'ACTIVE', offerStatus: 'PUBLISHED', price: { value: '24.90', currency: 'EUR' }, quantity: 3 });
 
-    const [put] = seen(sim, 'createOrReplaceInventoryItem');
-    expect(put?.body).toEqual({
+    const [put] = seen(sim, 'bulkCreateOrReplaceInventoryItem');
+    expect(put?.body).toEqual({ requests: [{
+      sku: 'CIV8001234567897',
+      locale: 'it_IT',
       condition: 'NEW',
       availability: { shipToLocationAvailability: { quantity: 3 } },
       product: {
@@ -25,15 +27,16 @@ describe('eBay channel on the simulator: first listing', () => {
         ean: ['8001234567897'],
         imageUrls: ['https://negozio.example/img/60316.jpg'],
       },
-    });
-    const [create] = seen(sim, 'createOffer');
-    expect(create?.body).toMatchObject({ marketplaceId: 'EBAY_IT', format: 'FIXED_PRICE', listingDuration: 'GTC', includeCatalogProductDetails: false, categoryId: '183446', merchantLocationKey: 'negozio' });
-    const [publish] = seen(sim, 'publishOffer');
-    expect(publish?.body).toEqual({});
+    }] });
+    const [create] = seen(sim, 'bulkCreateOffer');
+    expect(create?.body).toMatchObject({ requests: [{ sku: 'CIV8001234567897', marketplaceId: 'EBAY_IT', format: 'FIXED_PRICE', listingDuration: 'GTC', includeCatalogProductDetails: false, categoryId: '183446', merchantLocationKey: 'negozio' }] });
+    const [publish] = seen(sim, 'bulkPublishOffer');
+    expect(publish?.body).toEqual({ requests: [{ offerId: live?.offerId }] });
     expect(publish?.headers['content-type']).toMatch(/^application\/json/);
     // Content-Language and Accept-Language on every call, in the marketplace's language.
     const api = sim.requests.filter((r) => r.operation !== 'getToken');
-    expect(api.length).toBeGreaterThanOrEqual(4);
+    // Read items, write items, create offers, publish: one call each for the batch (plus the location check).
+    expect(api.map((r) => r.operation)).toEqual(['getInventoryLocation', 'bulkGetInventoryItem', 'bulkCreateOrReplaceInventoryItem', 'bulkCreateOffer', 'bulkPublishOffer']);
     for (const r of api) {
       expect(r.headers['content-language']).toBe('it-IT');
       expect(r.headers['accept-language']).toBe('it-IT');
@@ -51,7 +54,8 @@ describe('eBay channel on the simulator: first listing', () => {
     const o = (await applyAll(channel, [{ kind: 'create', offer: offer() }])).get('CIV8001234567897');
     expect(o?.ok).toBe(true);
     expect(o?.remote?.offerId).toBe('9100000042');
-    expect(sim.count('createOffer')).toBe(0);
+    // bulkCreateOffer's entry is refused with 25002 (the offer exists): it is read back and adopted.
+    expect(o?.request).toMatch(/bulkCreateOffer .*; getOffers sku=CIV8001234567897; updateOffer 9100000042/);
     expect(sim.count('updateOffer')).toBe(1);
     expect(sim.ebay.offers()).toHaveLength(1);
     expect(sim.ebay.listingFor('CIV8001234567897')).toMatchObject({ offerId: '9100000042', price: { value: '24.90', currency: 'EUR' } });
@@ -68,7 +72,7 @@ describe('eBay channel on the simulator: first listing', () => {
     expect(bad?.ok).toBe(false);
     expect(bad?.errors.map((e) => e.code)).toContain('25014');
     expect(bad?.errors.find((e) => e.code === '25014')?.explanation).toMatch(/picture/);
-    expect(seen(sim, 'createOrReplaceInventoryItem').map((r) => r.path)).toEqual(['/sell/inventory/v1/inventory_item/CIV2']);
+    expect(seen(sim, 'bulkCreateOrReplaceInventoryItem').map((r) => (r.body as { requests: Array<{ sku: string }> }).requests.map((x) => x.sku))).toEqual([['CIV2']]);
   });
 });
 
@@ -113,13 +117,13 @@ describe('eBay channel on the simulator: EU product safety', () => {
     const safety = { manufacturer: 'LEGO A/S, Aastvej 1, 7190 Billund, DK', responsiblePerson: 'LEGO Italia srl, Via Roma 1, 20121 Milano, IT' };
     const o = (await applyAll(channel, [{ kind: 'create', offer: offer({ product: { safety } }) }])).get('CIV8001234567897');
     expect(o?.ok).toBe(true);
-    expect(seen(sim, 'createOffer')[0]?.body).toMatchObject({
+    expect(seen(sim, 'bulkCreateOffer')[0]?.body).toMatchObject({ requests: [{
       regulatory: {
         manufacturer: { companyName: 'LEGO A/S', addressLine1: 'Aastvej 1, 7190 Billund, DK' },
         responsiblePersons: [{ companyName: 'LEGO Italia srl', addressLine1: 'Via Roma 1, 20121 Milano, IT', types: ['EU_RESPONSIBLE_PERSON'] }],
       },
-    });
-    expect(seen(sim, 'createOrReplaceInventoryItem')[0]?.body).not.toHaveProperty('regulatory');
+    }] });
+    expect((seen(sim, 'bulkCreateOrReplaceInventoryItem')[0]?.body as { requests: unknown[] }).requests[0]).not.toHaveProperty('regulatory');
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EBAY_RATE_LIMITS } from '../../../src/channels/ebay/rate-limits.js';
 import { ChannelAuthError } from '../../../src/errors.js';
 import { applyAll, ebayOnSimulator, seen } from './sim-harness.js';
 import { offer } from './helpers.js';
@@ -50,37 +51,40 @@ describe('eBay channel on the simulator: tokens, 429, 5xx', () => {
 
   it('429 answers are waited out and retried', async () => {
     const { sim, channel, clock } = await ebayOnSimulator();
-    sim.faults.set({ throttleNext: { createOrReplaceInventoryItem: 2 } });
+    sim.faults.set({ throttleNext: { bulkCreateOrReplaceInventoryItem: 2 } });
     const o = (await applyAll(channel, [{ kind: 'create', offer: offer() }])).get(SKU);
     expect(o?.ok).toBe(true);
-    expect(seen(sim, 'createOrReplaceInventoryItem').map((r) => r.status)).toEqual([429, 429, 204]);
-    // Each 429 empties the operation's bucket: at least 1/rate (5/s → 200 ms) before the next try.
-    expect(clock.totalSlept()).toBeGreaterThanOrEqual(400);
+    expect(seen(sim, 'bulkCreateOrReplaceInventoryItem').map((r) => r.status)).toEqual([429, 429, 200]);
+    // Each 429 empties the operation's bucket: at least 1/rate (the daily quota's average) before the next try.
+    const { rate } = EBAY_RATE_LIMITS.bulkCreateOrReplaceInventoryItem as { rate: number };
+    expect(clock.totalSlept()).toBeGreaterThanOrEqual(2 * Math.floor(1000 / rate));
   });
 
   it('5xx on an idempotent call is retried up to 3 tries, then reported with the errorId and its explanation', async () => {
     const { sim, channel } = await ebayOnSimulator();
-    sim.faults.set({ errorRate: { publishOffer: 1 } });
+    sim.faults.set({ errorRate: { bulkPublishOffer: 1 } });
     const o = (await applyAll(channel, [{ kind: 'create', offer: offer() }])).get(SKU);
     expect(o?.ok).toBe(false);
-    expect(sim.count('publishOffer')).toBe(3);
+    expect(sim.count('bulkPublishOffer')).toBe(3);
     // errorRate answers 500 (errorId 25001) or 503 (errorId 2003), seeded: the last one is reported.
-    const last = seen(sim, 'publishOffer').at(-1);
+    const last = seen(sim, 'bulkPublishOffer').at(-1);
     const expected = last?.status === 500 ? { code: '25001', message: 'A system error has occurred.' } : { code: '2003', message: 'Internal error' };
     expect(o?.errors).toEqual([{ ...expected, explanation: expect.stringMatching(/passing error/) }]);
     expect(o?.remote).toBeUndefined();
   });
 
-  it('a 5xx on createOffer is not blindly resent: the offers are read back first', async () => {
+  it('an unreadable bulkCreateOffer answer is not blindly resent: the offers are read back first', async () => {
     const { sim, channel } = await ebayOnSimulator();
-    sim.faults.set({ malformedNext: { createOffer: 1 } });
-    const o = (await applyAll(channel, [{ kind: 'create', offer: offer() }])).get(SKU);
-    expect(o?.ok).toBe(true);
-    expect(sim.count('createOffer')).toBe(1);
-    expect(sim.count('getOffers')).toBe(2);
-    expect(sim.ebay.offers()).toHaveLength(1);
-    expect(sim.count('updateOffer')).toBe(1);
-    expect(o?.request).toMatch(/createOffer .*; getOffers sku=CIV8001234567897; updateOffer \S+ price 24\.90; publishOffer/);
+    sim.faults.set({ malformedNext: { bulkCreateOffer: 1 } });
+    const outcomes = await applyAll(channel, [{ kind: 'create', offer: offer() }, { kind: 'create', offer: offer({ sku: 'CIV2' }) }]);
+    expect(sim.count('bulkCreateOffer')).toBe(1);
+    expect(seen(sim, 'getOffers').map((r) => r.query.sku).sort()).toEqual(['CIV2', SKU]);
+    expect(sim.ebay.offers()).toHaveLength(2);
+    expect(sim.count('updateOffer')).toBe(2);
+    for (const sku of [SKU, 'CIV2']) {
+      expect(outcomes.get(sku)?.ok).toBe(true);
+      expect(outcomes.get(sku)?.request).toMatch(new RegExp(`bulkCreateOffer ${sku} .*; getOffers sku=${sku}; updateOffer \\S+ price 24\\.90; bulkPublishOffer`));
+    }
   });
 
   it('refuses a non-https, non-loopback endpoint before any request (exit 2)', async () => {
