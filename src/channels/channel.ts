@@ -1,10 +1,8 @@
-import type { Dispatcher } from 'undici';
 import type { ChannelId } from '../domain/ids.js';
 import type { RemoteListing, RemoteRef } from '../domain/listing.js';
 import type { Offer } from '../domain/offer.js';
 import type { Order } from '../domain/order.js';
 import type { StockItem } from '../domain/stock-item.js';
-import type { Logger } from '../log.js';
 
 /** A problem or warning a marketplace reported for one item, with a plain-words explanation when we know one. */
 export interface ChannelIssue {
@@ -67,19 +65,6 @@ export interface ShipOutcome {
   /** eBay fulfillmentId / Amazon package reference. */
   reference?: string;
   errors: ChannelIssue[];
-}
-
-/** Everything an adapter needs besides its own config section; built once per run. */
-export interface ChannelDeps {
-  log: Logger;
-  /** The undici dispatcher to send through: undici's MockAgent in canned-answer tests. */
-  dispatcher?: Dispatcher;
-  /** Milliseconds since the epoch; injectable so token expiry and pacing can be tested. */
-  now?: () => number;
-  /** Waits; injectable so backoff can be tested without real time. */
-  sleep?: (ms: number) => Promise<void>;
-  /** Credentials from the environment (already resolved; absent in simulator mode). */
-  credentials?: { clientId: string; clientSecret: string; refreshToken: string };
 }
 
 /**

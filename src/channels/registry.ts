@@ -1,9 +1,10 @@
-import type { LoadedConfig } from '../cli/context.js';
+import type { LoadedConfig } from '../config/loaded-config.js';
+import type { ChannelDeps } from '../http/channel-deps.js';
 import type { Config } from '../config/schema.js';
 import { channelCredentials } from '../config/credentials.js';
 import type { ChannelId } from '../domain/ids.js';
 import { createAmazonChannel } from './amazon/index.js';
-import type { Channel, ChannelDeps } from './channel.js';
+import type { Channel } from './channel.js';
 import { createEbayChannel } from './ebay/index.js';
 
 /** Builds one adapter from the whole config (it reads its own section) and its resolved deps. */

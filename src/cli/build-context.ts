@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load.js';
-import type { GlobalOptions, LoadedConfig, Output, RunContext } from './context.js';
+import type { GlobalOptions, Output, RunContext } from '../app/run-context.js';
+import type { LoadedConfig } from '../config/loaded-config.js';
 
 export interface ContextInput {
   options: GlobalOptions;

@@ -1,6 +1,6 @@
 import ora from 'ora';
 import type { Logger } from '../log.js';
-import type { Output, Progress } from './context.js';
+import type { Output, Progress } from '../app/run-context.js';
 
 /** A writable text sink: process.stdout/stderr, or a collector in tests. */
 export interface TextSink {

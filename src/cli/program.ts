@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CHANNEL_IDS } from '../domain/ids.js';
-import type { GlobalOptions } from './context.js';
+import type { GlobalOptions } from '../app/run-context.js';
 
 /** The command modules under src/cli/commands, one per contract command (file name without .ts). */
 export const COMMAND_FILES = [

@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { CivettaError, ExitCode } from '../errors.js';
 import { buildContext } from './build-context.js';
-import type { CommandResult, GlobalOptions, RunContext } from './context.js';
+import type { CommandResult, GlobalOptions, RunContext } from '../app/run-context.js';
 import { createOutput, type CliOutput, type TextSink } from './output.js';
 import { buildProgram, type CommandFile } from './program.js';
 import { packageVersion } from './version.js';

@@ -4,7 +4,7 @@ import { parseEnv } from 'node:util';
 import type { ChannelId } from '../domain/ids.js';
 import { InputError } from '../errors.js';
 import { registerSecret } from '../http/redact.js';
-import type { LoadedConfig } from '../cli/context.js';
+import type { LoadedConfig } from './loaded-config.js';
 
 /** The OAuth credentials of one channel (LWA for Amazon, eBay OAuth): never logged, never stored. */
 export interface ChannelCredentials {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { TypeScriptLoader } from 'cosmiconfig-typescript-loader';
-import type { LoadedConfig } from '../cli/context.js';
+import type { LoadedConfig } from './loaded-config.js';
 import type { Problem } from '../domain/problem.js';
 import { InputError } from '../errors.js';
 import { Config } from './schema.js';

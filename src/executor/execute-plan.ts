@@ -3,7 +3,7 @@ import type { Ledger } from '../ledger/database.js';
 import { recordPending, resolveAction } from '../ledger/actions.js';
 import { readListing, saveListing } from '../ledger/listings.js';
 import type { Logger } from '../log.js';
-import type { PlanAction } from '../sync/sync-plan.js';
+import type { PlanAction } from '../plan/sync-plan.js';
 import { listingAfter } from './listing-after.js';
 import { toChange } from './to-change.js';
 

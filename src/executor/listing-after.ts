@@ -1,6 +1,6 @@
 import type { ChangeOutcome } from '../channels/channel.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
-import type { PlanAction } from '../sync/sync-plan.js';
+import type { PlanAction } from '../plan/sync-plan.js';
 
 /**
  * The ledger's new view of a listing after one outcome landed (pure), or undefined when the

@@ -1,5 +1,5 @@
 import type { ListingChange } from '../channels/channel.js';
-import type { PlanAction } from '../sync/sync-plan.js';
+import type { PlanAction } from '../plan/sync-plan.js';
 
 /** The adapter-facing change for a planned action. */
 export function toChange(action: PlanAction): ListingChange {

@@ -1,16 +1,11 @@
 import type { Config } from '../config/schema.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { Problem } from '../domain/problem.js';
+import type { Hook } from '../domain/hook.js';
 import type { StockItem } from '../domain/stock-item.js';
 import { firstFailure } from './predicates.js';
 import { rankItems, type SalesBySku } from './rank.js';
 import { verdictText, type ProductVerdict, type RuleVerdict } from './verdicts.js';
-
-/** A selected product and the reason it is on the channel (a rule's name, or `pinned`). */
-export interface Hook {
-  item: StockItem;
-  rule: string;
-}
 
 /** The hook set of one channel and the verdict on every product. */
 export interface HookSelection {

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { request as undiciRequest } from 'undici';
 import type { z } from 'zod';
-import type { ChannelDeps } from '../channels/channel.js';
+import type { ChannelDeps } from './channel-deps.js';
 import { ChannelAuthError } from '../errors.js';
 import { allowedOrigins, assertAllowed } from './allowed-origins.js';
 import { DEFAULT_RETRY, RETRYABLE_STATUSES, backoffDelay, retryAfterMs, type RetryPolicy } from './backoff.js';

@@ -1,6 +1,6 @@
 import type { ChannelId } from '../domain/ids.js';
 import type { Order, OrderStatus } from '../domain/order.js';
-import type { ProductLookup, StoredOrder, StoredOrderLine } from '../orders/stored-order.js';
+import type { ProductLookup, StoredOrder, StoredOrderLine } from '../domain/stored-order.js';
 import type { Ledger } from './database.js';
 
 /** What one upsert did, for the pull report. */

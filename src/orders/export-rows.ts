@@ -3,7 +3,7 @@ import type { Minor } from '../domain/money.js';
 import type { OrderStatus } from '../domain/order.js';
 import { shopDay } from '../domain/shop-day.js';
 import { allocate } from './allocate.js';
-import type { ProductLookup, StoredOrder } from './stored-order.js';
+import type { ProductLookup, StoredOrder } from '../domain/stored-order.js';
 import { splitVat } from './vat-split.js';
 
 /** One order line for the accountant. Money in minor units; undefined when the marketplace has not said. */

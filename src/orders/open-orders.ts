@@ -1,6 +1,6 @@
 import type { Ledger } from '../ledger/database.js';
 import { readOrders } from '../ledger/orders.js';
-import type { StoredOrder } from './stored-order.js';
+import type { StoredOrder } from '../domain/stored-order.js';
 
 /**
  * Units sold on a marketplace that the shop's stock file does not show yet, per SKU, across all

@@ -5,7 +5,7 @@ import { advanceCursor, readCursors } from '../ledger/cursors.js';
 import type { Ledger } from '../ledger/database.js';
 import { upsertOrders } from '../ledger/orders.js';
 import type { Logger } from '../log.js';
-import type { ProductLookup } from './stored-order.js';
+import type { ProductLookup } from '../domain/stored-order.js';
 
 export interface PullOptions {
   /** Read from here instead of the stored cursor (`--since`). */

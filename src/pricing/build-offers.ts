@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { Offer } from '../domain/offer.js';
-import type { Hook } from '../hooks/select-hooks.js';
+import type { Hook } from '../domain/hook.js';
 import { channelPrice } from './channel-price.js';
 import { channelQuantity } from './channel-quantity.js';
 import { contentHash } from './content-hash.js';

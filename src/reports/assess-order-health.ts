@@ -1,5 +1,5 @@
 import type { ChannelId } from '../domain/ids.js';
-import type { StoredOrder } from '../orders/stored-order.js';
+import type { StoredOrder } from '../domain/stored-order.js';
 
 /**
  * The marketplaces' seller-performance targets, as each computes them.

@@ -1,7 +1,7 @@
 import type { ChannelId } from '../domain/ids.js';
 import type { Minor } from '../domain/money.js';
 import { allocate } from '../orders/allocate.js';
-import type { ProductLookup, StoredOrder } from '../orders/stored-order.js';
+import type { ProductLookup, StoredOrder } from '../domain/stored-order.js';
 import { splitVat } from '../orders/vat-split.js';
 import { weekStart, weeksBetween } from './week-start.js';
 

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { Ledger } from '../ledger/database.js';
 import { lastAcceptedStockRows } from '../ledger/history.js';
-import { checkGuards, type GuardTrip } from './guards.js';
+import { checkGuards, type GuardTrip } from '../plan/guards.js';
 import type { PreparedPlan } from './prepare-plan.js';
 
 /** Every guard the prepared plan trips, with the ledger's memory of the last accepted stock file. */

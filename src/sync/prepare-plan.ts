@@ -1,5 +1,5 @@
 import type { Channel } from '../channels/channel.js';
-import type { LoadedConfig } from '../cli/context.js';
+import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { RemoteListing } from '../domain/listing.js';
 import { channelHooks } from '../hooks/channel-hooks.js';
@@ -13,9 +13,9 @@ import { readOrders } from '../ledger/orders.js';
 import type { Logger } from '../log.js';
 import type { StockReadResult } from '../stock/read-stock.js';
 import { mergeLive, type MergedListings } from './merge-live.js';
-import { planChannel } from './plan-channel.js';
+import { planChannel } from '../plan/plan-channel.js';
 import { judgePending } from './judge-pending.js';
-import { PLAN_FORMAT_VERSION, type SyncPlan } from './sync-plan.js';
+import { PLAN_FORMAT_VERSION, type SyncPlan } from '../plan/sync-plan.js';
 import { withPins } from './with-pins.js';
 
 /** What planning needs, already loaded; `live` adds the read-back of the marketplaces. */
@@ -64,7 +64,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     guards: [],
   };
   const prepared: PreparedChannel[] = [];
-  // The same ledger inputs `civetta hooks` reads (src/hooks/ledger-inputs.ts), so both select alike.
+  // The same ledger inputs `civetta hooks` reads (src/app/ledger-inputs.ts), so both select alike.
   const sales = unitsSold(readOrders(ctx.ledger));
   for (const channel of ctx.channels) {
     const ledgerListings = readListings(ctx.ledger, channel);

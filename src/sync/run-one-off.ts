@@ -1,19 +1,19 @@
-import type { LoadedConfig } from '../cli/context.js';
+import type { LoadedConfig } from '../config/loaded-config.js';
+import { readShopStock } from '../stock/read-shop-stock.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { Minor } from '../domain/money.js';
 import { ExitCode, InputError, SafetyGuardError } from '../errors.js';
 import { executePlan, type FailedItem } from '../executor/execute-plan.js';
-import { readShopStock } from '../hooks/desired-offers.js';
 import { resolveProduct } from '../hooks/resolve-product.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import { readListing, saveListing } from '../ledger/listings.js';
 import { buildOffers } from '../pricing/build-offers.js';
-import { checkGuards } from './guards.js';
+import { checkGuards } from '../plan/guards.js';
 import { mergeLive } from './merge-live.js';
-import { planChannel } from './plan-channel.js';
+import { planChannel } from '../plan/plan-channel.js';
 import { openSession } from './run-session.js';
 import type { SyncDeps } from './sync-deps.js';
-import { PLAN_FORMAT_VERSION, type PlanAction, type SyncPlan } from './sync-plan.js';
+import { PLAN_FORMAT_VERSION, type PlanAction, type SyncPlan } from '../plan/sync-plan.js';
 import { PINNED_BY_HAND } from './with-pins.js';
 
 /** `civetta list` / `civetta delist` for one SKU on one channel. */

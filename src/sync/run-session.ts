@@ -1,5 +1,5 @@
 import type { Channel } from '../channels/channel.js';
-import type { LoadedConfig } from '../cli/context.js';
+import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelId } from '../domain/ids.js';
 import { ChannelAuthError } from '../errors.js';
 import { openLedger, type Ledger } from '../ledger/database.js';

@@ -1,20 +1,21 @@
 import { statSync } from 'node:fs';
-import type { LoadedConfig } from '../cli/context.js';
+import type { LoadedConfig } from '../config/loaded-config.js';
+import { enabledChannels } from '../config/enabled-channels.js';
+import { readShopStock } from '../stock/read-shop-stock.js';
 import type { ChannelId } from '../domain/ids.js';
 import { ExitCode, InputError, SafetyGuardError } from '../errors.js';
 import { executePlan, type FailedItem } from '../executor/execute-plan.js';
-import { enabledChannels, readShopStock } from '../hooks/desired-offers.js';
 import { recordHooks, recordStockAccepted } from '../ledger/history.js';
 import { openOrderUnits } from '../orders/open-orders.js';
 import { productLookup } from '../orders/product-lookup.js';
 import { pullAuthFailure, pullOrders, type PullReport } from '../orders/pull-orders.js';
 import { purgePii } from '../orders/purge-pii.js';
 import { evaluateGuards } from './evaluate-guards.js';
-import { blockingTrips, parseForcedGuards, type GuardName, type GuardTrip } from './guards.js';
+import { blockingTrips, parseForcedGuards, type GuardName, type GuardTrip } from '../plan/guards.js';
 import { preparePlan } from './prepare-plan.js';
 import { openSession } from './run-session.js';
 import type { SyncDeps } from './sync-deps.js';
-import type { SyncPlan } from './sync-plan.js';
+import type { SyncPlan } from '../plan/sync-plan.js';
 
 export interface SyncOptions {
   channel?: ChannelId;

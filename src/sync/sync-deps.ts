@@ -1,5 +1,6 @@
-import type { Channel, ChannelDeps } from '../channels/channel.js';
-import type { LoadedConfig } from '../cli/context.js';
+import type { Channel } from '../channels/channel.js';
+import type { ChannelDeps } from '../http/channel-deps.js';
+import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { Logger } from '../log.js';
 

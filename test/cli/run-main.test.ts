@@ -4,7 +4,7 @@ import { SafetyGuardError, ChannelAuthError } from '../../src/errors.js';
 import { registerSecret } from '../../src/http/redact.js';
 import { NetworkError } from '../../src/http/http-error.js';
 import type { CommandFile } from '../../src/cli/program.js';
-import type { RunContext } from '../../src/cli/context.js';
+import type { RunContext } from '../../src/app/run-context.js';
 
 function io(load: (file: CommandFile) => Promise<CommandModule>) {
   const stdout: string[] = [];

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/channels/registry.js';
-import type { LoadedConfig } from '../../src/cli/context.js';
+import type { LoadedConfig } from '../../src/config/loaded-config.js';
 import { loadConfig } from '../../src/config/load.js';
 import { readCursors } from '../../src/ledger/cursors.js';
 import { openLedger } from '../../src/ledger/database.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/channels/registry.js';
-import type { LoadedConfig } from '../../src/cli/context.js';
+import type { LoadedConfig } from '../../src/config/loaded-config.js';
 import { loadConfig } from '../../src/config/load.js';
 import { openLedger } from '../../src/ledger/database.js';
 import { collectingLogger } from '../../src/log.js';

@@ -3,7 +3,7 @@ import { createChannels } from '../../src/channels/registry.js';
 import type { Channel, ChangeOutcome, ListingChange } from '../../src/channels/channel.js';
 import { loadConfig } from '../../src/config/load.js';
 import { channelHooks } from '../../src/hooks/channel-hooks.js';
-import { readShopStock } from '../../src/hooks/desired-offers.js';
+import { readShopStock } from '../../src/stock/read-shop-stock.js';
 import { collectingLogger } from '../../src/log.js';
 import { autoAsin, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
 import { createTestShop, type TestShop } from '../support/shop.js';

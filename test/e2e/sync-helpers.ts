@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { loadConfig } from '../../src/config/load.js';
 import type { ChannelId } from '../../src/domain/ids.js';
 import { channelHooks } from '../../src/hooks/channel-hooks.js';
-import { readShopStock } from '../../src/hooks/desired-offers.js';
+import { readShopStock } from '../../src/stock/read-shop-stock.js';
 import { runCli, type CliRun } from '../support/run-cli.js';
 import type { TestShop } from '../support/shop.js';
 

@@ -9,7 +9,7 @@ import { openLedger, type Ledger } from '../../src/ledger/database.js';
 import { readListing, saveListing } from '../../src/ledger/listings.js';
 import { startRun } from '../../src/ledger/runs.js';
 import { collectingLogger } from '../../src/log.js';
-import type { PlanAction } from '../../src/sync/sync-plan.js';
+import type { PlanAction } from '../../src/plan/sync-plan.js';
 import { listing, offer } from '../sync/fixtures.js';
 
 let dir: string;

@@ -1,4 +1,4 @@
-import type { StoredOrder } from '../../src/orders/stored-order.js';
+import type { StoredOrder } from '../../src/domain/stored-order.js';
 
 /** A small known ledger: two eBay lines with fees, an Amazon order whose title looks like a formula, a cancelled order. */
 export function sampleOrders(): StoredOrder[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildHookReport, type HookPeriod } from '../../src/reports/hook-report.js';
-import type { StoredOrder } from '../../src/orders/stored-order.js';
+import type { StoredOrder } from '../../src/domain/stored-order.js';
 
 function order(channel: 'amazon' | 'ebay', id: string, at: string, lines: Array<[string, number, number]>, extra: Partial<StoredOrder> = {}): StoredOrder {
   return {

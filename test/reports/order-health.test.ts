@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredOrder } from '../../src/orders/stored-order.js';
+import type { StoredOrder } from '../../src/domain/stored-order.js';
 import { addWorkingDays, assessOrderHealth } from '../../src/reports/assess-order-health.js';
 
 function o(channel: 'amazon' | 'ebay', id: string, createdAt: string, status: StoredOrder['status'], extra: Partial<StoredOrder> = {}): StoredOrder {

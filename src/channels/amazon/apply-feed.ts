@@ -1,4 +1,4 @@
-import type { ChangeOutcome, ChannelDeps } from '../channel.js';
+import type { ChangeOutcome } from '../channel.js';
 import type { AmazonApi } from './api-context.js';
 import { buildDocument, failEntries, fatalOutcomes, outcomesFromReport, type FeedEntry } from './feed-mapping.js';
 import {
@@ -14,6 +14,7 @@ import {
 import { issue } from './issue-explanations.js';
 import { failureOf } from './outcomes.js';
 import { ProcessingReport, type Feed } from './schemas.js';
+import type { ChannelDeps } from '../../http/channel-deps.js';
 
 /** How getFeed is polled: waits double from `firstDelayMs` up to `maxDelayMs`, `maxWaitMs` in all. */
 export interface FeedPolling {

@@ -3,7 +3,7 @@ import type { RemoteListing } from '../../domain/listing.js';
 import type { Order } from '../../domain/order.js';
 import type { StockItem } from '../../domain/stock-item.js';
 import { HttpClient, type RateLimit, type RetryPolicy } from '../../http/client.js';
-import type { Channel, ChangeOutcome, ChannelDeps, ListingChange, MatchResult, ShipOutcome, ShipRequest } from '../channel.js';
+import type { Channel, ChangeOutcome, ListingChange, MatchResult, ShipOutcome, ShipRequest } from '../channel.js';
 import type { AmazonApi } from './api-context.js';
 import { applyFeed, DEFAULT_FEED_POLLING, type FeedPolling } from './apply-feed.js';
 import { applyOne, type ItemContext } from './apply-items.js';
@@ -19,6 +19,7 @@ import { mapOrder } from './order-mapping.js';
 import { confirmShipment, searchOrdersPage } from './orders-api.js';
 import { failureOf } from './outcomes.js';
 import { AMAZON_DEFAULT_LIMIT, AMAZON_RATE_LIMITS, AMAZON_SANDBOX_LIMIT, FEED_MAX_MESSAGES, IDENTIFIERS_PER_CALL } from './rate-limits.js';
+import type { ChannelDeps } from '../../http/channel-deps.js';
 
 /** Tuning that is not part of the config file (tests shorten waits; the CLI keeps the defaults). */
 export interface AmazonChannelOptions {

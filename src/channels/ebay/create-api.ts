@@ -1,4 +1,4 @@
-import type { ChannelDeps } from '../channel.js';
+import type { ChannelDeps } from '../../http/channel-deps.js';
 import type { EbayConfig } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
 import { allowedOrigins } from '../../http/allowed-origins.js';

@@ -1,4 +1,4 @@
-import type { Channel, ChannelDeps } from '../channel.js';
+import type { Channel } from '../channel.js';
 import type { EbayConfig } from '../../config/schema.js';
 import { SIMULATOR_CREDENTIALS } from '../../config/credentials.js';
 import type { Offer } from '../../domain/offer.js';
@@ -12,6 +12,7 @@ import { setupCheck, type EbaySetupReport, type SetupCheckOptions } from './setu
 
 export type { EbaySetupReport, SetupCheckOptions } from './setup-check.js';
 
+import type { ChannelDeps } from '../../http/channel-deps.js';
 /** The eBay channel: the shared Channel interface plus the one-time seller setup check. */
 export interface EbayChannel extends Channel {
   readonly id: 'ebay';

@@ -10,7 +10,7 @@ import { codeFromInput, consentUrl, writeEnvVariable } from '../../channels/ebay
 import { resolveEndpoints } from '../../channels/ebay/endpoints.js';
 import { marketplaceFacts } from '../../channels/ebay/marketplaces.js';
 import { EBAY_RATE_LIMITS, EBAY_RETRY } from '../../channels/ebay/rate-limits.js';
-import type { CommandResult, RunContext } from '../context.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 
 /** Flags of `civetta auth ebay`. */
 export interface AuthEbayArgs {

@@ -1,7 +1,7 @@
 import type { ChannelId } from '../../domain/ids.js';
 import { runOneOff } from '../../sync/run-one-off.js';
-import { syncDepsFrom } from '../../sync/sync-deps-from.js';
-import type { CommandResult, RunContext } from '../context.js';
+import { syncDepsFrom } from '../../app/sync-deps-from.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { failureLines } from '../render/run-report.js';
 
 export interface DelistArgs {

@@ -7,7 +7,7 @@ import {
   getItemAspectsForCategory,
   type AspectInfo,
 } from '../../channels/ebay/taxonomy-api.js';
-import type { CommandResult, RunContext } from '../context.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 
 /** Arguments of `civetta ebay categories QUERY`. */
 export interface EbayCategoriesArgs {

@@ -2,9 +2,10 @@ import { minorToDecimal } from '../../domain/money.js';
 import type { ChannelId } from '../../domain/ids.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { channelHooks } from '../../hooks/channel-hooks.js';
-import { enabledChannels, readShopStock } from '../../hooks/desired-offers.js';
-import { ledgerSelectionInputs } from '../../hooks/ledger-inputs.js';
-import type { CommandResult, RunContext } from '../context.js';
+import { enabledChannels } from '../../config/enabled-channels.js';
+import { readShopStock } from '../../stock/read-shop-stock.js';
+import { ledgerSelectionInputs } from '../../app/ledger-inputs.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { explainText, hooksTable } from '../render/hooks-table.js';
 
 export interface HooksArgs {

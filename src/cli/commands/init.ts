@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { ExitCode, InputError } from '../../errors.js';
-import type { CommandResult, RunContext } from '../context.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { packageRoot } from '../version.js';
 
 export interface InitArgs {

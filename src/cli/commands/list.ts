@@ -2,8 +2,8 @@ import { decimalToMinor, minorToDecimal } from '../../domain/money.js';
 import type { ChannelId } from '../../domain/ids.js';
 import { InputError } from '../../errors.js';
 import { runOneOff } from '../../sync/run-one-off.js';
-import { syncDepsFrom } from '../../sync/sync-deps-from.js';
-import type { CommandResult, RunContext } from '../context.js';
+import { syncDepsFrom } from '../../app/sync-deps-from.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderPlan } from '../render/plan-table.js';
 import { failureLines } from '../render/run-report.js';
 

@@ -2,16 +2,17 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ChannelId } from '../../domain/ids.js';
 import { ExitCode, InputError } from '../../errors.js';
-import { readShopStock } from '../../hooks/desired-offers.js';
+import { readShopStock } from '../../stock/read-shop-stock.js';
+import type { LoadedConfig } from '../../config/loaded-config.js';
 import { IN_MEMORY, openLedger } from '../../ledger/database.js';
 import { readOrders } from '../../ledger/orders.js';
 import { buildExportRows } from '../../orders/export-rows.js';
 import { exportJsonRecords, formatExport, type ExportFormat, type ExportStyle } from '../../orders/format-export.js';
 import { productLookup } from '../../orders/product-lookup.js';
-import type { ProductLookup } from '../../orders/stored-order.js';
+import type { ProductLookup } from '../../domain/stored-order.js';
 import { writeFileAtomic } from '../../orders/write-file-atomic.js';
 import type { Logger } from '../../log.js';
-import type { CommandResult, LoadedConfig, RunContext } from '../context.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 
 export interface OrdersExportArgs {
   from?: string;

@@ -4,7 +4,7 @@ import { ExitCode, InputError } from '../../errors.js';
 import { openLedger } from '../../ledger/database.js';
 import { acquireLock } from '../../ledger/lock.js';
 import { pullAuthFailure, pullOrders } from '../../orders/pull-orders.js';
-import type { CommandResult, RunContext } from '../context.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderPullReport } from '../render/orders-pull-report.js';
 import { currentProducts } from './orders-export.js';
 

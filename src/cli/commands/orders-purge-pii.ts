@@ -2,7 +2,7 @@ import { ExitCode, InputError } from '../../errors.js';
 import { openLedger } from '../../ledger/database.js';
 import { acquireLock } from '../../ledger/lock.js';
 import { purgePii } from '../../orders/purge-pii.js';
-import type { CommandResult, RunContext } from '../context.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 
 export interface OrdersPurgePiiArgs {
   /** Days after shipment; default `orders.piiRetentionDays`. */

@@ -3,7 +3,7 @@ import { ExitCode } from '../../errors.js';
 import { openLedger } from '../../ledger/database.js';
 import { acquireLock } from '../../ledger/lock.js';
 import { shipOrder } from '../../orders/ship-order.js';
-import type { CommandResult, RunContext } from '../context.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 
 export interface OrdersShipArgs {
   order: string;

@@ -3,12 +3,13 @@ import type { Channel } from '../../channels/channel.js';
 import type { ChannelId } from '../../domain/ids.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { createChannels } from '../../channels/registry.js';
-import { enabledChannels, readShopStock } from '../../hooks/desired-offers.js';
+import { enabledChannels } from '../../config/enabled-channels.js';
+import { readShopStock } from '../../stock/read-shop-stock.js';
 import { IN_MEMORY, openLedger } from '../../ledger/database.js';
 import { openOrderUnits } from '../../orders/open-orders.js';
 import { evaluateGuards } from '../../sync/evaluate-guards.js';
 import { preparePlan } from '../../sync/prepare-plan.js';
-import type { CommandResult, RunContext } from '../context.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderPlan } from '../render/plan-table.js';
 
 export interface PlanArgs {

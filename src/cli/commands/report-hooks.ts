@@ -8,10 +8,11 @@ import { writeFileAtomic } from '../../orders/write-file-atomic.js';
 import { buildHookReport, type HookReport } from '../../reports/hook-report.js';
 import { readHookPeriods } from '../../reports/hook-periods.js';
 import type { Logger } from '../../log.js';
-import type { CommandResult, LoadedConfig, RunContext } from '../context.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderHookReportHtml } from '../render/hook-report-html.js';
 import { renderHookReportText } from '../render/hook-report-text.js';
 import { currentProducts } from './orders-export.js';
+import type { LoadedConfig } from '../../config/loaded-config.js';
 
 export interface ReportHooksArgs {
   since?: string;

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { InputError, ExitCode } from '../../errors.js';
-import { readShopStock } from '../../hooks/desired-offers.js';
+import { readShopStock } from '../../stock/read-shop-stock.js';
 import { catalogFor, sampleShopDir } from '../../orders/demo-shop.js';
 import {
   AMAZON_DEFAULT_CREDENTIALS, DEFAULT_AMAZON_SELLER_ID, EBAY_DEFAULT_CREDENTIALS, startSimulator, type CatalogEntry,
 } from '../../simulator/index.js';
-import type { CommandResult, RunContext } from '../context.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 
 export interface SimulatorArgs {
   /** Port on 127.0.0.1; 0 or absent = a free port. Commander may hand it over already parsed. */

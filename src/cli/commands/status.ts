@@ -3,7 +3,7 @@ import { ExitCode } from '../../errors.js';
 import { IN_MEMORY, openLedger } from '../../ledger/database.js';
 import { orderHealth } from '../../reports/order-health.js';
 import { syncStatus } from '../../sync/sync-status.js';
-import type { CommandResult, RunContext } from '../context.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderOrderHealth } from '../render/orders-health.js';
 import { renderSyncStatus } from '../render/status-view.js';
 

@@ -1,8 +1,8 @@
 import type { ChannelId } from '../../domain/ids.js';
 import { runSync } from '../../sync/run-sync.js';
-import { syncDepsFrom } from '../../sync/sync-deps-from.js';
+import { syncDepsFrom } from '../../app/sync-deps-from.js';
 import type { SyncProgress } from '../../sync/sync-deps.js';
-import type { CommandResult, RunContext } from '../context.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderRunReport, summaryLine } from '../render/run-report.js';
 
 export interface SyncArgs {

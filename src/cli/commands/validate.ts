@@ -7,10 +7,12 @@ import type { ChannelId } from '../../domain/ids.js';
 import type { Offer } from '../../domain/offer.js';
 import { ChannelAuthError, ExitCode, InputError } from '../../errors.js';
 import { channelHooks } from '../../hooks/channel-hooks.js';
-import { enabledChannels, readShopStock } from '../../hooks/desired-offers.js';
+import { enabledChannels } from '../../config/enabled-channels.js';
+import { readShopStock } from '../../stock/read-shop-stock.js';
+import type { LoadedConfig } from '../../config/loaded-config.js';
 import type { StockReadResult } from '../../stock/read-stock.js';
 import { StockFileError } from '../../stock/stock-file-error.js';
-import type { CommandResult, LoadedConfig, RunContext } from '../context.js';
+import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { countProblems, renderProblem } from '../render/problems.js';
 
 export interface ValidateArgs {

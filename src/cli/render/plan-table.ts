@@ -1,5 +1,5 @@
 import { minorToDecimal } from '../../domain/money.js';
-import type { FieldChange, PlanAction, SyncPlan } from '../../sync/sync-plan.js';
+import type { FieldChange, PlanAction, SyncPlan } from '../../plan/sync-plan.js';
 
 /** One field change as the owner reads it: `price 12.90 → 11.90`. */
 export function changeText(change: FieldChange): string {

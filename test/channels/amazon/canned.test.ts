@@ -1,10 +1,11 @@
 import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAmazonChannel } from '../../../src/channels/amazon/index.js';
-import type { ChangeOutcome, ChannelDeps } from '../../../src/channels/channel.js';
+import type { ChangeOutcome } from '../../../src/channels/channel.js';
 import { ChannelAuthError, InputError } from '../../../src/errors.js';
 import { collectingLogger } from '../../../src/log.js';
 import { amazonConfig, offer } from './helpers.js';
+import type { ChannelDeps } from '../../../src/http/channel-deps.js';
 
 /**
  * Canned answers (undici MockAgent) for what the simulator cannot easily produce: malformed

@@ -1,8 +1,9 @@
 import { createAmazonChannel, type AmazonChannel, type AmazonChannelOptions } from '../../../src/channels/amazon/index.js';
-import type { ChangeOutcome, ChannelDeps, ListingChange } from '../../../src/channels/channel.js';
+import type { ChangeOutcome, ListingChange } from '../../../src/channels/channel.js';
 import { collectingLogger } from '../../../src/log.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../src/simulator/index.js';
 import { amazonConfig } from './helpers.js';
+import type { ChannelDeps } from '../../../src/http/channel-deps.js';
 
 /** 2026-11-23T00:00:00Z: the simulator's clock base in these tests. */
 export const FROZEN_EPOCH_MS = Date.UTC(2026, 10, 23);

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import type { LoadedConfig, Output, RunContext } from '../../../src/cli/context.js';
+import type { Output, RunContext } from '../../../src/app/run-context.js';
 import { Config } from '../../../src/config/schema.js';
 import { redact } from '../../../src/http/redact.js';
 import { collectingLogger } from '../../../src/log.js';
+import type { LoadedConfig } from '../../../src/config/loaded-config.js';
 
 /** A RunContext over an in-memory config, collecting everything printed (through redact, as the CLI does). */
 export function fakeContext(dir: string, ebay: Record<string, unknown>, env: Record<string, string> = {}, json = false) {

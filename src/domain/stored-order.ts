@@ -1,5 +1,5 @@
-import type { Minor } from '../domain/money.js';
-import type { Order, OrderLine } from '../domain/order.js';
+import type { Minor } from './money.js';
+import type { Order, OrderLine } from './order.js';
 
 /**
  * Facts about the product behind an order line, snapshotted at pull time when the stock file is

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { blockingTrips, checkGuards, parseForcedGuards, type GuardInput } from '../../src/sync/guards.js';
-import type { PlanAction } from '../../src/sync/sync-plan.js';
-import { offer } from './fixtures.js';
+import { blockingTrips, checkGuards, parseForcedGuards, type GuardInput } from '../../src/plan/guards.js';
+import type { PlanAction } from '../../src/plan/sync-plan.js';
+import { offer } from '../sync/fixtures.js';
 
 const safety = { maxDelistPercent: 25, maxPriceChangePercent: 40, minStockRowsPercent: 80 };
 const base: GuardInput = { safety, stockRows: 100, lastAcceptedRows: 100, actions: [], refused: [], liveCount: { ebay: 10 } };

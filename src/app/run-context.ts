@@ -1,7 +1,6 @@
-import type { Config } from '../config/schema.js';
+import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ExitCode } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { Problem } from '../domain/problem.js';
 
 /** The global flags every command takes (contract: "Global flags"). */
 export interface GlobalOptions {
@@ -38,21 +37,6 @@ export interface Output {
    * callers fall back to `log.info`.
    */
   summary?(text: string): void;
-}
-
-/**
- * The config file after validation. `config.stock.file` and `config.ledger` are already
- * absolute (resolved against the config file's folder); `resolve` does the same for other paths.
- */
-export interface LoadedConfig {
-  config: Config;
-  /** Absolute path of the config file. */
-  file: string;
-  /** Its folder: relative paths in the config are resolved from here. */
-  dir: string;
-  resolve(relativePath: string): string;
-  /** Findings of the config's cross-field rules that do not stop a run (shown by `validate`). */
-  warnings?: readonly Problem[];
 }
 
 /** Built once per invocation and handed to the command. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planChannel, type ChannelPlanInput } from '../../src/sync/plan-channel.js';
-import { listing, offer } from './fixtures.js';
+import { planChannel, type ChannelPlanInput } from '../../src/plan/plan-channel.js';
+import { listing, offer } from '../sync/fixtures.js';
 
 const TODAY = '2026-11-23';
 function plan(over: Partial<ChannelPlanInput>) {

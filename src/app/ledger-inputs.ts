@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import type { LoadedConfig } from '../cli/context.js';
+import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelId } from '../domain/ids.js';
 import { openLedger } from '../ledger/database.js';
 import { currentHooks } from '../ledger/history.js';
 import { readOrders } from '../ledger/orders.js';
 import { openOrderUnits } from '../orders/open-orders.js';
-import type { ChannelHooksOptions } from './channel-hooks.js';
-import { unitsSold } from './units-sold.js';
+import type { ChannelHooksOptions } from '../hooks/channel-hooks.js';
+import { unitsSold } from '../hooks/units-sold.js';
 
 /**
  * What the ledger knows that shapes a selection, per channel: the current hooks (stable

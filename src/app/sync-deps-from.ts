@@ -1,6 +1,6 @@
 import { createChannels } from '../channels/registry.js';
-import type { RunContext } from '../cli/context.js';
-import type { SyncDeps, SyncProgress } from './sync-deps.js';
+import type { RunContext } from './run-context.js';
+import type { SyncDeps, SyncProgress } from '../sync/sync-deps.js';
 
 /** The real surroundings of a run started from the CLI. */
 export function syncDepsFrom(ctx: RunContext, onProgress?: (event: SyncProgress) => void): SyncDeps {
