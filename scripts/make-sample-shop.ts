@@ -61,18 +61,19 @@ const WARN_MODEL = 'Attenzione: non adatto a bambini di età inferiore a 14 anni
 
 interface BrandInfo {
   ean: string; // GS1 company prefix (or ISBN prefix) the codes start with
+  /** Party ids of productSafety.parties in fixtures/shop/civetta.config.yaml; '' = the brand's entry there. */
   manufacturer: string;
   responsible: string;
 }
 const BRANDS: Record<string, BrandInfo> = {
-  LEGO: { ean: '570201', manufacturer: 'LEGO A/S, Åstvej 1, 7190 Billund, Danimarca', responsible: 'LEGO A/S, Åstvej 1, 7190 Billund, Danimarca' },
-  Playmobil: { ean: '4008789', manufacturer: 'Geobra Brandstätter Stiftung & Co. KG, Zirndorf, Germania', responsible: 'Geobra Brandstätter Stiftung & Co. KG, Zirndorf, Germania' },
-  Ravensburger: { ean: '4005556', manufacturer: 'Ravensburger Verlag GmbH, Ravensburg, Germania', responsible: 'Ravensburger S.r.l., Milano' },
-  Clementoni: { ean: '8005125', manufacturer: 'Clementoni S.p.A., Recanati (MC)', responsible: 'Clementoni S.p.A., Recanati (MC)' },
-  Hasbro: { ean: '5010993', manufacturer: 'Hasbro, Inc., Pawtucket, RI, USA', responsible: 'Hasbro Italy S.r.l., Milano' },
+  LEGO: { ean: '570201', manufacturer: 'lego', responsible: 'lego' },
+  Playmobil: { ean: '4008789', manufacturer: 'playmobil', responsible: 'playmobil' },
+  Ravensburger: { ean: '4005556', manufacturer: 'ravensburger', responsible: 'ravensburger-it' },
+  Clementoni: { ean: '8005125', manufacturer: 'clementoni', responsible: 'clementoni' },
+  Hasbro: { ean: '5010993', manufacturer: 'hasbro-us', responsible: 'hasbro-it' },
   Djeco: { ean: '3070900', manufacturer: '', responsible: '' },
-  Trudi: { ean: '8006529', manufacturer: 'Trudi S.p.A., Tarcento (UD)', responsible: 'Trudi S.p.A., Tarcento (UD)' },
-  Italeri: { ean: '8001283', manufacturer: 'Italeri S.p.A., Calderara di Reno (BO)', responsible: 'Italeri S.p.A., Calderara di Reno (BO)' },
+  Trudi: { ean: '8006529', manufacturer: 'trudi', responsible: 'trudi' },
+  Italeri: { ean: '8001283', manufacturer: 'italeri', responsible: 'italeri' },
   Revell: { ean: '4009803', manufacturer: '', responsible: '' },
   Mondadori: { ean: '9788804', manufacturer: '', responsible: '' },
   Feltrinelli: { ean: '9788807', manufacturer: '', responsible: '' },

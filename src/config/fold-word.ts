@@ -6,3 +6,11 @@
 export function foldWord(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+/** A value of a map whose keys are shop words (categories, brands, party ids): case, accents and spaces ignored. */
+export function lookupFolded<T>(map: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  if (key === undefined) return undefined;
+  const k = foldWord(key);
+  for (const [name, value] of Object.entries(map)) if (foldWord(name) === k) return value;
+  return undefined;
+}

@@ -58,6 +58,16 @@ function expectedFor(issue: z.core.$ZodIssue, schema: z.ZodType): string {
 }
 
 /**
+ * Of a union's failed options, the one whose kind the value has (a mapping for an inline
+ * party, text for a party id): its issues name the real fault ("city missing") where the
+ * union's own says only that nothing matched. Undefined when no single option fits the kind.
+ */
+function matchingBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): readonly z.core.$ZodIssue[] | undefined {
+  const fitting = branches.filter((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
+
+/**
  * Turns zod issues into Problems that name the key path, the value found and what was expected,
  * e.g. `channels.ebay.pricing.markup: found "15%" (string), expected a number between 0 and 1`.
  */
@@ -73,6 +83,11 @@ export function issuesToProblems(
     return pos ? { line: pos.line, column: String(pos.column) } : {};
   };
   for (const issue of issues) {
+    const branch = issue.code === 'invalid_union' ? matchingBranch(issue.errors) : undefined;
+    if (branch) {
+      problems.push(...issuesToProblems(branch.map((i) => ({ ...i, path: [...issue.path, ...i.path] })), schema, data, locate));
+      continue;
+    }
     if (issue.code === 'unrecognized_keys') {
       for (const k of issue.keys) problems.push({ ...unknownKeyProblem(issue.path, k, schema, data), ...at([...issue.path, k]) });
       continue;

@@ -2,6 +2,7 @@ import type { Problem } from '../domain/problem.js';
 import { CHANNEL_IDS } from '../domain/ids.js';
 import type { Config } from './schema.js';
 import { foldWord } from './fold-word.js';
+import { PRODUCT_SAFETY_RULES } from './product-safety-rules.js';
 
 /** A finding of a cross-field rule, located by key path (turned into a Problem by the loader). */
 export interface RuleFinding extends Omit<Problem, 'key' | 'file' | 'line' | 'column'> {
@@ -121,6 +122,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   ebayCategoriesMapped,
   pinsNotExcluded,
   someChannelEnabled,
+  ...PRODUCT_SAFETY_RULES,
 ];
 
 export function checkConfigRules(config: Config): RuleFinding[] {

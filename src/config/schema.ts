@@ -158,6 +158,26 @@ export const RuleConfig = z.strictObject({
 });
 export type RuleConfig = z.infer<typeof RuleConfig>;
 
+/**
+ * A GPSR party (manufacturer or EU responsible person). Lengths are eBay's limits on
+ * Manufacturer / ResponsiblePerson (sell_inventory_v1_oas3.json); the country code, a contact
+ * and an EU party per brand are checked by src/config/product-safety-rules.ts.
+ */
+export const SafetyParty = z.strictObject({
+  name: z.string().trim().min(1).max(100).describe('company name'),
+  street: z.string().trim().min(1).max(180).describe('street and number'),
+  city: z.string().trim().min(1).max(64).describe('city'),
+  postalCode: z.string().trim().min(1).max(9).describe('postal code'),
+  country: z.string().trim().toUpperCase().describe('ISO 3166 alpha-2 country code, e.g. IT'),
+  email: z.string().trim().min(3).max(180).optional().describe('e-mail address (Amazon needs one)'),
+  phone: z.string().trim().min(1).max(64).optional().describe('phone number'),
+  url: z.string().trim().min(1).max(250).optional().describe('contact page URL'),
+}).describe('a GPSR party: name, street, city, postalCode, country, and an email, phone or url');
+export type SafetyPartyConfig = z.infer<typeof SafetyParty>;
+
+/** A party named by its id in `productSafety.parties`, or written out in place. */
+const PartyRef = z.union([z.string().min(1), SafetyParty]);
+
 export const Config = z.strictObject({
   shop: z.strictObject({
     name: z.string().min(1).describe("the shop's name"),
@@ -191,8 +211,8 @@ export const Config = z.strictObject({
         image: z.string().optional().describe('header of the image URL column (several URLs separated by | or ,)'),
         description: z.string().optional().describe('header of the description column'),
         vat: z.string().optional().describe('header of the VAT rate column (22, 22%, 0.22)'),
-        manufacturer: z.string().optional().describe('header of the manufacturer column (GPSR)'),
-        responsiblePerson: z.string().optional().describe('header of the EU responsible person column (GPSR)'),
+        manufacturer: z.string().optional().describe('header of the manufacturer column: a party id of productSafety.parties (GPSR)'),
+        responsiblePerson: z.string().optional().describe('header of the EU responsible person column: a party id of productSafety.parties (GPSR)'),
         safetyWarnings: z.string().optional().describe('header of the safety warnings column (GPSR)'),
       })
       .describe("canonical field → header in the shop's file"),
@@ -207,20 +227,24 @@ export const Config = z.strictObject({
     .describe('VAT rates per shop category (22%, 10%, 4% for books)'),
   productSafety: z
     .strictObject({
+      parties: z
+        .record(z.string().min(1), SafetyParty)
+        .default({})
+        .describe('party id → a manufacturer or EU responsible person, named by id in brands and in the stock columns'),
       brands: z
         .record(
           z.string(),
           z.strictObject({
-            manufacturer: z.string().optional().describe('manufacturer name and address'),
-            responsiblePerson: z.string().optional().describe('EU responsible person, name and address'),
+            manufacturer: PartyRef.optional().describe('the manufacturer: a party id or a party'),
+            responsiblePerson: PartyRef.optional().describe('the EU responsible person: a party id or a party'),
             warnings: z.string().optional().describe('safety warnings, e.g. age limits'),
           }),
         )
         .default({})
-        .describe('brand → GPSR data (brand matched regardless of case)'),
+        .describe('brand → GPSR parties and warnings, for rows that name none (brand matched regardless of case)'),
     })
     .prefault({})
-    .describe('EU product-safety (GPSR) data per brand, when the stock file lacks it'),
+    .describe('EU product-safety (GPSR) data: the parties, and per brand who makes the product and who answers for it in the EU'),
   hooks: z.strictObject({
     limit: z.int().min(0).default(40).describe('most hooks per channel'),
     include: z.array(z.string()).default([]).describe('SKUs always selected'),

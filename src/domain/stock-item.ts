@@ -1,3 +1,5 @@
+import type { SafetyParty } from './gpsr.js';
+
 /** The canonical fields a stock file's columns can be mapped to (config `stock.columns`). */
 export const STOCK_FIELDS = [
   'sku',
@@ -17,12 +19,19 @@ export const STOCK_FIELDS = [
 ] as const;
 export type StockField = (typeof STOCK_FIELDS)[number];
 
-/** EU product-safety (GPSR) data that marketplaces demand of EU sellers. */
+/**
+ * EU product-safety (GPSR) data that marketplaces demand of EU sellers. The stock file names
+ * parties by id (`*Id`); resolveProduct fills in the parties themselves from
+ * `productSafety.parties`, or from the brand's entry when the row names none.
+ */
 export interface SafetyInfo {
-  /** Manufacturer name and postal address (or e-mail/URL). */
-  manufacturer?: string;
-  /** Responsible person in the EU, name and address. */
-  responsiblePerson?: string;
+  /** The row's manufacturer column: a key of `productSafety.parties`. */
+  manufacturerId?: string;
+  /** The row's responsible-person column: a key of `productSafety.parties`. */
+  responsiblePersonId?: string;
+  manufacturer?: SafetyParty;
+  /** The responsible person in the EU. */
+  responsiblePerson?: SafetyParty;
   /** Safety warnings as printed on the product ("Non adatto a bambini di età inferiore a 36 mesi"). */
   warnings?: string;
 }

@@ -1,5 +1,7 @@
 import type { Config } from '../config/schema.js';
 import { foldWord } from '../config/fold-word.js';
+import { channelSellsInEu, partyIdExpected } from '../config/product-safety-rules.js';
+import { hasEuParty } from '../domain/gpsr.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { Problem } from '../domain/problem.js';
 import type { StockField, StockItem } from '../domain/stock-item.js';
@@ -18,8 +20,8 @@ import { checkEan } from '../stock/ean.js';
  * - EAN: Amazon offer-only listings attach to the ASIN found by EAN (reference/amazon-sp-api.md
  *   §3), so Amazon needs one; eBay accepts "does not apply".
  * - eBay publish needs an https image (1–24) and an eBay category (reference/ebay-sell-api.md §5).
- * - GPSR (EU, since 13 Dec 2024): manufacturer and EU responsible person; safety warnings
- *   where the product has any (reference/ebay-sell-api.md §4).
+ * - GPSR (EU, since 13 Dec 2024): manufacturer and EU responsible person, one of them in the EU
+ *   (eBay 25115); safety warnings where the product has any (reference/ebay-sell-api.md §4).
  */
 export const CHANNEL_LIMITS: Record<ChannelId, { skuMax: number; sku: RegExp; skuChars: string; titleMax: number; needsEan: boolean; needsImage: boolean }> = {
   amazon: { skuMax: 40, sku: /^[A-Za-z0-9._-]+$/, skuChars: 'letters, digits, ".", "_" and "-"', titleMax: 200, needsEan: true, needsImage: false },
@@ -64,8 +66,24 @@ export function checkEligibility(item: StockItem, channel: ChannelId, config: Co
   if (item.vatRate === undefined) add('vat', 'error', 'vat-unknown', 'VAT rate unknown (no VAT column value, no vat.categories entry for its category, no vat.default)', { expected: 'a VAT rate: 22%, 10%, 5% or 4%' });
   else if (!ITALIAN_VAT_RATES.some((r) => Math.abs(r - item.vatRate!) < 1e-9)) add('vat', 'warning', 'vat-unusual', `VAT rate ${Math.round(item.vatRate * 1000) / 10}% is not an Italian rate`, { value: String(item.vatRate), expected: '22%, 10%, 5% or 4%' });
 
-  if (!item.safety.manufacturer) add('manufacturer', 'error', 'gpsr-manufacturer', 'no manufacturer (GPSR): add a column or productSafety.brands entry', { expected: 'manufacturer name and address' });
-  if (!item.safety.responsiblePerson) add('responsiblePerson', 'error', 'gpsr-responsible-person', 'no EU responsible person (GPSR): add a column or productSafety.brands entry', { expected: 'name and address of the EU responsible person' });
+  for (const role of ['manufacturer', 'responsiblePerson'] as const) {
+    const id = item.safety[`${role}Id`];
+    const what = role === 'manufacturer' ? 'manufacturer' : 'EU responsible person';
+    if (item.safety[role]) continue;
+    if (id) {
+      const expected = partyIdExpected(id, Object.keys(config.productSafety.parties));
+      add(role, 'error', 'gpsr-party-unknown', `${what} "${id}" is not a party in productSafety.parties (GPSR: the column holds a party id); ${expected}`, { value: id, expected });
+    } else {
+      add(role, 'error', role === 'manufacturer' ? 'gpsr-manufacturer' : 'gpsr-responsible-person', `no ${what} (GPSR): name a party in the ${role} column or in productSafety.brands`, { expected: `a party id of productSafety.parties` });
+    }
+  }
+  const parties = [item.safety.manufacturer, item.safety.responsiblePerson];
+  if (channelSellsInEu(config, channel) && parties.some(Boolean) && !hasEuParty(parties)) {
+    add('responsiblePerson', 'error', 'gpsr-no-eu-party', 'neither the manufacturer nor the responsible person is in the EU (GPSR)', {
+      value: [...new Set(parties.filter((p) => p !== undefined).map((p) => `${p.name} (${p.country})`))].join(', '),
+      expected: 'a responsible person established in an EU country',
+    });
+  }
   if (!item.safety.warnings) add('safetyWarnings', 'warning', 'gpsr-warnings', 'no safety warnings (GPSR): required when the product has any', { expected: 'safety warnings, e.g. age limits' });
 
   if (channel === 'ebay') {

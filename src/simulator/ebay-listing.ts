@@ -1,5 +1,6 @@
 import { ebayEntry, type EbayErrorEntry } from './ebay-errors.js';
 import { INV, isMoney } from './ebay-common.js';
+import { regulatoryProblems } from './ebay-regulatory.js';
 import { categoryById, localized } from './ebay-taxonomy-data.js';
 import { EBAY_MARKETPLACES } from './marketplaces.js';
 import type { EbayItemState, EbayOfferState, SimState } from './state.js';
@@ -110,6 +111,7 @@ export function publishProblems(state: SimState, offer: EbayOfferState): EbayErr
   if (typeof item.item.condition !== 'string') {
     errs.push(ebayEntry(25021, INV, 'The eBay listing associated with the inventory item, or the unpublished offer has invalid item condition information. Condition is required.'));
   }
+  errs.push(...regulatoryProblems(offer.marketplaceId, offer.details.regulatory));
   if (category?.leaf) {
     const language = (EBAY_MARKETPLACES[offer.marketplaceId]?.language ?? 'en-US').slice(0, 2);
     const aspects = (product.aspects ?? {}) as Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { ebayEntry, type EbayErrorEntry } from './ebay-errors.js';
 import { INV, invalidValueEntry, isMoney } from './ebay-common.js';
 import { listedQuantity, publish, publishProblems, reviseListing, settleStock } from './ebay-listing.js';
+import { regulatoryProblems } from './ebay-regulatory.js';
 import { firstPath, InventoryItemSchema, OfferDetailsSchema, OfferKeysSchema } from './ebay-schemas.js';
 import { EBAY_MARKETPLACES } from './marketplaces.js';
 import type { EbayOfferState, SimState } from './state.js';
@@ -31,6 +32,9 @@ export function putItem(state: SimState, sku: string, locale: string, body: unkn
   if (!parsed.success) return fail(400, serializeError(firstPath(parsed.error)));
   const live = offersOfSku(state, sku).filter((o) => o.status === 'PUBLISHED');
   for (const o of live) {
+    // Revising the listing re-checks its product-safety data, which lives on the offer.
+    const problems = regulatoryProblems(o.marketplaceId, o.details.regulatory);
+    if (problems.length > 0) return fail(400, ...problems);
     const e = reviseListing(state, o);
     if (e) return fail(400, e);
   }

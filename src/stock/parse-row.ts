@@ -163,8 +163,8 @@ export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx:
   const manufacturer = cell('manufacturer');
   const responsiblePerson = cell('responsiblePerson');
   const warnings = cell('safetyWarnings');
-  if (manufacturer !== undefined) safety.manufacturer = manufacturer;
-  if (responsiblePerson !== undefined) safety.responsiblePerson = responsiblePerson;
+  if (manufacturer !== undefined) safety.manufacturerId = manufacturer;
+  if (responsiblePerson !== undefined) safety.responsiblePersonId = responsiblePerson;
   if (warnings !== undefined) safety.warnings = warnings;
   const brand = cell('brand');
   const category = cell('category');

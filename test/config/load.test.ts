@@ -67,6 +67,27 @@ describe('readConfig: errors name the key, the value found and what was expected
     ]);
   });
 
+  it('GPSR parties: an incomplete party is named by key, named or written in a brand', async () => {
+    expect(await summary('gpsr-incomplete.yaml')).toEqual([
+      '8:5 error productSafety.parties.trudi.city: missing, expected text',
+      '11:7 error productSafety.brands.Revell.manufacturer.city: missing, expected text',
+    ]);
+  });
+
+  it('GPSR parties: ISO country, a contact, known ids, the old one-line text refused with the new form, one party in the EU', async () => {
+    const problems = (await readConfig({ cwd: CONFIGS, file: 'gpsr-parties.yaml' })).problems;
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.code} ${p.message}`)).toEqual([
+      '9:105 gpsr-country productSafety.parties.djeco.country: "FRANCIA" is not an ISO 3166 country code',
+      '10:5 gpsr-contact productSafety.parties.hasbro-us: "Hasbro, Inc." has no contact: add email, phone or url',
+      '12:15 gpsr-free-text productSafety.brands.Giunti.manufacturer: a party is no longer written as one line of text; give it name, street, city, postalCode, country and a contact under productSafety.parties and name it here by id',
+      '12:88 gpsr-party-unknown productSafety.brands.Giunti.responsiblePerson: "trudy" is not a party in productSafety.parties; did you mean "trudi"?',
+      '13:5 gpsr-no-eu-party productSafety.brands.Hasbro: neither party is in the EU; EU buyers need a responsible person established in the EU',
+    ]);
+    expect(problems.find((p) => p.code === 'gpsr-free-text')?.expected).toBe(
+      'productSafety: { parties: { giunti: { name: "Giunti Editore S.p.A.", street: "…", city: "…", postalCode: "…", country: IT, email: "…" } }, brands: { Giunti: { manufacturer: giunti } } }',
+    );
+  });
+
   it('loadConfig throws InputError (exit 2) with one detail line per error', async () => {
     const error = await loadConfig({ cwd: CONFIGS, file: 'markup-percent.yaml' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);

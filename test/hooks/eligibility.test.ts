@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEligibility, ineligibleReason } from '../../src/hooks/eligibility.js';
 import { resolveProduct, resolveVat } from '../../src/hooks/resolve-product.js';
+import { party } from '../support/party.js';
 import { config, item } from './make.js';
 
 const withChannels = config({
@@ -9,7 +10,10 @@ const withChannels = config({
     ebay: { merchantLocationKey: 'negozio', policies: { fulfillment: 'f', payment: 'p', return: 'r' }, categories: { LEGO: '183446' } },
   },
   vat: { default: 0.22, categories: { Libri: 0.04 } },
-  productSafety: { brands: { lego: { manufacturer: 'LEGO A/S, Billund', responsiblePerson: 'LEGO Italia S.r.l., Milano' } } },
+  productSafety: {
+    parties: { 'lego-dk': party('LEGO A/S', { country: 'DK', city: 'Billund', postalCode: '7190', street: 'Åstvej 1' }), 'Lego IT': party('LEGO Italia S.r.l.') },
+    brands: { lego: { manufacturer: 'lego-dk', responsiblePerson: 'lego it' } },
+  },
 });
 const codes = (ps: { code: string; severity: string }[]) => ps.map((p) => `${p.severity}:${p.code}`);
 const good = item('LEG60316', { category: 'LEGO', costMinor: 1000 });
@@ -64,7 +68,7 @@ describe('checkEligibility', () => {
   it('GPSR: manufacturer and EU responsible person are errors, warnings a warning', () => {
     const bare = { ...good, safety: {} };
     expect(codes(checkEligibility(bare, 'amazon', withChannels))).toEqual(['error:gpsr-manufacturer', 'error:gpsr-responsible-person', 'warning:gpsr-warnings']);
-    expect(ineligibleReason(checkEligibility(bare, 'amazon', withChannels))).toBe('amazon: no manufacturer (GPSR): add a column or productSafety.brands entry');
+    expect(ineligibleReason(checkEligibility(bare, 'amazon', withChannels))).toBe('amazon: no manufacturer (GPSR): name a party in the manufacturer column or in productSafety.brands');
   });
 
   it('cost: missing when the column is mapped; fees that eat the whole price', () => {
@@ -83,10 +87,35 @@ describe('resolveProduct', () => {
     expect(resolveVat(item('A', { vatRate: undefined }), config())).toEqual({ source: 'unknown' });
   });
 
-  it('GPSR fields from the file win, the brand entry fills the gaps (brand matched forgivingly)', () => {
+  it("GPSR parties: the row's party ids win, the brand entry fills the gaps (brand and ids matched forgivingly)", () => {
+    const lego = party('LEGO A/S', { country: 'DK', city: 'Billund', postalCode: '7190', street: 'Åstvej 1' });
     const p = resolveProduct(item('A', { brand: 'LEGO', safety: { warnings: 'Piccole parti.' } }), withChannels);
-    expect(p.safety).toEqual({ manufacturer: 'LEGO A/S, Billund', responsiblePerson: 'LEGO Italia S.r.l., Milano', warnings: 'Piccole parti.' });
-    const own = resolveProduct(item('A', { brand: 'LEGO', safety: { manufacturer: 'Altro', responsiblePerson: 'Altra', warnings: 'W' } }), withChannels);
-    expect(own.safety).toEqual({ manufacturer: 'Altro', responsiblePerson: 'Altra', warnings: 'W' });
+    expect(p.safety).toEqual({ manufacturer: lego, responsiblePerson: party('LEGO Italia S.r.l.'), warnings: 'Piccole parti.' });
+    const own = resolveProduct(item('A', { brand: 'LEGO', safety: { manufacturerId: 'LEGO IT', responsiblePersonId: ' lego-dk ', warnings: 'W' } }), withChannels);
+    expect(own.safety).toEqual({ manufacturerId: 'LEGO IT', responsiblePersonId: 'lego-dk', manufacturer: party('LEGO Italia S.r.l.'), responsiblePerson: lego, warnings: 'W' });
+  });
+
+  it('an inline party in the brand entry is used as written', () => {
+    const inline = party('Revell GmbH', { country: 'DE' });
+    const cfg = config({ productSafety: { brands: { Revell: { manufacturer: inline, responsiblePerson: inline } } } });
+    expect(resolveProduct(item('A', { brand: 'revell', safety: {} }), cfg).safety).toEqual({ manufacturer: inline, responsiblePerson: inline });
+  });
+
+  it("a row id that names no party is reported by id, not replaced by the brand's party", () => {
+    const p = resolveProduct(item('A', { brand: 'LEGO', category: 'LEGO', costMinor: 1000, safety: { manufacturerId: 'lego-dq', warnings: 'W' } }), withChannels);
+    expect(p.safety.manufacturer).toBeUndefined();
+    const problems = checkEligibility(p, 'ebay', withChannels);
+    expect(problems.map((x) => [x.code, x.message])).toEqual([
+      ['gpsr-party-unknown', 'ebay: manufacturer "lego-dq" is not a party in productSafety.parties (GPSR: the column holds a party id); did you mean "lego-dk"?'],
+    ]);
+  });
+
+  it('EU marketplaces need one party in the EU', () => {
+    const us = party('Hasbro, Inc.', { country: 'US', city: 'Pawtucket', postalCode: '02861', street: '1027 Newport Avenue' });
+    const p = { ...good, safety: { manufacturer: us, responsiblePerson: us, warnings: 'W' } };
+    expect(checkEligibility(p, 'ebay', withChannels).map((x) => [x.code, x.value])).toEqual([['gpsr-no-eu-party', 'Hasbro, Inc. (US)']]);
+    expect(checkEligibility({ ...p, safety: { ...p.safety, responsiblePerson: party('Hasbro Italy S.r.l.') } }, 'ebay', withChannels)).toEqual([]);
+    const usStore = config({ channels: { ebay: { marketplaceId: 'EBAY_US', merchantLocationKey: 'n', policies: { fulfillment: 'f', payment: 'p', return: 'r' }, categories: { LEGO: '1' } } } });
+    expect(checkEligibility(p, 'ebay', usStore).map((x) => x.code)).not.toContain('gpsr-no-eu-party');
   });
 });

@@ -1,5 +1,6 @@
 import { Config } from '../../src/config/schema.js';
 import type { StockItem } from '../../src/domain/stock-item.js';
+import { party } from '../support/party.js';
 
 /** A stock item with sensible defaults; amounts in minor units. */
 export function item(sku: string, over: Partial<StockItem> = {}): StockItem {
@@ -10,7 +11,7 @@ export function item(sku: string, over: Partial<StockItem> = {}): StockItem {
     priceMinor: 2000,
     quantity: 5,
     images: ['https://img.example/a.jpg'],
-    safety: { manufacturer: 'Fabbrica S.p.A., Milano', responsiblePerson: 'Fabbrica S.p.A., Milano', warnings: 'Attenzione.' },
+    safety: { manufacturer: party('Fabbrica S.p.A.'), responsiblePerson: party('Fabbrica S.p.A.'), warnings: 'Attenzione.' },
     vatRate: 0.22,
     ean: '8001234567897',
     ...over,

@@ -85,6 +85,56 @@ describe('publishOffer / withdrawOffer', () => {
   });
 });
 
+describe('GPSR: regulatory manufacturer and responsible persons (errors 25110–25119)', () => {
+  const address = { addressLine1: 'Via Roma 1', city: 'Milano', postalCode: '20121', country: 'IT' };
+  const person = (over: Record<string, unknown> = {}) => ({ companyName: 'Rossi srl', ...address, types: ['EU_RESPONSIBLE_PERSON'], ...over });
+  const ids = (r: { body: { errors?: Array<{ errorId: number }> } }) => (r.body.errors ?? []).map((e) => e.errorId);
+
+  it('publish refuses an address without street, city, postal code and country, a party without a name or contact, and no EU party', async () => {
+    const publishWith = async (sku: string, regulatory: unknown) => {
+      const id = await listed(sku);
+      await api('PUT', `${INV}/offer/${id}`, { ...offerBody(sku), regulatory });
+      return api('POST', `${INV}/offer/${id}/publish`, {});
+    };
+    // What civetta sent before: a company name and the whole address in addressLine1.
+    const oneLine = await publishWith('GPSR1', { manufacturer: { companyName: 'LEGO A/S', addressLine1: 'Aastvej 1, 7190 Billund, DK' }, responsiblePersons: [{ companyName: 'LEGO Italia', addressLine1: 'Via X 1, Milano', types: ['EU_RESPONSIBLE_PERSON'] }] });
+    expect(oneLine.status).toBe(400);
+    expect(oneLine.body.errors.map((e: { errorId: number; message: string }) => [e.errorId, e.message])).toEqual([
+      [25110, 'Manufacturer address information is incomplete. When providing the address, please provide the street, city, postal code and country'],
+      [25113, 'Responsible Person address information is incomplete. When providing the address, please provide the street, city, postal code and country'],
+    ]);
+    expect(ids(await publishWith('GPSR2', { manufacturer: { ...address }, responsiblePersons: [person({ companyName: undefined })] }))).toEqual([25111, 25114]);
+    expect(ids(await publishWith('GPSR3', { manufacturer: { companyName: 'A' }, responsiblePersons: [{ companyName: 'B', types: [] }] }))).toEqual([25118, 25116, 25119]);
+    const us = { ...address, city: 'Pawtucket', postalCode: '02861', country: 'US' };
+    expect(ids(await publishWith('GPSR4', { manufacturer: { companyName: 'Hasbro', ...us }, responsiblePersons: [person(us)] }))).toEqual([25115]);
+    expect(ids(await publishWith('GPSR5', { responsiblePersons: Array.from({ length: 6 }, () => person()) }))).toEqual([25112]);
+    const ok = await publishWith('GPSR6', { manufacturer: { companyName: 'Hasbro', ...us, email: 'a@b.example' }, responsiblePersons: [person({ phone: '+39 02 1' })] });
+    expect(ok.status).toBe(200);
+  });
+
+  it('a revision of a live listing is checked too: updateOffer and createOrReplaceInventoryItem', async () => {
+    const id = await listed('GPSR7');
+    expect((await api('POST', `${INV}/offer/${id}/publish`, {})).status).toBe(200);
+    const bad = await api('PUT', `${INV}/offer/${id}`, { ...offerBody('GPSR7'), regulatory: { manufacturer: { companyName: 'X', city: 'Milano' } } });
+    expect(ids(bad)).toEqual([25110]);
+    // A listing whose offer holds incomplete data (listed before eBay checked) cannot be revised through its item either.
+    const old = await startSimulator({
+      rateLimiting: false,
+      ebay: {
+        locations: [{ merchantLocationKey: 'negozio', ...LOCATION }],
+        inventoryItems: [{ sku: 'OLD1', item: ITEM }],
+        offers: [{ sku: 'OLD1', listingId: '110000000777', details: { ...offerBody('OLD1'), regulatory: { responsiblePersons: [person({ postalCode: undefined })] } } }],
+      },
+    });
+    try {
+      const oldApi = eb(old, await ebayAccess(old));
+      expect(ids(await oldApi('PUT', `${INV}/inventory_item/OLD1`, ITEM))).toEqual([25113]);
+    } finally {
+      await old.close();
+    }
+  });
+});
+
 describe('updateOffer and stock', () => {
   it('quantity 0 ends the listing without OUT_OF_STOCK_CONTROL, hides it with the opt-in', async () => {
     const a = await listed('Z1');

@@ -22,7 +22,7 @@ describe('parseRow', () => {
         sku: 'LG-60337', line: 7, ean: '5702017583488', title: 'Treno passeggeri', brand: 'LEGO', category: 'LEGO',
         priceMinor: 12999, costMinor: 8450, quantity: 4, images: ['https://negozio-rossi.example/img/LG-60337.jpg'],
         description: 'Con luci', vatRate: 0.22,
-        safety: { manufacturer: 'LEGO A/S, Billund', responsiblePerson: 'LEGO GmbH, München', warnings: 'Non adatto a bambini di età inferiore a 36 mesi' },
+        safety: { manufacturerId: 'LEGO A/S, Billund', responsiblePersonId: 'LEGO GmbH, München', warnings: 'Non adatto a bambini di età inferiore a 36 mesi' },
       },
     });
   });

@@ -17,14 +17,12 @@ const GPSR_MARKETPLACES: ReadonlySet<string> = new Set([
   'A1C3SOZRARQ6R3', // PL
 ]);
 
-const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}/i;
-
 /**
  * GPSR attributes for an offer. The same changelog names the listing attributes:
  * `dsa_responsible_party_address` (the EU responsible person's e-mail, per SKU) and
  * `gpsr_manufacturer_reference.gpsr_manufacturer_email_address` (the manufacturer's e-mail, per
- * ASIN). Both take an e-mail address, so civetta sends them only when the product's safety data
- * contains one; otherwise it warns. Safety warnings are product facts owned by the catalogue
+ * ASIN). Both take an e-mail address, so civetta sends them only when the product's party
+ * (productSafety.parties) has one; otherwise it warns. Safety warnings are product facts owned by the catalogue
  * and are not part of an offer-only submission. `gpsr_safety_attestation` (an exemption claim)
  * is never sent: only the seller can make that claim.
  */
@@ -36,8 +34,8 @@ export function gpsrAttributes(
   const warnings: ChannelIssue[] = [];
   if (!GPSR_MARKETPLACES.has(marketplaceId)) return { attributes, warnings };
 
-  const responsible = safety.responsiblePerson ? EMAIL.exec(safety.responsiblePerson)?.[0] : undefined;
-  const manufacturer = safety.manufacturer ? EMAIL.exec(safety.manufacturer)?.[0] : undefined;
+  const responsible = safety.responsiblePerson?.email;
+  const manufacturer = safety.manufacturer?.email;
   if (responsible) attributes.dsa_responsible_party_address = [{ value: responsible, marketplace_id: marketplaceId }];
   if (manufacturer) {
     attributes.gpsr_manufacturer_reference = [
@@ -54,7 +52,7 @@ export function gpsrAttributes(
       message: `no e-mail address found for the ${missing.join(' and ')} in the product's safety data`,
       explanation:
         'Amazon asks EU sellers for the manufacturer and EU responsible person as e-mail addresses (GPSR). ' +
-        'Add them to the stock file columns or to productSafety.brands in the config, or fill them in Seller Central.',
+        'Add an email to the party in productSafety.parties, or fill them in Seller Central.',
     });
   }
   return { attributes, warnings };

@@ -18,7 +18,7 @@ const TEMPLATE_FIELDS: Record<string, (p: StockItem) => string | undefined> = {
   brand: (p) => p.brand,
   category: (p) => p.category,
   description: (p) => p.description,
-  manufacturer: (p) => p.safety.manufacturer,
+  manufacturer: (p) => p.safety.manufacturer?.name,
 };
 
 /**

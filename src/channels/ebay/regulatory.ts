@@ -1,10 +1,13 @@
+import type { SafetyParty } from '../../domain/gpsr.js';
 import type { SafetyInfo } from '../../domain/stock-item.js';
 
 /**
  * EU product-safety (GPSR) data in the shape the Inventory contract gives it: the **offer's**
  * `regulatory` container (EbayOfferDetailsWithKeys/WithId.regulatory in
- * sell_inventory_v1_oas3.json; InventoryItem has no such field). Lengths are the contract's
- * `Max length` notes on Manufacturer and ResponsiblePerson.
+ * sell_inventory_v1_oas3.json; InventoryItem has no such field), with the structured address of
+ * Manufacturer / ResponsiblePerson. eBay refuses an address without street, city, postal code
+ * and country (25110, 25113), a party without a company name (25111, 25114) or contact (25118,
+ * 25119); the config's party schema already demands all of them, within eBay's lengths.
  */
 export interface RegulatoryPayload {
   manufacturer?: ContactPayload;
@@ -13,8 +16,12 @@ export interface RegulatoryPayload {
 
 interface ContactPayload {
   companyName: string;
-  addressLine1?: string;
+  addressLine1: string;
+  city: string;
+  postalCode: string;
+  country: string;
   email?: string;
+  phone?: string;
   contactUrl?: string;
 }
 
@@ -25,45 +32,29 @@ interface ContactPayload {
  */
 export const EU_RESPONSIBLE_PERSON = 'EU_RESPONSIBLE_PERSON';
 
-const EMAIL = /[^\s,;<>]+@[^\s,;<>]+\.[a-z]{2,}/i;
-const URL_TEXT = /https?:\/\/[^\s,;]+/i;
-
-/**
- * The shop keeps each party as one line of free text ("Name, street, postcode city, country",
- * maybe an e-mail or URL): the name is the part before the first comma, the rest the address.
- */
-export function contactFromText(text: string): ContactPayload | undefined {
-  let rest = text.trim();
-  if (!rest) return undefined;
-  const contact: Partial<ContactPayload> = {};
-  const email = EMAIL.exec(rest)?.[0];
-  if (email) {
-    contact.email = email.slice(0, 180);
-    rest = rest.replace(email, '');
-  }
-  const url = URL_TEXT.exec(rest)?.[0];
-  if (url) {
-    contact.contactUrl = url.slice(0, 250);
-    rest = rest.replace(url, '');
-  }
-  const parts = rest.split(',').map((p) => p.trim()).filter(Boolean);
-  const name = parts.shift() ?? contact.email ?? contact.contactUrl;
-  if (!name) return undefined;
-  const address = parts.join(', ');
-  return { companyName: name.slice(0, 100), ...(address ? { addressLine1: address.slice(0, 180) } : {}), ...contact };
+function contactOf(p: SafetyParty): ContactPayload {
+  return {
+    companyName: p.name,
+    addressLine1: p.street,
+    city: p.city,
+    postalCode: p.postalCode,
+    country: p.country,
+    ...(p.email ? { email: p.email } : {}),
+    ...(p.phone ? { phone: p.phone } : {}),
+    ...(p.url ? { contactUrl: p.url } : {}),
+  };
 }
 
 /**
- * The offer's `regulatory` section, or undefined when the product has no safety data. Safety
+ * The offer's `regulatory` section, or undefined when the product has no party. Safety
  * warnings are free text in the shop file while `productSafety.statements` takes eBay label ids
  * (Metadata getProductSafetyLabels), so warnings go into the listing description instead.
  */
 export function regulatoryFrom(safety: SafetyInfo): RegulatoryPayload | undefined {
-  const manufacturer = safety.manufacturer ? contactFromText(safety.manufacturer) : undefined;
-  const person = safety.responsiblePerson ? contactFromText(safety.responsiblePerson) : undefined;
-  if (!manufacturer && !person) return undefined;
+  const { manufacturer, responsiblePerson } = safety;
+  if (!manufacturer && !responsiblePerson) return undefined;
   return {
-    ...(manufacturer ? { manufacturer } : {}),
-    ...(person ? { responsiblePersons: [{ ...person, types: [EU_RESPONSIBLE_PERSON] }] } : {}),
+    ...(manufacturer ? { manufacturer: contactOf(manufacturer) } : {}),
+    ...(responsiblePerson ? { responsiblePersons: [{ ...contactOf(responsiblePerson), types: [EU_RESPONSIBLE_PERSON] }] } : {}),
   };
 }

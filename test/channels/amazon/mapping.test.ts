@@ -6,6 +6,7 @@ import {
   updatePatches,
   zeroQuantityPatches,
 } from '../../../src/channels/amazon/mapping.js';
+import { party } from '../../support/party.js';
 import { IT, offer } from './helpers.js';
 
 describe('offer → listings attributes', () => {
@@ -26,12 +27,12 @@ describe('offer → listings attributes', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('adds the GPSR e-mail attributes in EU stores when the safety data holds e-mails', () => {
+  it("adds the GPSR e-mail attributes in EU stores from the parties' e-mails", () => {
     const o = offer({
       product: {
         safety: {
-          manufacturer: 'LEGO A/S, Aastvej 1, 7190 Billund, DK, consumer@lego.com',
-          responsiblePerson: 'Giocattoli Rossi srl <eu-rep@rossi.it>',
+          manufacturer: party('LEGO A/S', { country: 'DK', email: 'consumer@lego.com' }),
+          responsiblePerson: party('Giocattoli Rossi srl', { email: 'eu-rep@rossi.it' }),
         },
       },
     });
@@ -42,7 +43,8 @@ describe('offer → listings attributes', () => {
   });
 
   it('warns, naming what is missing, when an EU offer has no GPSR e-mail', () => {
-    const o = offer({ product: { safety: { manufacturer: 'LEGO A/S, Billund' } } });
+    const { email: _none, ...noEmail } = party('LEGO A/S', { url: 'https://lego.example' });
+    const o = offer({ product: { safety: { manufacturer: noEmail } } });
     const { attributes, warnings } = offerOnlyAttributes(o, 'B0TEST0001', { marketplaceId: IT, condition: 'new_new' });
     expect(attributes.dsa_responsible_party_address).toBeUndefined();
     expect(warnings.map((w) => [w.code, w.message])).toEqual([
@@ -71,7 +73,7 @@ describe('update patches', () => {
 
   it('sends nothing for content beyond the GPSR contacts of an offer-only listing', () => {
     expect(updatePatches({ kind: 'update', offer: offer(), fields: ['content'], remote: {} }, ctx)).toEqual([]);
-    const withGpsr = offer({ product: { safety: { responsiblePerson: 'rep@shop.it' } } });
+    const withGpsr = offer({ product: { safety: { responsiblePerson: party('Negozio', { email: 'rep@shop.it' }) } } });
     expect(updatePatches({ kind: 'update', offer: withGpsr, fields: ['content'], remote: {} }, ctx)).toEqual([
       { op: 'replace', path: '/attributes/dsa_responsible_party_address', value: [{ value: 'rep@shop.it', marketplace_id: IT }] },
     ]);

@@ -9,8 +9,11 @@ import {
   remoteListing,
   updateOfferPayload,
 } from '../../../src/channels/ebay/mapping.js';
-import { contactFromText, regulatoryFrom } from '../../../src/channels/ebay/regulatory.js';
+import { regulatoryFrom } from '../../../src/channels/ebay/regulatory.js';
+import { party } from '../../support/party.js';
 import { ebayConfig, offer, stockItem } from './helpers.js';
+
+const LEGO_DK = party('LEGO A/S', { street: 'Aastvej 1', city: 'Billund', postalCode: '7190', country: 'DK' });
 
 const IT = marketplaceFacts('EBAY_IT')!;
 const settings = {
@@ -127,13 +130,16 @@ describe('offer payload', () => {
 
   it('puts GPSR data in the offer regulatory section and warnings in the description', () => {
     const body = offerPayload(
-      offer({ product: { safety: { manufacturer: 'LEGO A/S, Aastvej 1, 7190 Billund, DK', responsiblePerson: 'LEGO Italia srl, Via X 1, 20100 Milano, info@lego.example', warnings: 'Non adatto a bambini <3 anni' } } }),
+      offer({ product: { safety: { manufacturer: LEGO_DK, responsiblePerson: party('LEGO Italia srl', { phone: '+39 02 123', url: 'https://lego.example/it' }), warnings: 'Non adatto a bambini <3 anni' } } }),
       cat,
       settings,
     );
     expect(body.regulatory).toEqual({
-      manufacturer: { companyName: 'LEGO A/S', addressLine1: 'Aastvej 1, 7190 Billund, DK' },
-      responsiblePersons: [{ companyName: 'LEGO Italia srl', addressLine1: 'Via X 1, 20100 Milano', email: 'info@lego.example', types: ['EU_RESPONSIBLE_PERSON'] }],
+      manufacturer: { companyName: 'LEGO A/S', addressLine1: 'Aastvej 1', city: 'Billund', postalCode: '7190', country: 'DK', email: 'sicurezza@legoas.example' },
+      responsiblePersons: [{
+        companyName: 'LEGO Italia srl', addressLine1: 'Via Roma 1', city: 'Milano', postalCode: '20121', country: 'IT',
+        email: 'sicurezza@legoitaliasrl.example', phone: '+39 02 123', contactUrl: 'https://lego.example/it', types: ['EU_RESPONSIBLE_PERSON'],
+      }],
     });
     expect(body.listingDescription).toBe('Set nuovo, scatola sigillata.\n<p>Non adatto a bambini &lt;3 anni</p>');
   });
@@ -156,18 +162,16 @@ describe('offer payload', () => {
   });
 
   it('updateOffer keeps the regulatory data the seller added (pictograms, documents), replacing only manufacturer and responsible persons', () => {
-    const ours = offerPayload(offer({ product: { safety: { manufacturer: 'LEGO A/S, Aastvej 1, 7190 Billund, DK', responsiblePerson: 'LEGO Italia srl, Via X 1, 20100 Milano' } } }), cat, settings);
+    const ours = offerPayload(offer({ product: { safety: { manufacturer: LEGO_DK, responsiblePerson: party('LEGO Italia srl') } } }), cat, settings);
     const seller = { productSafety: { pictograms: ['SGHS01'], statements: ['R1'] }, documents: [{ documentId: 'D1' }], manufacturer: { companyName: 'Old name' } };
     const body = updateOfferPayload({ offerId: 'O1', regulatory: seller }, ours);
     const mine = ours.regulatory as { manufacturer: unknown; responsiblePersons: unknown };
-    expect(mine.manufacturer).toEqual({ companyName: 'LEGO A/S', addressLine1: 'Aastvej 1, 7190 Billund, DK' });
+    expect(mine.manufacturer).toMatchObject({ companyName: 'LEGO A/S', addressLine1: 'Aastvej 1', city: 'Billund' });
     expect(body.regulatory).toEqual({ ...seller, manufacturer: mine.manufacturer, responsiblePersons: mine.responsiblePersons });
   });
 
-  it('contactFromText finds a URL and keeps a bare name', () => {
-    expect(contactFromText('Acme')).toEqual({ companyName: 'Acme' });
-    expect(contactFromText('Acme, https://acme.example/contact')).toEqual({ companyName: 'Acme', contactUrl: 'https://acme.example/contact' });
-    expect(regulatoryFrom({})).toBeUndefined();
+  it('no party, no regulatory section', () => {
+    expect(regulatoryFrom({ warnings: 'W' })).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { party } from '../../support/party.js';
 import { applyAll, ebayOnSimulator, seen } from './sim-harness.js';
 import { offer } from './helpers.js';
 
@@ -114,13 +115,13 @@ describe('eBay channel on the simulator: delist', () => {
 describe('eBay channel on the simulator: EU product safety', () => {
   it("sends manufacturer and EU responsible person in the offer's regulatory section and lists fine", async () => {
     const { sim, channel } = await ebayOnSimulator();
-    const safety = { manufacturer: 'LEGO A/S, Aastvej 1, 7190 Billund, DK', responsiblePerson: 'LEGO Italia srl, Via Roma 1, 20121 Milano, IT' };
+    const safety = { manufacturer: party('LEGO A/S', { street: 'Aastvej 1', city: 'Billund', postalCode: '7190', country: 'DK' }), responsiblePerson: party('LEGO Italia srl') };
     const o = (await applyAll(channel, [{ kind: 'create', offer: offer({ product: { safety } }) }])).get('CIV8001234567897');
     expect(o?.ok).toBe(true);
     expect(seen(sim, 'bulkCreateOffer')[0]?.body).toMatchObject({ requests: [{
       regulatory: {
-        manufacturer: { companyName: 'LEGO A/S', addressLine1: 'Aastvej 1, 7190 Billund, DK' },
-        responsiblePersons: [{ companyName: 'LEGO Italia srl', addressLine1: 'Via Roma 1, 20121 Milano, IT', types: ['EU_RESPONSIBLE_PERSON'] }],
+        manufacturer: { companyName: 'LEGO A/S', addressLine1: 'Aastvej 1', city: 'Billund', postalCode: '7190', country: 'DK' },
+        responsiblePersons: [{ companyName: 'LEGO Italia srl', addressLine1: 'Via Roma 1', city: 'Milano', postalCode: '20121', country: 'IT', types: ['EU_RESPONSIBLE_PERSON'] }],
       },
     }] });
     expect((seen(sim, 'bulkCreateOrReplaceInventoryItem')[0]?.body as { requests: unknown[] }).requests[0]).not.toHaveProperty('regulatory');
