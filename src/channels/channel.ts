@@ -67,6 +67,13 @@ export interface ShipOutcome {
   errors: ChannelIssue[];
 }
 
+/** A documented order-page limit: `burstPages` pages at once, then one every `secondsPerPage`. */
+export interface OrderPaging {
+  pageSize: number;
+  burstPages: number;
+  secondsPerPage: number;
+}
+
 /**
  * One marketplace behind one interface. Built from its config section; owns its auth, pacing and
  * retries through the shared HTTP layer. Methods never reject for a single item's failure (that
@@ -85,6 +92,8 @@ export interface Channel {
   apply(changes: readonly ListingChange[], onOutcome: (outcome: ChangeOutcome) => void): Promise<void>;
   /** Orders created or changed at or after `since`, one page at a time, through to the last page. */
   pullOrders(since: Date): AsyncIterable<Order[]>;
+  /** How the marketplace paces order pages, when a big pull must wait on it (Amazon searchOrders). */
+  readonly orderPaging?: OrderPaging;
   /** Sends carrier and tracking for the given order lines. */
   ship(request: ShipRequest): Promise<ShipOutcome>;
 }

@@ -40,3 +40,23 @@ export function minorToNumber(amount: Minor, digits = 2): number {
 export function percentOf(amount: Minor, rate: number): Minor {
   return Math.round(amount * rate);
 }
+
+const digitsByCurrency = new Map<string, number>();
+
+/**
+ * Minor-unit digits of an ISO 4217 currency (EUR 2, JPY 0), as the ICU data Node ships says; 2
+ * when unknown. Remembered per currency: building an Intl.NumberFormat costs more than mapping
+ * a whole order, and a pull asks once per amount.
+ */
+export function currencyDigits(currency: string): number {
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
+}

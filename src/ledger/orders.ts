@@ -53,35 +53,45 @@ interface LineRow {
   unit_cost_minor: number | null;
 }
 
-function writeLines(ledger: Ledger, order: Order, products: ProductLookup | undefined): void {
-  // Product facts are a snapshot of the first pull that knew them: later stock files do not rewrite past sales.
-  const upsert = ledger.db.prepare(`
-    INSERT INTO order_lines (channel, order_id, line_id, position, sku, title, quantity, quantity_shipped, unit_price_minor,
-      line_total_minor, tax_minor, remote_item_id, ean, vat_rate, unit_cost_minor)
-    VALUES (@channel, @order_id, @line_id, @position, @sku, @title, @quantity, @quantity_shipped, @unit_price_minor,
-      @line_total_minor, @tax_minor, @remote_item_id, @ean, @vat_rate, @unit_cost_minor)
-    ON CONFLICT (channel, order_id, line_id) DO UPDATE SET
-      position = excluded.position, sku = excluded.sku, title = excluded.title, quantity = excluded.quantity,
-      quantity_shipped = excluded.quantity_shipped, unit_price_minor = excluded.unit_price_minor,
-      line_total_minor = excluded.line_total_minor, tax_minor = excluded.tax_minor, remote_item_id = excluded.remote_item_id,
-      ean = coalesce(order_lines.ean, excluded.ean), vat_rate = coalesce(order_lines.vat_rate, excluded.vat_rate),
-      unit_cost_minor = coalesce(order_lines.unit_cost_minor, excluded.unit_cost_minor)`);
-  order.lines.forEach((line, position) => {
-    const facts = line.sku ? products?.(line.sku) : undefined;
-    upsert.run({
-      channel: order.channel, order_id: order.orderId, line_id: line.lineId, position, sku: opt(line.sku), title: line.title,
-      quantity: line.quantity, quantity_shipped: opt(line.quantityShipped), unit_price_minor: opt(line.unitPriceMinor),
-      line_total_minor: opt(line.lineTotalMinor), tax_minor: opt(line.taxMinor), remote_item_id: opt(line.remoteItemId),
-      ean: opt(facts?.ean), vat_rate: opt(facts?.vatRate), unit_cost_minor: opt(facts?.costMinor),
-    });
-  });
+/** The statements a pull runs for every order, prepared once per page rather than once per order. */
+function pageStatements(ledger: Ledger) {
+  return {
+    find: ledger.db.prepare<[string, string], Pick<OrderRow, 'status' | 'updated_at'>>('SELECT status, updated_at FROM orders WHERE channel = ? AND order_id = ?'),
+    write: ledger.db.prepare(`
+      INSERT INTO orders (channel, marketplace, order_id, created_at, updated_at, status, raw_status, currency, items_total_minor,
+        shipping_minor, total_minor, fees_minor, ship_by, buyer_name, buyer_address, buyer_email, shipped_at, first_seen_at)
+      VALUES (@channel, @marketplace, @order_id, @created_at, @updated_at, @status, @raw_status, @currency, @items_total_minor,
+        @shipping_minor, @total_minor, @fees_minor, @ship_by, @buyer_name, @buyer_address, @buyer_email, @shipped_at, @now)
+      ON CONFLICT (channel, order_id) DO UPDATE SET
+        marketplace = excluded.marketplace, updated_at = excluded.updated_at, status = excluded.status,
+        raw_status = excluded.raw_status, currency = excluded.currency, items_total_minor = excluded.items_total_minor,
+        shipping_minor = excluded.shipping_minor, total_minor = excluded.total_minor, fees_minor = excluded.fees_minor,
+        ship_by = excluded.ship_by, shipped_at = coalesce(orders.shipped_at, excluded.shipped_at),
+        buyer_name = CASE WHEN orders.pii_purged_at IS NULL THEN excluded.buyer_name END,
+        buyer_address = CASE WHEN orders.pii_purged_at IS NULL THEN excluded.buyer_address END,
+        buyer_email = CASE WHEN orders.pii_purged_at IS NULL THEN excluded.buyer_email END`),
+    // Product facts are a snapshot of the first pull that knew them: later stock files do not rewrite past sales.
+    line: ledger.db.prepare(`
+      INSERT INTO order_lines (channel, order_id, line_id, position, sku, title, quantity, quantity_shipped, unit_price_minor,
+        line_total_minor, tax_minor, remote_item_id, ean, vat_rate, unit_cost_minor)
+      VALUES (@channel, @order_id, @line_id, @position, @sku, @title, @quantity, @quantity_shipped, @unit_price_minor,
+        @line_total_minor, @tax_minor, @remote_item_id, @ean, @vat_rate, @unit_cost_minor)
+      ON CONFLICT (channel, order_id, line_id) DO UPDATE SET
+        position = excluded.position, sku = excluded.sku, title = excluded.title, quantity = excluded.quantity,
+        quantity_shipped = excluded.quantity_shipped, unit_price_minor = excluded.unit_price_minor,
+        line_total_minor = excluded.line_total_minor, tax_minor = excluded.tax_minor, remote_item_id = excluded.remote_item_id,
+        ean = coalesce(order_lines.ean, excluded.ean), vat_rate = coalesce(order_lines.vat_rate, excluded.vat_rate),
+        unit_cost_minor = coalesce(order_lines.unit_cost_minor, excluded.unit_cost_minor)`),
+    event: eventStatement(ledger),
+  };
 }
+
+const eventStatement = (ledger: Ledger) =>
+  ledger.db.prepare('INSERT INTO order_events (channel, order_id, from_status, to_status, raw_status, at, source) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
 /** Appends a status change to the order's history. */
 export function recordEvent(ledger: Ledger, o: { channel: string; orderId: string }, from: OrderStatus | null, to: OrderStatus, raw: string, at: string, source: 'pull' | 'ship'): void {
-  ledger.db
-    .prepare('INSERT INTO order_events (channel, order_id, from_status, to_status, raw_status, at, source) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(o.channel, o.orderId, from, to, raw, at, source);
+  eventStatement(ledger).run(o.channel, o.orderId, from, to, raw, at, source);
 }
 
 /**
@@ -92,43 +102,37 @@ export function recordEvent(ledger: Ledger, o: { channel: string; orderId: strin
  */
 export function upsertOrders(ledger: Ledger, orders: readonly Order[], o: { now: Date; products?: ProductLookup }): UpsertCounts {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, statusChanges: 0 };
-  const find = ledger.db.prepare<[string, string], Pick<OrderRow, 'status' | 'updated_at'>>(
-    'SELECT status, updated_at FROM orders WHERE channel = ? AND order_id = ?',
-  );
-  const write = ledger.db.prepare(`
-    INSERT INTO orders (channel, marketplace, order_id, created_at, updated_at, status, raw_status, currency, items_total_minor,
-      shipping_minor, total_minor, fees_minor, ship_by, buyer_name, buyer_address, buyer_email, shipped_at, first_seen_at)
-    VALUES (@channel, @marketplace, @order_id, @created_at, @updated_at, @status, @raw_status, @currency, @items_total_minor,
-      @shipping_minor, @total_minor, @fees_minor, @ship_by, @buyer_name, @buyer_address, @buyer_email, @shipped_at, @now)
-    ON CONFLICT (channel, order_id) DO UPDATE SET
-      marketplace = excluded.marketplace, updated_at = excluded.updated_at, status = excluded.status,
-      raw_status = excluded.raw_status, currency = excluded.currency, items_total_minor = excluded.items_total_minor,
-      shipping_minor = excluded.shipping_minor, total_minor = excluded.total_minor, fees_minor = excluded.fees_minor,
-      ship_by = excluded.ship_by, shipped_at = coalesce(orders.shipped_at, excluded.shipped_at),
-      buyer_name = CASE WHEN orders.pii_purged_at IS NULL THEN excluded.buyer_name END,
-      buyer_address = CASE WHEN orders.pii_purged_at IS NULL THEN excluded.buyer_address END,
-      buyer_email = CASE WHEN orders.pii_purged_at IS NULL THEN excluded.buyer_email END`);
+  const st = pageStatements(ledger);
+  const now = o.now.toISOString();
   ledger.transaction(() => {
     for (const order of orders) {
       const updatedAt = iso(order.updatedAt);
-      const before = find.get(order.channel, order.orderId);
+      const before = st.find.get(order.channel, order.orderId);
       if (before && Date.parse(updatedAt) <= Date.parse(before.updated_at)) {
         counts.unchanged += 1;
         continue;
       }
-      write.run({
+      st.write.run({
         channel: order.channel, marketplace: order.marketplace, order_id: order.orderId, created_at: iso(order.createdAt),
         updated_at: updatedAt, status: order.status, raw_status: order.rawStatus, currency: order.currency,
         items_total_minor: opt(order.itemsTotalMinor), shipping_minor: opt(order.shippingMinor), total_minor: opt(order.totalMinor),
         fees_minor: opt(order.feesMinor), ship_by: order.shipBy ? iso(order.shipBy) : null, buyer_name: opt(order.buyer?.name),
         buyer_address: opt(order.buyer?.address), buyer_email: opt(order.buyer?.email),
-        shipped_at: order.status === 'shipped' ? updatedAt : null, now: o.now.toISOString(),
+        shipped_at: order.status === 'shipped' ? updatedAt : null, now,
       });
-      writeLines(ledger, order, o.products);
+      order.lines.forEach((line, position) => {
+        const facts = line.sku ? o.products?.(line.sku) : undefined;
+        st.line.run({
+          channel: order.channel, order_id: order.orderId, line_id: line.lineId, position, sku: opt(line.sku), title: line.title,
+          quantity: line.quantity, quantity_shipped: opt(line.quantityShipped), unit_price_minor: opt(line.unitPriceMinor),
+          line_total_minor: opt(line.lineTotalMinor), tax_minor: opt(line.taxMinor), remote_item_id: opt(line.remoteItemId),
+          ean: opt(facts?.ean), vat_rate: opt(facts?.vatRate), unit_cost_minor: opt(facts?.costMinor),
+        });
+      });
       if (!before) counts.inserted += 1;
       else counts.updated += 1;
       if (before?.status !== order.status) {
-        recordEvent(ledger, order, before?.status ?? null, order.status, order.rawStatus, updatedAt, 'pull');
+        st.event.run(order.channel, order.orderId, before?.status ?? null, order.status, order.rawStatus, updatedAt, 'pull');
         if (before) counts.statusChanges += 1;
       }
     }

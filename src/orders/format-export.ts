@@ -1,5 +1,5 @@
 import { minorToDecimal } from '../domain/money.js';
-import { currencyDigits } from './currency-digits.js';
+import { currencyDigits } from '../domain/money.js';
 import type { ExportRow } from './export-rows.js';
 import { neutraliseCell } from './neutralise-cell.js';
 

@@ -1,4 +1,4 @@
-import type { Channel } from '../channels/channel.js';
+import type { Channel, OrderPaging } from '../channels/channel.js';
 import type { ChannelId } from '../domain/ids.js';
 import { ChannelAuthError } from '../errors.js';
 import { advanceCursor, readCursors } from '../ledger/cursors.js';
@@ -18,6 +18,8 @@ export interface PullOptions {
   log: Logger;
   /** The stock file, to snapshot EAN, VAT rate and cost on new lines. */
   products?: ProductLookup;
+  /** Told after every page: how far the pull is, and how long the next page waits when the marketplace paces it. */
+  onProgress?: (text: string) => void;
 }
 
 /** One channel's pull. `error` set: the pages before it are committed, the cursor did not move. */
@@ -58,6 +60,9 @@ async function pullChannel(ledger: Ledger, channel: Channel, o: PullOptions): Pr
   };
   const newest = new Map<string, number>();
   o.log.debug(`${channel.id}: pulling orders updated since ${report.since}`);
+  const paging = channel.orderPaging;
+  // A first pull (or --since) can reach far back: say before it starts how the marketplace paces it.
+  if (paging && (o.since || readCursors(ledger, channel.id).length === 0)) o.log.info(pagingNotice(channel.id, paging));
   try {
     for await (const page of channel.pullOrders(since)) {
       const counts = upsertOrders(ledger, page, { now: o.now, ...(o.products ? { products: o.products } : {}) });
@@ -71,6 +76,7 @@ async function pullChannel(ledger: Ledger, channel: Channel, o: PullOptions): Pr
         const t = Date.parse(order.updatedAt);
         if (t > (newest.get(order.marketplace) ?? -Infinity)) newest.set(order.marketplace, t);
       }
+      o.onProgress?.(pageProgress(channel.id, report.pages, report.orders, paging, page.length));
     }
     // Every page is committed: only now may the cursor move, so a killed pull re-reads what it had not finished.
     ledger.transaction(() => {
@@ -89,16 +95,35 @@ async function pullChannel(ledger: Ledger, channel: Channel, o: PullOptions): Pr
   return report;
 }
 
+const minutes = (seconds: number) => Math.max(1, Math.round(seconds / 60));
+
+/** What a paced order pull costs, in the owner's words, before it starts. */
+export function pagingNotice(channel: ChannelId, p: OrderPaging): string {
+  const quick = p.burstPages * p.pageSize;
+  const perThousand = minutes((1000 / p.pageSize) * p.secondsPerPage);
+  return (
+    `${channel}: orders come ${p.pageSize} a page; the first ${p.burstPages} pages (${quick.toLocaleString('en')} orders) at once, ` +
+    `then one page every ${minutes(p.secondsPerPage)} min (the marketplace's limit): each further 1,000 orders take about ${perThousand} min.`
+  );
+}
+
+/** The progress line after a page; once the quick pages are spent, when the next one may come. */
+export function pageProgress(channel: ChannelId, pages: number, orders: number, paging: OrderPaging | undefined, lastPageSize: number): string {
+  const done = `${channel}: ${orders.toLocaleString('en')} orders in ${pages} page(s)`;
+  const more = paging !== undefined && lastPageSize >= paging.pageSize && pages >= paging.burstPages;
+  return more ? `${done}; the next page in about ${minutes(paging.secondsPerPage)} min (the marketplace's limit)` : done;
+}
+
 /**
  * Pulls new and changed orders from each channel into the ledger: incremental from the stored
- * cursor minus the overlap window, paging to the end, each page upserted in its own transaction.
+ * cursor minus the overlap window, paging to the end, each page upserted in its own transaction;
+ * the channels are pulled at the same time.
  * A channel that fails is reported (its committed pages stay, its cursor does not move) and the
  * others still run; callers decide the exit code (`pullAuthFailure`).
  */
 export async function pullOrders(ledger: Ledger, channels: ReadonlyMap<ChannelId, Channel>, o: PullOptions): Promise<PullReport> {
-  const report: PullReport = { channels: [] };
-  for (const channel of channels.values()) report.channels.push(await pullChannel(ledger, channel, o));
-  return report;
+  // Channels page side by side: each waits on its own marketplace, and SQLite takes one page at a time.
+  return { channels: await Promise.all([...channels.values()].map((channel) => pullChannel(ledger, channel, o))) };
 }
 
 /** The error a command should end with for this report: auth refusal first (exit 5), else none. */

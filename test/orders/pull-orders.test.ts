@@ -90,4 +90,24 @@ describe('pullOrders', () => {
     expect(e.state.sinceSeen[1]).toBe('2026-11-11T00:00:00.000Z');
     expect(readCursors(ledger)[0]?.lastUpdated).toBe('2026-11-14T10:00:00.000Z');
   });
+
+  it('a first pull on a paced channel says up front how long pages wait, and reports each page', async () => {
+    const a = scriptedChannel('amazon', () => Array.from({ length: 5 }, (_, i) => makeOrder('amazon', `Z${i}`, `2026-11-1${i}T10:00:00.000Z`, [['A', 1, 1000]])), 2);
+    const channel: Channel = { ...a.channel, orderPaging: { pageSize: 2, burstPages: 1, secondsPerPage: 180 } };
+    const log = collectingLogger();
+    const progress: string[] = [];
+    await pullOrders(ledger, new Map([['amazon', channel]]), { ...opts, log, onProgress: (t) => progress.push(t) });
+    expect(log.lines).toContain(
+      'info amazon: orders come 2 a page; the first 1 pages (2 orders) at once, then one page every 3 min (the marketplace\'s limit): each further 1,000 orders take about 1500 min.',
+    );
+    expect(progress).toEqual([
+      "amazon: 2 orders in 1 page(s); the next page in about 3 min (the marketplace's limit)",
+      "amazon: 4 orders in 2 page(s); the next page in about 3 min (the marketplace's limit)",
+      'amazon: 5 orders in 3 page(s)',
+    ]);
+    // The next, incremental pull has a cursor: no notice.
+    const again = collectingLogger();
+    await pullOrders(ledger, new Map([['amazon', channel]]), { ...opts, log: again });
+    expect(again.lines.some((l) => l.includes('orders come'))).toBe(false);
+  });
 });

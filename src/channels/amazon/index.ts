@@ -16,10 +16,13 @@ import { remoteListingFromItem } from './mapping.js';
 import { assertMarketplaceCurrency } from './marketplaces.js';
 import { matchProducts } from './match-products.js';
 import { mapOrder } from './order-mapping.js';
-import { confirmShipment, searchOrdersPage } from './orders-api.js';
+import { confirmShipment, ORDERS_PER_PAGE, searchOrdersPage } from './orders-api.js';
 import { failureOf } from './outcomes.js';
 import { AMAZON_DEFAULT_LIMIT, AMAZON_RATE_LIMITS, AMAZON_SANDBOX_LIMIT, FEED_MAX_MESSAGES, IDENTIFIERS_PER_CALL } from './rate-limits.js';
 import type { ChannelDeps } from '../../http/channel-deps.js';
+
+/** searchOrders' usage plan, told to `orders pull` so a big first pull says how long it will wait. */
+const SEARCH_ORDERS = AMAZON_RATE_LIMITS.searchOrders ?? { rate: 0.0056, burst: 20 };
 
 /** Tuning that is not part of the config file (tests shorten waits; the CLI keeps the defaults). */
 export interface AmazonChannelOptions {
@@ -203,6 +206,7 @@ export function createAmazonChannel(
     readListings,
     apply,
     pullOrders,
+    orderPaging: { pageSize: ORDERS_PER_PAGE, burstPages: SEARCH_ORDERS.burst, secondsPerPage: Math.round(1 / SEARCH_ORDERS.rate) },
     ship,
   };
 }

@@ -1,4 +1,4 @@
-import { decimalToMinor, minorToNumber, type Minor } from '../../domain/money.js';
+import { currencyDigits, decimalToMinor, minorToNumber, type Minor } from '../../domain/money.js';
 import type { RemoteListing } from '../../domain/listing.js';
 import type { Offer } from '../../domain/offer.js';
 import type { ChannelIssue, ListingChange } from '../channel.js';
@@ -18,15 +18,6 @@ export interface ListingContext {
 
 /** The product type used when the catalogue gave none; Amazon accepts it for offer-only PUTs and PATCHes (reference §4). */
 export const GENERIC_PRODUCT_TYPE = 'PRODUCT';
-
-/** Digits after the decimal point of a currency (EUR 2, JPY 0), from the ISO data Node ships. */
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
 
 /** `purchasable_offer`: the VAT-inclusive shelf price for all buyers of one store. */
 export function purchasableOffer(offer: Offer, marketplaceId: string): Attributes[string] {

@@ -1,6 +1,5 @@
-import { decimalToMinor, type Minor } from '../../domain/money.js';
+import { currencyDigits, decimalToMinor, type Minor } from '../../domain/money.js';
 import type { BuyerInfo, Order, OrderLine, OrderStatus } from '../../domain/order.js';
-import { currencyDigits } from './mapping.js';
 import type { Address, Money, WireOrder, WireOrderItem } from './schemas.js';
 
 /**

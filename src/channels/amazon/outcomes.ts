@@ -1,10 +1,9 @@
 import { ChannelAuthError, InputError } from '../../errors.js';
 import { HttpError, NetworkError, UnexpectedResponseError } from '../../http/http-error.js';
-import { minorToDecimal } from '../../domain/money.js';
+import { currencyDigits, minorToDecimal } from '../../domain/money.js';
 import type { Offer } from '../../domain/offer.js';
 import type { ChannelIssue } from '../channel.js';
 import { issue } from './issue-explanations.js';
-import { currencyDigits } from './mapping.js';
 import { SpErrorList, type ListingIssue, type SubmissionResponse } from './schemas.js';
 
 /** `sku=… price=24.90 EUR qty=3`: the values a shop owner checks, never a header or token. */

@@ -32,6 +32,7 @@ export async function run(args: OrdersPullArgs, ctx: RunContext): Promise<Comman
       const { orders } = loaded.config;
       const report = await pullOrders(ledger, channels, {
         now: ctx.now(), overlapMinutes: orders.overlapMinutes, firstPullDays: orders.firstPullDays, log: ctx.out.log,
+        onProgress: (text) => progress.update(`Pulling orders — ${text}`),
         ...(since ? { since } : {}), ...(products ? { products } : {}),
       });
       const failed = report.channels.some((c) => c.error);

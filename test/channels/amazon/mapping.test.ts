@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { currencyDigits } from '../../../src/domain/money.js';
 import {
-  currencyDigits,
   offerOnlyAttributes,
   remoteListingFromItem,
   updatePatches,
