@@ -5,7 +5,7 @@ import type { Offer } from '../src/domain/offer.js';
 import { collectingLogger } from '../src/log.js';
 import { startSimulator } from '../src/simulator/index.js';
 import { gtinCheckDigit } from '../src/stock/ean.js';
-import { round, type BenchResult } from './measure.js';
+import { round, scaledFeedPolling, type BenchResult } from './measure.js';
 
 /**
  * The simulator runs Amazon's documented limits and feed processing times this many times
@@ -47,7 +47,7 @@ async function listAll(count: number, feedThreshold: number): Promise<{ seconds:
       feedThreshold,
     });
     const channel = createAmazonChannel(config, { currency: 'EUR' }, { log: collectingLogger() }, {
-      feedPolling: { firstDelayMs: 15_000 / SCALE, maxDelayMs: 60_000 / SCALE, maxWaitMs: (20 * 60_000) / SCALE },
+      feedPolling: scaledFeedPolling(SCALE),
     });
     const changes: ListingChange[] = products.map((offer) => ({ kind: 'create', offer }));
     const outcomes: ChangeOutcome[] = [];

@@ -1,3 +1,5 @@
+import { DEFAULT_FEED_POLLING, type FeedPolling } from '../src/channels/amazon/apply-feed.js';
+
 /** One benchmark's result: what was measured, and whether it met its target. */
 export interface BenchResult {
   name: string;
@@ -7,21 +9,13 @@ export interface BenchResult {
   met: boolean;
 }
 
-/** Samples resident memory while `work` runs, so a streaming reader's flat profile shows. */
-export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  const started = process.hrtime.bigint();
-  try {
-    const value = await work();
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { value, seconds, peakRssMb: Math.round(peak / 1024 / 1024) };
-  } finally {
-    clearInterval(timer);
-  }
+/** civetta's own feed polling, run `scale` times faster like the simulator's feeds. */
+export function scaledFeedPolling(scale: number): FeedPolling {
+  return {
+    firstDelayMs: DEFAULT_FEED_POLLING.firstDelayMs / scale,
+    maxDelayMs: DEFAULT_FEED_POLLING.maxDelayMs / scale,
+    maxWaitMs: DEFAULT_FEED_POLLING.maxWaitMs / scale,
+  };
 }
 
 export function round(value: number, digits = 2): number {

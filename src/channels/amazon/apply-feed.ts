@@ -24,11 +24,12 @@ export interface FeedPolling {
 }
 
 /**
- * getFeed allows 2 requests/s (feeds_2021-06-30.json), but Amazon processes listings feeds in
- * minutes: start at 15 s, never poll slower than once a minute, give up after 20 minutes (the
- * next run re-reads the listings and converges).
+ * Amazon processes listings feeds in minutes and getFeed allows 2 requests/s, burst 15
+ * (feeds_2021-06-30.json): a poll every 10 s costs a few dozen calls per feed, and a finished
+ * feed waits at most 10 s for civetta (polling once a minute lost 30 s a feed on average).
+ * Give up after 20 minutes: the next run re-reads the listings and converges.
  */
-export const DEFAULT_FEED_POLLING: FeedPolling = { firstDelayMs: 15_000, maxDelayMs: 60_000, maxWaitMs: 20 * 60_000 };
+export const DEFAULT_FEED_POLLING: FeedPolling = { firstDelayMs: 5_000, maxDelayMs: 10_000, maxWaitMs: 20 * 60_000 };
 
 async function waitForFeed(api: AmazonApi, feedId: string, polling: FeedPolling, sleep: (ms: number) => Promise<void>): Promise<Feed | undefined> {
   let waited = 0;
