@@ -10,7 +10,7 @@ import { benchAmazonPush } from './amazon-push.js';
 import type { BenchResult } from './measure.js';
 import { benchOrdersPull } from './orders-pull.js';
 import { benchStockIngest } from './stock-ingest.js';
-import { benchEbayFirstListing, benchNoOpSync } from './sync-runs.js';
+import { benchDemoFirstSync, benchEbayFirstListing, benchNoOpSync } from './sync-runs.js';
 
 const benches: Array<{ name: string; run: () => Promise<BenchResult | BenchResult[]> }> = [
   { name: 'ingest 200k long', run: () => benchStockIngest(200_000, true) },
@@ -18,6 +18,7 @@ const benches: Array<{ name: string; run: () => Promise<BenchResult | BenchResul
   { name: 'amazon push 200', run: () => benchAmazonPush(200, 2) },
   { name: 'amazon push 5000', run: () => benchAmazonPush(5_000, 10) },
   { name: 'amazon list feed-vs-items', run: benchAmazonFeedVsItems },
+  { name: 'demo first sync', run: benchDemoFirstSync },
   { name: 'ebay first listing 200', run: () => benchEbayFirstListing(200) },
   { name: 'no-op sync 1000', run: () => benchNoOpSync(1_000) },
   { name: 'orders pull 20000', run: () => benchOrdersPull(20_000) },

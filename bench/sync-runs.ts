@@ -8,7 +8,7 @@ import { channelCredentials } from '../src/config/credentials.js';
 import type { ChannelId } from '../src/domain/ids.js';
 import { readShopStock } from '../src/stock/read-shop-stock.js';
 import { collectingLogger } from '../src/log.js';
-import { catalogFor } from '../src/orders/demo-shop.js';
+import { catalogFor, prepareDemoShop } from '../src/orders/demo-shop.js';
 import { startSimulator, type Simulator } from '../src/simulator/index.js';
 import { runSync } from '../src/sync/run-sync.js';
 import { round, scaledFeedPolling, type BenchResult } from './measure.js';
@@ -81,26 +81,60 @@ export async function benchEbayFirstListing(hooks = 200): Promise<BenchResult> {
   }
 }
 
-/** A sync right after the first one, with nothing changed: reads only. */
-export async function benchNoOpSync(hooks = 1000): Promise<BenchResult[]> {
-  const { sim, shop, loaded } = await shopOnSimulator(hooks, { amazon: true, ebay: true }, SCALE);
+/** The demo's first sync: the sample shop's hooks on both channels, at the simulator's real limits. */
+export async function benchDemoFirstSync(): Promise<BenchResult> {
+  const sim = await startSimulator({
+    amazon: { autoCatalog: true },
+    ebay: { locations: [{ merchantLocationKey: 'negozio', name: 'Giocattoli Rossi', merchantLocationStatus: 'ENABLED', location: { address: { city: 'Torino', postalCode: '10121', country: 'IT' } } }] },
+  });
+  const shop = prepareDemoShop(sim.origin);
   try {
-    const first = await syncOnce(sim, loaded, SCALE);
-    const again = await syncOnce(sim, loaded, SCALE);
-    return (['amazon', 'ebay'] as const).map((channel) => ({
-      name: `${channel}: no-op sync of ${hooks} hooks`,
-      figures: { hooks, firstSyncSeconds: round(first.seconds), firstSyncFailed: first.failed, calls: again.calls[channel], writes: again.writes[channel], seconds: round(again.seconds) },
-      target: '0 writes',
-      met: again.writes[channel] === 0 && first.failed === 0,
-    }));
+    const loaded = await loadConfig({ cwd: shop.dir, file: shop.config });
+    sim.amazon.addCatalog(catalogFor((await readShopStock(loaded)).items));
+    const run = await syncOnce(sim, loaded, 1);
+    return {
+      name: 'demo shop: first sync on both channels (real limits)',
+      figures: { created: run.created, failed: run.failed, amazonCalls: run.calls.amazon, ebayCalls: run.calls.ebay, seconds: round(run.seconds) },
+      target: '< 8 s',
+      met: run.seconds < 8,
+    };
   } finally {
     await sim.close();
     await rm(shop.dir, { recursive: true, force: true });
   }
 }
 
+/**
+ * A sync right after the first one, with nothing changed: reads only. One shop per channel:
+ * Amazon's at SCALE (its feeds take minutes), eBay's at 1× (eBay states no per-second limit,
+ * and a scaled token lifetime of 3 minutes would fall inside civetta's 5-minute renewal margin).
+ */
+export async function benchNoOpSync(hooks = 1000): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const [channel, scale] of [['amazon', SCALE], ['ebay', 1]] as const) {
+    const { sim, shop, loaded } = await shopOnSimulator(hooks, { amazon: channel === 'amazon', ebay: channel === 'ebay' }, scale);
+    try {
+      const first = await syncOnce(sim, loaded, scale);
+      const again = await syncOnce(sim, loaded, scale);
+      results.push({
+        name: `${channel}: no-op sync of ${hooks} hooks${scale > 1 ? ` (simulator ×${scale})` : ''}`,
+        figures: {
+          hooks, firstSyncSeconds: round(first.seconds * scale), firstSyncFailed: first.failed, calls: again.calls[channel], writes: again.writes[channel],
+          seconds: round(again.seconds * scale),
+        },
+        target: '0 writes',
+        met: again.writes[channel] === 0 && first.failed === 0 && first.created === hooks,
+      });
+    } finally {
+      await sim.close();
+      await rm(shop.dir, { recursive: true, force: true });
+    }
+  }
+  return results;
+}
+
 if (process.argv[1]?.endsWith('sync-runs.js')) {
   const which = process.argv[2];
   const n = Number(process.argv[3] ?? (which === 'noop' ? 1000 : 200));
-  console.log(JSON.stringify(which === 'noop' ? await benchNoOpSync(n) : await benchEbayFirstListing(n)));
+  console.log(JSON.stringify(which === 'noop' ? await benchNoOpSync(n) : which === 'demo' ? await benchDemoFirstSync() : await benchEbayFirstListing(n)));
 }
