@@ -48,7 +48,7 @@ function newPrice(i: number): Offer {
 }
 
 /** civetta's push: the channel picks per-item patches or one feed, as `sync` would. */
-export async function civettaPush(count: number, scale: number): Promise<{ seconds: number; ok: number; writes: number; strategy: string }> {
+async function civettaPush(count: number, scale: number): Promise<{ seconds: number; ok: number; writes: number; strategy: string }> {
   const sim = await liveAccount(count, scale);
   try {
     const config = AmazonConfig.parse({ environment: 'simulator', ...sim.endpoints.amazon, sellerId: sim.amazon.sellerId, marketplaceIds: [IT] });

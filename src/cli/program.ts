@@ -3,7 +3,7 @@ import { CHANNEL_IDS } from '../domain/ids.js';
 import type { GlobalOptions } from '../app/run-context.js';
 
 /** The command modules under src/cli/commands, one per contract command (file name without .ts). */
-export const COMMAND_FILES = [
+const COMMAND_FILES = [
   'init', 'validate', 'hooks', 'plan', 'sync', 'list', 'delist',
   'orders-pull', 'orders-export', 'orders-ship', 'orders-purge-pii',
   'auth-ebay', 'ebay-categories', 'status', 'report-hooks', 'simulator', 'demo',

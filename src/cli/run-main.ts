@@ -20,7 +20,7 @@ export interface CliIo {
 }
 
 /** A bug or a missing command module: exit 1 with a plea to report it (see README "Exit codes"). */
-export class InternalError extends Error {}
+class InternalError extends Error {}
 
 /** What a command module exports (src/cli/commands/<file>.ts). */
 export type CommandModule = { run?: (args: never, ctx: RunContext) => Promise<CommandResult> };

@@ -1,5 +1,5 @@
 /** Edit distance (Levenshtein), case-insensitive: how close a misspelt key is to a real one. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   let prev = Array.from({ length: y.length + 1 }, (_, i) => i);

@@ -26,7 +26,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** The value as found, with its kind: `"15%" (string)`, `nothing`. */
-export function foundText(value: unknown): string {
+function foundText(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return `a list of ${value.length}`;

@@ -12,7 +12,7 @@ import { checkConfigRules } from './rules.js';
 import { problemText } from './problem-text.js';
 
 /** Where cosmiconfig looks, in each folder from the working directory up to the project root. */
-export const SEARCH_PLACES = [
+const SEARCH_PLACES = [
   'civetta.config.yaml',
   'civetta.config.yml',
   'civetta.config.json',

@@ -10,7 +10,7 @@ export interface TextPosition {
 
 const KEY_LINE = /^(\s*)((?:-\s+)*)(["']?)([^"'#:\s][^"'#:]*?)\3\s*:(?:\s|$)/;
 const DASH_LINE = /^(\s*)-(?:\s|$)/;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function isContent(line: string): boolean {
   const t = line.trim();
@@ -23,7 +23,7 @@ function inline(line: string, start: number, rest: readonly PropertyKey[], at: T
   let found = at;
   for (const seg of rest) {
     if (typeof seg !== 'string') break;
-    const m = new RegExp(`["']?${escape(seg)}["']?\\s*:`).exec(line.slice(pos));
+    const m = new RegExp(`["']?${escapeRegExp(seg)}["']?\\s*:`).exec(line.slice(pos));
     if (!m) break;
     pos += m.index;
     found = { line: at.line, column: pos + 1 };

@@ -1,7 +1,7 @@
 import type { Problem } from '../domain/problem.js';
 
 /** Where a problem is: `file:line:column`, `file:line`, `file` or nothing. */
-export function problemLocation(p: Problem): string {
+function problemLocation(p: Problem): string {
   if (!p.file) return '';
   let at = p.file;
   if (p.line !== undefined) at += `:${p.line}`;

@@ -24,7 +24,7 @@ function partiesWithPaths(config: Config): Array<{ path: PropertyKey[]; party: S
 }
 
 /** The country is an ISO 3166 alpha-2 code: eBay's CountryCodeEnum, Amazon's country codes. */
-export const partyCountryKnown: ConfigRule = (config) =>
+const partyCountryKnown: ConfigRule = (config) =>
   partiesWithPaths(config).flatMap(({ path, party }) =>
     ISO_COUNTRIES.has(party.country)
       ? []
@@ -35,7 +35,7 @@ export const partyCountryKnown: ConfigRule = (config) =>
  * GPSR asks for a postal and an electronic address; eBay wants some contact (25118, 25119) and
  * Amazon's GPSR attributes take an e-mail, so a party with neither e-mail, phone nor URL is refused.
  */
-export const partyHasContact: ConfigRule = (config) =>
+const partyHasContact: ConfigRule = (config) =>
   partiesWithPaths(config).flatMap(({ path, party }) =>
     party.email || party.phone || party.url
       ? []
@@ -57,7 +57,7 @@ export function partyIdExpected(id: string, ids: readonly string[]): string {
 }
 
 /** A brand names its parties by an id of `productSafety.parties`; the old free text is refused with the new form. */
-export const brandPartiesKnown: ConfigRule = (config) => {
+const brandPartiesKnown: ConfigRule = (config) => {
   const { parties, brands } = config.productSafety;
   const ids = Object.keys(parties);
   return Object.entries(brands).flatMap(([brand, entry]) =>
@@ -94,7 +94,7 @@ function brandParties(entry: Brand, parties: Config['productSafety']['parties'])
 }
 
 /** For EU buyers the manufacturer or the responsible person must be established in the EU (eBay 25115). */
-export const brandHasEuParty: ConfigRule = (config) => {
+const brandHasEuParty: ConfigRule = (config) => {
   if (!sellsInEu(config)) return [];
   const { parties, brands } = config.productSafety;
   return Object.entries(brands).flatMap(([brand, entry]) => {

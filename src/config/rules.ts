@@ -21,12 +21,12 @@ function isLoopback(url: URL): boolean {
 function enabledChannels(config: Config) {
   return CHANNEL_IDS.flatMap((id) => {
     const c = config.channels[id];
-    return c && c.enabled ? [{ id, channel: c }] : [];
+    return c?.enabled ? [{ id, channel: c }] : [];
   });
 }
 
 /** A price floor is cost + fees + floorMargin: without a cost column there is none. */
-export const floorsNeedCost: ConfigRule = (config) => {
+const floorsNeedCost: ConfigRule = (config) => {
   if (config.stock.columns.cost) return [];
   return enabledChannels(config).map(({ id, channel }) =>
     channel.pricing.floorMargin > 0
@@ -36,7 +36,7 @@ export const floorsNeedCost: ConfigRule = (config) => {
 };
 
 /** Margin and cost filters, and ranking by margin, need the cost column. */
-export const marginRulesNeedCost: ConfigRule = (config) => {
+const marginRulesNeedCost: ConfigRule = (config) => {
   if (config.stock.columns.cost) return [];
   return config.hooks.rules.flatMap((rule, i) => {
     const uses = [rule.where.margin && 'where.margin', rule.where.cost && 'where.cost', rule.rank === 'margin' && 'rank: margin'].filter(Boolean);
@@ -47,9 +47,9 @@ export const marginRulesNeedCost: ConfigRule = (config) => {
 };
 
 /** eBay lists a product only in a mapped category: warn about rule categories with no mapping. */
-export const ebayCategoriesMapped: ConfigRule = (config) => {
+const ebayCategoriesMapped: ConfigRule = (config) => {
   const ebay = config.channels.ebay;
-  if (!ebay || !ebay.enabled) return [];
+  if (!ebay?.enabled) return [];
   const mapped = new Set(Object.keys(ebay.categories).map(foldWord));
   return config.hooks.rules.flatMap((rule, i) => {
     if (rule.channels && !rule.channels.includes('ebay')) return [];
@@ -66,7 +66,7 @@ export const ebayCategoriesMapped: ConfigRule = (config) => {
 };
 
 /** Every endpoint is https, except loopback (the simulator, a test server): checked before any request. */
-export const endpointsSecure: ConfigRule = (config) =>
+const endpointsSecure: ConfigRule = (config) =>
   enabledChannels(config).flatMap(({ id, channel }) =>
     (['endpoint', 'tokenEndpoint'] as const).flatMap((key) => {
       const value = channel[key];
@@ -78,7 +78,7 @@ export const endpointsSecure: ConfigRule = (config) =>
   );
 
 /** The simulator has no fixed address: a simulator channel must name both endpoints. */
-export const simulatorNeedsEndpoints: ConfigRule = (config) =>
+const simulatorNeedsEndpoints: ConfigRule = (config) =>
   enabledChannels(config).flatMap(({ id, channel }) =>
     channel.environment !== 'simulator'
       ? []
@@ -87,7 +87,7 @@ export const simulatorNeedsEndpoints: ConfigRule = (config) =>
           .map((key) => ({ path: ['channels', id, key], severity: 'error' as const, code: 'simulator-endpoint-missing', expected: 'the URL printed by `civetta simulator`', message: `channels.${id}.${key} is required with environment: simulator (start \`civetta simulator\` and copy its endpoints)` })),
   );
 
-export const ruleNamesUnique: ConfigRule = (config) => {
+const ruleNamesUnique: ConfigRule = (config) => {
   const seen = new Set<string>();
   return config.hooks.rules.flatMap((rule, i) => {
     if (!seen.has(rule.name)) {
@@ -99,7 +99,7 @@ export const ruleNamesUnique: ConfigRule = (config) => {
 };
 
 /** A SKU both pinned and excluded: exclude wins, which is probably not what was meant. */
-export const pinsNotExcluded: ConfigRule = (config) => {
+const pinsNotExcluded: ConfigRule = (config) => {
   const excluded = new Set(config.hooks.exclude);
   return config.hooks.include
     .map((sku, i) => ({ sku, i }))
@@ -107,13 +107,13 @@ export const pinsNotExcluded: ConfigRule = (config) => {
     .map(({ sku, i }) => ({ path: ['hooks', 'include', i], severity: 'warning' as const, code: 'pin-excluded', value: sku, message: `SKU "${sku}" is in both hooks.include and hooks.exclude: it is excluded` }));
 };
 
-export const someChannelEnabled: ConfigRule = (config) =>
+const someChannelEnabled: ConfigRule = (config) =>
   enabledChannels(config).length
     ? []
     : [{ path: ['channels'], severity: 'warning' as const, code: 'no-channel', message: 'no channel is configured and enabled: nothing will be listed' }];
 
 /** All rules, in the order their findings are shown. */
-export const CONFIG_RULES: readonly ConfigRule[] = [
+const CONFIG_RULES: readonly ConfigRule[] = [
   endpointsSecure,
   simulatorNeedsEndpoints,
   floorsNeedCost,

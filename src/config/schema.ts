@@ -163,7 +163,7 @@ export type RuleConfig = z.infer<typeof RuleConfig>;
  * Manufacturer / ResponsiblePerson (sell_inventory_v1_oas3.json); the country code, a contact
  * and an EU party per brand are checked by src/config/product-safety-rules.ts.
  */
-export const SafetyParty = z.strictObject({
+const SafetyParty = z.strictObject({
   name: z.string().trim().min(1).max(100).describe('company name'),
   street: z.string().trim().min(1).max(180).describe('street and number'),
   city: z.string().trim().min(1).max(64).describe('city'),

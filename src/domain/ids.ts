@@ -2,6 +2,3 @@
 export const CHANNEL_IDS = ['amazon', 'ebay'] as const;
 export type ChannelId = (typeof CHANNEL_IDS)[number];
 
-export function isChannelId(value: string): value is ChannelId {
-  return (CHANNEL_IDS as readonly string[]).includes(value);
-}

@@ -23,13 +23,13 @@ import { checkEan } from '../stock/ean.js';
  * - GPSR (EU, since 13 Dec 2024): manufacturer and EU responsible person, one of them in the EU
  *   (eBay 25115); safety warnings where the product has any (reference/ebay-sell-api.md §4).
  */
-export const CHANNEL_LIMITS: Record<ChannelId, { skuMax: number; sku: RegExp; skuChars: string; titleMax: number; needsEan: boolean; needsImage: boolean }> = {
+const CHANNEL_LIMITS: Record<ChannelId, { skuMax: number; sku: RegExp; skuChars: string; titleMax: number; needsEan: boolean; needsImage: boolean }> = {
   amazon: { skuMax: 40, sku: /^[A-Za-z0-9._-]+$/, skuChars: 'letters, digits, ".", "_" and "-"', titleMax: 200, needsEan: true, needsImage: false },
   ebay: { skuMax: 50, sku: /^[A-Za-z0-9._-]+$/, skuChars: 'letters, digits, ".", "_" and "-"', titleMax: 80, needsEan: false, needsImage: true },
 };
 
 /** The VAT rates in force in Italy (22 ordinary, 10 and 5 reduced, 4 super-reduced for books). */
-export const ITALIAN_VAT_RATES: readonly number[] = [0.22, 0.1, 0.05, 0.04];
+const ITALIAN_VAT_RATES: readonly number[] = [0.22, 0.1, 0.05, 0.04];
 
 function problem(item: StockItem, config: Config, field: StockField | undefined, severity: Problem['severity'], code: string, message: string, extra: Partial<Problem> = {}): Problem {
   const column = field ? config.stock.columns[field] : undefined;

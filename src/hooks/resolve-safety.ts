@@ -7,7 +7,7 @@ type ProductSafety = Config['productSafety'];
 type PartyRef = NonNullable<ProductSafety['brands'][string]['manufacturer']>;
 
 /** The party a reference names: an id of `productSafety.parties`, or the party written in place. */
-export function resolveParty(ref: PartyRef | undefined, parties: ProductSafety['parties']): SafetyParty | undefined {
+function resolveParty(ref: PartyRef | undefined, parties: ProductSafety['parties']): SafetyParty | undefined {
   if (ref === undefined) return undefined;
   return typeof ref === 'string' ? lookupFolded(parties, ref) : ref;
 }

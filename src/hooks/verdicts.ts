@@ -14,7 +14,7 @@ export type RuleVerdict =
   | { rule: string; status: 'not-reached' };
 
 /** hook: selected by a rule; pinned: in hooks.include; the rest are not on the channel. */
-export type Outcome = 'hook' | 'pinned' | 'excluded' | 'ineligible' | 'not-selected';
+type Outcome = 'hook' | 'pinned' | 'excluded' | 'ineligible' | 'not-selected';
 
 /** Everything `hooks --explain` knows about one product on one channel. */
 export interface ProductVerdict {

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 
 /** 127.0.0.0/8, ::1 and localhost: the only hosts plain http may reach (the simulator, tests). */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
   return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }

@@ -2,7 +2,7 @@ import type { ChannelId } from '../domain/ids.js';
 import type { Ledger } from './database.js';
 
 /** pending: recorded before sending, outcome not yet known; abandoned: an interrupted run's write that did not land. */
-export type ActionOutcome = 'pending' | 'ok' | 'failed' | 'abandoned';
+type ActionOutcome = 'pending' | 'ok' | 'failed' | 'abandoned';
 
 /** One remote write as the ledger keeps it. `changes` is JSON of the planned field changes. */
 export interface ActionRecord {

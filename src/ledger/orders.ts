@@ -90,7 +90,7 @@ const eventStatement = (ledger: Ledger) =>
   ledger.db.prepare('INSERT INTO order_events (channel, order_id, from_status, to_status, raw_status, at, source) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
 /** Appends a status change to the order's history. */
-export function recordEvent(ledger: Ledger, o: { channel: string; orderId: string }, from: OrderStatus | null, to: OrderStatus, raw: string, at: string, source: 'pull' | 'ship'): void {
+function recordEvent(ledger: Ledger, o: { channel: string; orderId: string }, from: OrderStatus | null, to: OrderStatus, raw: string, at: string, source: 'pull' | 'ship'): void {
   eventStatement(ledger).run(o.channel, o.orderId, from, to, raw, at, source);
 }
 
@@ -187,10 +187,14 @@ export interface OrderQuery {
 export function readOrders(ledger: Ledger, q: OrderQuery = {}): StoredOrder[] {
   const where: string[] = [];
   const params: string[] = [];
-  if (q.channel) (where.push('channel = ?'), params.push(q.channel));
-  if (q.orderId) (where.push('order_id = ?'), params.push(q.orderId));
-  if (q.statuses) (where.push(`status IN (${q.statuses.map(() => '?').join(', ')})`), params.push(...q.statuses));
-  if (q.shippedAfter) (where.push('shipped_at > ?'), params.push(q.shippedAfter.toISOString()));
+  const when = (condition: string, ...values: string[]) => {
+    where.push(condition);
+    params.push(...values);
+  };
+  if (q.channel) when('channel = ?', q.channel);
+  if (q.orderId) when('order_id = ?', q.orderId);
+  if (q.statuses) when(`status IN (${q.statuses.map(() => '?').join(', ')})`, ...q.statuses);
+  if (q.shippedAfter) when('shipped_at > ?', q.shippedAfter.toISOString());
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = ledger.db.prepare<string[], OrderRow>(`SELECT * FROM orders ${clause} ORDER BY created_at, channel, order_id`).all(...params);
   // One query for every line of the selected orders, not one per order.

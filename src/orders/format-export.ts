@@ -25,7 +25,7 @@ const money = (m: number | undefined): Value | undefined => (m === undefined ? u
 const date = (d: string | undefined): Value | undefined => (d === undefined ? undefined : { kind: 'date', day: d });
 
 /** The export columns, in order; README "orders export" documents each one. */
-export const EXPORT_COLUMNS: readonly Column[] = [
+const EXPORT_COLUMNS: readonly Column[] = [
   { name: 'channel', value: (r) => text(r.channel) },
   { name: 'marketplace', value: (r) => text(r.marketplace) },
   { name: 'order_id', value: (r) => text(r.orderId) },

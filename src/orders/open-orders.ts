@@ -17,7 +17,7 @@ import type { StoredOrder } from '../domain/stored-order.js';
  * - cancelled and refunded orders never count (the unit is back on the shelf).
  * Shops whose till records web sales as they happen set `subtractOpenOrders: false`.
  */
-export function openUnits(orders: readonly StoredOrder[], stockAsOf?: Date): Map<string, number> {
+function openUnits(orders: readonly StoredOrder[], stockAsOf?: Date): Map<string, number> {
   const units = new Map<string, number>();
   const add = (sku: string | undefined, n: number) => {
     if (sku && n > 0) units.set(sku, (units.get(sku) ?? 0) + n);

@@ -23,7 +23,7 @@ export interface PullOptions {
 }
 
 /** One channel's pull. `error` set: the pages before it are committed, the cursor did not move. */
-export interface ChannelPullReport {
+interface ChannelPullReport {
   channel: ChannelId;
   since: string;
   pages: number;
@@ -98,7 +98,7 @@ async function pullChannel(ledger: Ledger, channel: Channel, o: PullOptions): Pr
 const minutes = (seconds: number) => Math.max(1, Math.round(seconds / 60));
 
 /** What a paced order pull costs, in the owner's words, before it starts. */
-export function pagingNotice(channel: ChannelId, p: OrderPaging): string {
+function pagingNotice(channel: ChannelId, p: OrderPaging): string {
   const quick = p.burstPages * p.pageSize;
   const perThousand = minutes((1000 / p.pageSize) * p.secondsPerPage);
   return (
@@ -108,7 +108,7 @@ export function pagingNotice(channel: ChannelId, p: OrderPaging): string {
 }
 
 /** The progress line after a page; once the quick pages are spent, when the next one may come. */
-export function pageProgress(channel: ChannelId, pages: number, orders: number, paging: OrderPaging | undefined, lastPageSize: number): string {
+function pageProgress(channel: ChannelId, pages: number, orders: number, paging: OrderPaging | undefined, lastPageSize: number): string {
   const done = `${channel}: ${orders.toLocaleString('en')} orders in ${pages} page(s)`;
   const more = paging !== undefined && lastPageSize >= paging.pageSize && pages >= paging.burstPages;
   return more ? `${done}; the next page in about ${minutes(paging.secondsPerPage)} min (the marketplace's limit)` : done;

@@ -54,7 +54,7 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
       continue;
     }
     const listing = known.get(offer.sku);
-    if (!listing || listing.status !== 'active') {
+    if (listing?.status !== 'active') {
       plan.actions.push({ kind: 'create', channel, sku: offer.sku, offer, reason: offer.reason });
       continue;
     }

@@ -50,7 +50,7 @@ export function diffOffer(listing: LedgerListing, offer: Offer, deadBand: number
  * 250 a calendar day (ebay-sell-api.md §5, "Revision cap"); Amazon publishes no per-listing cap,
  * only request rates. The configured budget stays below it so that drops always fit.
  */
-export const HARD_REVISION_CAP: Readonly<Record<ChannelId, number>> = { ebay: 250, amazon: Number.POSITIVE_INFINITY };
+const HARD_REVISION_CAP: Readonly<Record<ChannelId, number>> = { ebay: 250, amazon: Number.POSITIVE_INFINITY };
 
 export interface RevisionVerdict {
   /** What may be sent today. */

@@ -18,7 +18,7 @@ const EPSILON = 1e-9;
  * VAT the shop deducts, so feePercent and feeFixed count as net costs. Cost is the net purchase
  * cost from the stock file.
  */
-export function netProceeds(p: Minor, vatRate: number, pricing: Pricing): number {
+function netProceeds(p: Minor, vatRate: number, pricing: Pricing): number {
   return p / (1 + vatRate) - pricing.feePercent * p - configAmountToMinor(pricing.feeFixed);
 }
 

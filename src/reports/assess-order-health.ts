@@ -19,7 +19,7 @@ export const HEALTH_TARGETS: Record<ChannelId, { lateRate: number; lateDays: num
 };
 
 /** An order that should have shipped by now. */
-export interface OverdueOrder {
+interface OverdueOrder {
   channel: ChannelId;
   orderId: string;
   createdAt: string;
@@ -29,7 +29,7 @@ export interface OverdueOrder {
 }
 
 /** One channel's rates against its marketplace's targets. */
-export interface ChannelHealth {
+interface ChannelHealth {
   channel: ChannelId;
   lateWindowDays: number;
   /** Orders due in the window (shipped, or still open past their due time). */
@@ -65,7 +65,7 @@ export function addWorkingDays(from: Date, days: number): Date {
 }
 
 /** The ship-by date the marketplace gave, else the order time plus the shop's handling days. */
-export function dueBy(order: StoredOrder, handlingDays: number): Date {
+function dueBy(order: StoredOrder, handlingDays: number): Date {
   return order.shipBy ? new Date(order.shipBy) : addWorkingDays(new Date(order.createdAt), handlingDays);
 }
 

@@ -16,7 +16,7 @@ export interface HookPeriod {
 }
 
 /** A hook's sales on one channel. Margin = revenue without VAT − cost − fees; undefined when the cost is unknown. */
-export interface HookChannelStats {
+interface HookChannelStats {
   channel: ChannelId;
   since: string;
   until?: string;
@@ -144,7 +144,7 @@ export function buildHookReport(input: HookReportInput): HookReport {
       .sort((a, b) => a.channel.localeCompare(b.channel) || Date.parse(a.since) - Date.parse(b.since))
       .map((p): HookChannelStats => {
         const mine = all.filter((s) => inPeriod(s, p, input.since));
-        mine.forEach((s) => counted.add(s));
+        for (const s of mine) counted.add(s);
         const stats: HookChannelStats = {
           channel: p.channel,
           since: p.since,

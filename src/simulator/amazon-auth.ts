@@ -56,7 +56,7 @@ export function amazonPolicy(state: SimState, limiter: RateLimiter): ServicePoli
     notFound: () => amazonError(404, 'NotFound', 'Resource not found.'),
     headers(route, status) {
       const h: Record<string, string> = { 'x-amzn-RequestId': requestId() };
-      const rate = route && route.auth ? limiter.scaledRate('amazon', route.operation) : undefined;
+      const rate = route?.auth ? limiter.scaledRate('amazon', route.operation) : undefined;
       // Models: x-amzn-RateLimit-Limit on answers, never on 429.
       if (rate !== undefined && status !== 429) h['x-amzn-RateLimit-Limit'] = String(Number(rate.toPrecision(6)));
       return h;

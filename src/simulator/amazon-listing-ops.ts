@@ -21,7 +21,7 @@ function commit(state: SimState, delayed: boolean, apply: () => void): void {
   state.amazon.pending.push({ atMs: state.clock.nowMs() + delay, apply });
 }
 
-export function notFoundIssue(sku: string): ListingIssue {
+function notFoundIssue(sku: string): ListingIssue {
   return { code: '4000004', message: `SKU '${sku}' does not exist for this seller.`, severity: 'ERROR', attributeNames: [], categories: [] };
 }
 

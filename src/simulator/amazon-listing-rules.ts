@@ -16,7 +16,7 @@ export interface ListingIssue {
 const MISSING = '90220';
 const INVALID = '4000001';
 
-export function missing(attr: string): ListingIssue {
+function missing(attr: string): ListingIssue {
   return { code: MISSING, message: `'${attr}' is required but not supplied.`, severity: 'ERROR', attributeNames: [attr], categories: ['MISSING_ATTRIBUTE'] };
 }
 
@@ -24,7 +24,7 @@ export function invalid(attr: string, why: string, category = 'INVALID_ATTRIBUTE
   return { code: INVALID, message: `The provided value for '${attr}' is invalid. ${why}`.trim(), severity: 'ERROR', attributeNames: [attr], categories: [category] };
 }
 
-export const REQUIREMENTS = ['LISTING', 'LISTING_PRODUCT_ONLY', 'LISTING_OFFER_ONLY'] as const;
+const REQUIREMENTS = ['LISTING', 'LISTING_PRODUCT_ONLY', 'LISTING_OFFER_ONLY'] as const;
 
 export const PutBody = z.object({
   productType: z.string().min(1),

@@ -94,7 +94,7 @@ export class Buyers {
       };
     } else {
       const offer = offersOfSku(this.state, input.sku).find((o) => o.status === 'PUBLISHED' && o.listing && o.listing.listingStatus === 'ACTIVE');
-      if (!offer || !offer.listing) throw new Error(`placeOrder: eBay SKU ${input.sku} has no active listing`);
+      if (!offer?.listing) throw new Error(`placeOrder: eBay SKU ${input.sku} has no active listing`);
       const stock = listedQuantity(this.state, offer);
       if (stock < qty) throw new Error(`placeOrder: eBay SKU ${input.sku} has ${stock} available, ${qty} asked`);
       const item = this.state.ebay.items.get(input.sku);

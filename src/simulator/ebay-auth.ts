@@ -22,7 +22,7 @@ function oauthError(status: number, error: string, description: string) {
 
 function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
   const m = /^Basic\s+(.+)$/i.exec(header ?? '');
-  if (!m || !m[1]) return undefined;
+  if (!m?.[1]) return undefined;
   const decoded = Buffer.from(m[1], 'base64').toString('utf8');
   const i = decoded.indexOf(':');
   return i < 0 ? undefined : { id: decoded.slice(0, i), secret: decoded.slice(i + 1) };

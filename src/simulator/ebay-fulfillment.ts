@@ -64,7 +64,7 @@ function getOrders(state: SimState, book: OrderBook, req: SimRequest): SimRespon
   const offset = offsetRaw === null ? 0 : Number(offsetRaw);
   if (!Number.isInteger(offset) || offset < 0) return err(400, 31000, `Invalid offset: ${offsetRaw ?? ''}`, { offsetvalue: offsetRaw ?? '' });
   const fieldGroups = q.get('fieldGroups');
-  if (fieldGroups && fieldGroups.split(',').some((g) => g !== 'TAX_BREAKDOWN')) return err(400, 32800, `Invalid field group: ${fieldGroups}`);
+  if (fieldGroups?.split(',').some((g) => g !== 'TAX_BREAKDOWN')) return err(400, 32800, `Invalid field group: ${fieldGroups}`);
   let orders = book.all('ebay');
   const ids = (q.get('orderIds') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (ids.length > 50) return err(400, 30900, 'Exceeded maximum number of order IDs (the current limit is 50)');
@@ -141,7 +141,7 @@ function createShippingFulfillment(state: SimState, book: OrderBook, req: SimReq
   return { status: 201, headers: { Location: `${state.origin}/ebay${P}/${orderId}/shipping_fulfillment/${id}` } };
 }
 
-function fulfillmentView(o: SimOrder, s: SimOrder['shipments'][number]) {
+function fulfillmentView(s: SimOrder['shipments'][number]) {
   return { fulfillmentId: s.id, lineItems: s.lines.map((l) => ({ lineItemId: l.lineId, quantity: l.quantity })), shipmentTrackingNumber: s.trackingNumber, shippedDate: new Date(s.shippedMs).toISOString(), shippingCarrierCode: s.carrier };
 }
 
@@ -158,13 +158,13 @@ export function ebayFulfillmentRoutes(state: SimState, book: OrderBook): Route[]
     r('GET', '/{orderId}/shipping_fulfillment', 'getShippingFulfillments', false, (req) => {
       const o = book.get('ebay', req.params.orderId ?? '');
       if (!o) return err(404, 32100, `Invalid order ID: ${req.params.orderId ?? ''}`);
-      return json(200, { fulfillments: o.shipments.map((s) => fulfillmentView(o, s)), total: o.shipments.length });
+      return json(200, { fulfillments: o.shipments.map(fulfillmentView), total: o.shipments.length });
     }),
     r('GET', '/{orderId}/shipping_fulfillment/{fulfillmentId}', 'getShippingFulfillment', false, (req) => {
       const o = book.get('ebay', req.params.orderId ?? '');
       if (!o) return err(404, 32100, `Invalid order ID: ${req.params.orderId ?? ''}`);
       const s = o.shipments.find((x) => x.id === req.params.fulfillmentId);
-      return s ? json(200, fulfillmentView(o, s)) : err(404, 32110, `Invalid shipping fulfillment ID: ${req.params.fulfillmentId ?? ''}`);
+      return s ? json(200, fulfillmentView(s)) : err(404, 32110, `Invalid shipping fulfillment ID: ${req.params.fulfillmentId ?? ''}`);
     }),
   ];
 }

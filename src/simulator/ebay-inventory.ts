@@ -6,7 +6,7 @@ import type { SimState } from './state.js';
 
 const P = '/sell/inventory/v1';
 
-export function answer(r: OpResult): SimResponse {
+function answer(r: OpResult): SimResponse {
   if (r.errors && r.errors.length > 0) return ebayError(r.status, ...r.errors);
   if (r.status === 204) return noContent();
   const body: Record<string, unknown> = { ...r.data };

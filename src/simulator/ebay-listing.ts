@@ -7,7 +7,7 @@ import type { EbayItemState, EbayOfferState, SimState } from './state.js';
 
 type Obj = Record<string, unknown>;
 
-export function itemQuantity(item: EbayItemState | undefined): number {
+function itemQuantity(item: EbayItemState | undefined): number {
   const q = ((item?.item.availability as Obj | undefined)?.shipToLocationAvailability as Obj | undefined)?.quantity;
   return typeof q === 'number' ? q : 0;
 }
@@ -82,7 +82,7 @@ export function publishProblems(state: SimState, offer: EbayOfferState): EbayErr
   }
   const categoryId = offer.details.categoryId;
   const category = typeof categoryId === 'string' ? categoryById(categoryId) : undefined;
-  if (!category || !category.leaf) {
+  if (!category?.leaf) {
     errs.push(ebayEntry(25005, INV, 'The eBay listing associated with the inventory item, or the unpublished offer has an invalid category ID.', { categoryId: String(categoryId ?? '') }));
   }
   const key = offer.details.merchantLocationKey;

@@ -10,7 +10,7 @@ const t = (ms: number) => new Date(ms).toISOString();
  * eBay's fees on an order: illustrative (11 % of the total plus 0.35 per order), not eBay's fee
  * table; enough for margin reports to have a realistic non-zero `totalMarketplaceFee`.
  */
-export function ebayFeeMinor(totalMinor: number): number {
+function ebayFeeMinor(totalMinor: number): number {
   return Math.round(totalMinor * 0.11) + 35;
 }
 
@@ -19,7 +19,7 @@ function lineStatus(l: SimOrderLine): string {
   return l.shippedQuantity > 0 ? 'IN_PROGRESS' : 'NOT_STARTED';
 }
 
-export function orderFulfillmentStatus(o: SimOrder): string {
+function orderFulfillmentStatus(o: SimOrder): string {
   if (o.status === 'SHIPPED' || o.lines.every((l) => l.shippedQuantity >= l.quantity)) return 'FULFILLED';
   return o.lines.some((l) => l.shippedQuantity > 0) ? 'IN_PROGRESS' : 'NOT_STARTED';
 }

@@ -2,11 +2,11 @@ import { z } from 'zod';
 
 /** zod shapes written from sell_inventory_v1_oas3.json / portal/inventory-api.json (enums from the portal edition). */
 
-export const CONDITIONS = ['NEW', 'LIKE_NEW', 'NEW_OTHER', 'NEW_WITH_DEFECTS', 'MANUFACTURER_REFURBISHED', 'CERTIFIED_REFURBISHED',
+const CONDITIONS = ['NEW', 'LIKE_NEW', 'NEW_OTHER', 'NEW_WITH_DEFECTS', 'MANUFACTURER_REFURBISHED', 'CERTIFIED_REFURBISHED',
   'EXCELLENT_REFURBISHED', 'VERY_GOOD_REFURBISHED', 'GOOD_REFURBISHED', 'SELLER_REFURBISHED', 'USED_EXCELLENT', 'USED_VERY_GOOD',
   'USED_GOOD', 'USED_ACCEPTABLE', 'FOR_PARTS_OR_NOT_WORKING', 'PRE_OWNED_EXCELLENT', 'PRE_OWNED_FAIR'] as const;
 
-export const Amount = z.object({ currency: z.string().length(3).optional(), value: z.string().optional() }).loose();
+const Amount = z.object({ currency: z.string().length(3).optional(), value: z.string().optional() }).loose();
 
 const ShipTo = z.object({ quantity: z.number().int().min(0).optional() }).loose();
 
@@ -32,7 +32,7 @@ export const InventoryItemSchema = z.object({
   }).loose().optional(),
 }).loose();
 
-export const ListingPolicies = z.object({
+const ListingPolicies = z.object({
   fulfillmentPolicyId: z.string().optional(),
   paymentPolicyId: z.string().optional(),
   returnPolicyId: z.string().optional(),

@@ -2,7 +2,6 @@ import { ebayEntry, ebayError } from './ebay-errors.js';
 import { CATEGORIES, categoryById, localized, type SimCategory, TREE_VERSION } from './ebay-taxonomy-data.js';
 import { json, type Route } from './http-types.js';
 import { EBAY_MARKETPLACES } from './marketplaces.js';
-import type { SimState } from './state.js';
 
 const TAX = 'API_TAXONOMY';
 const P = '/commerce/taxonomy/v1';
@@ -22,7 +21,7 @@ function ancestors(c: SimCategory, language: string): Array<Record<string, unkno
   return out.map((a, i) => ({ ...a, categoryTreeNodeLevel: out.length - i }));
 }
 
-export function ebayTaxonomyRoutes(state: SimState): Route[] {
+export function ebayTaxonomyRoutes(): Route[] {
   const r = (pattern: string, operation: string, handler: Route['handler']): Route =>
     ({ service: 'ebay', method: 'GET', pattern: `${P}${pattern}`, operation, write: false, auth: true, scope: 'api_scope', handler });
   const badTree = (id: string) => ebayError(400, ebayEntry(62004, TAX, 'The specified category tree ID was not found.', { categoryTreeId: id }));

@@ -28,7 +28,7 @@ export interface SimResponse {
   headers?: Record<string, string>;
 }
 
-export type Handler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
+type Handler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
 
 /** One operation of a contract. */
 export interface Route {

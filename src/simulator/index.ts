@@ -25,18 +25,13 @@ import { createSimServer, type ServicePolicy } from './server.js';
 import { createState } from './state.js';
 
 export type { SimulatorOptions, CatalogEntry } from './options.js';
-export type { LoggedRequest } from './request-log.js';
-export type { FaultSettings } from './faults.js';
-export type { AmazonListingSnapshot, EbayListingSnapshot } from './inspect.js';
 export {
-  AMAZON_DEFAULT_CREDENTIALS, EBAY_DEFAULT_CREDENTIALS, DEFAULT_AMAZON_SELLER_ID, DEFAULT_EBAY_POLICIES,
+  AMAZON_DEFAULT_CREDENTIALS, EBAY_DEFAULT_CREDENTIALS, DEFAULT_AMAZON_SELLER_ID,
 } from './options.js';
 export { autoAsin, isValidEan13 } from './amazon-catalog.js';
-export type { SimOrder, SimOrderLine, SimShipment, SimBuyer, OrderStatus } from './orders-store.js';
-export type { PlaceOrderInput, GenerateInput } from './buyers.js';
 
 /** Where a client points a channel: the API base and the token endpoint. */
-export interface ChannelEndpoints {
+interface ChannelEndpoints {
   endpoint: string;
   tokenEndpoint: string;
 }
@@ -119,7 +114,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   router.add(feeds.routes());
   router.add(feeds.documentRoutes());
   router.add([...ebayInventoryRoutes(state), ...ebayLocationRoutes(state), ...ebayBulkRoutes(state)]);
-  router.add([...ebayFulfillmentRoutes(state, book), ...ebayAccountRoutes(state), ...ebayTaxonomyRoutes(state)]);
+  router.add([...ebayFulfillmentRoutes(state, book), ...ebayAccountRoutes(state), ...ebayTaxonomyRoutes()]);
   const documents: ServicePolicy = {
     authenticate: () => undefined,
     tooManyRequests: () => ({ status: 503, raw: 'SlowDown' }),

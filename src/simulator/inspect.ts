@@ -51,10 +51,10 @@ export function amazonSnapshot(state: SimState, sku: string): AmazonListingSnaps
   return snap;
 }
 
-export function ebayListingFor(state: SimState, sku: string): EbayListingSnapshot | undefined {
+function ebayListingFor(state: SimState, sku: string): EbayListingSnapshot | undefined {
   const offers = offersOfSku(state, sku).filter((o) => o.listing);
   const o = offers.find((x) => x.status === 'PUBLISHED') ?? offers[offers.length - 1];
-  if (!o || !o.listing) return undefined;
+  if (!o?.listing) return undefined;
   const snap: EbayListingSnapshot = {
     sku, offerId: o.offerId, listingId: o.listing.listingId, marketplaceId: o.marketplaceId, listingStatus: o.listing.listingStatus,
     offerStatus: o.status, quantity: o.status === 'PUBLISHED' ? listedQuantity(state, o) : 0, soldQuantity: o.listing.soldQuantity,

@@ -10,7 +10,7 @@ export interface CatalogEntry {
 }
 
 /** A listing that already exists on the simulated Amazon seller account (for adoption tests). */
-export interface AmazonListingSeed {
+interface AmazonListingSeed {
   sku: string;
   productType?: string;
   /** Listings attributes as the API holds them (every value an array). */
@@ -39,7 +39,7 @@ export interface EbayPolicySeed {
   marketplaceId: string;
 }
 
-export interface EbayOfferSeed {
+interface EbayOfferSeed {
   offerId?: string;
   sku: string;
   marketplaceId?: string;

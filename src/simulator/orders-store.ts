@@ -15,7 +15,7 @@ export interface SimOrderLine {
   shippedQuantity: number;
 }
 
-export interface SimShipment {
+interface SimShipment {
   id: string;
   carrier: string;
   trackingNumber: string;

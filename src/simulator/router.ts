@@ -17,7 +17,7 @@ export class Router {
         .split('/')
         .map((seg) => {
           const m = /^\{(\w+)\}$/.exec(seg);
-          if (!m || !m[1]) return seg.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+          if (!m?.[1]) return seg.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
           names.push(m[1]);
           return '([^/]+)';
         })

@@ -31,7 +31,7 @@ export interface Pipeline {
 
 function serviceOf(pathname: string): { service: Service; path: string } | undefined {
   const m = /^\/(amazon-documents|amazon|ebay)(\/.*)?$/.exec(pathname);
-  if (!m || !m[1]) return undefined;
+  if (!m?.[1]) return undefined;
   const service: Service = m[1] === 'amazon-documents' ? 'documents' : (m[1] as Service);
   return { service, path: m[1] === 'amazon-documents' ? (m[2] ?? '/') : (m[2] ?? '/') };
 }

@@ -24,7 +24,7 @@ export interface EbayItemState {
   item: Record<string, unknown>;
 }
 
-export interface EbayListingDetails {
+interface EbayListingDetails {
   listingId: string;
   listingStatus: 'ACTIVE' | 'OUT_OF_STOCK' | 'ENDED';
   soldQuantity: number;

@@ -16,7 +16,7 @@ export type ColumnsOption = Partial<Record<StockField, string>> & {
 };
 
 /** Where a field's values are in each record, and the header as written in the file. */
-export interface MappedColumn {
+interface MappedColumn {
   index: number;
   header: string;
 }

@@ -83,7 +83,7 @@ export function parseQuantity(text: string, decimal: DecimalMark): Parsed<number
  * Highest VAT rate in force in the EU (Hungary's 27% standard rate; Directive 2006/112/EC
  * sets only the 15% minimum). A larger rate in the file is a typo.
  */
-export const MAX_VAT_RATE = 0.27;
+const MAX_VAT_RATE = 0.27;
 
 /**
  * A VAT rate as a fraction: `22`, `22%` and `0,22` are all 0.22; `4` is 0.04. A value ≥ 1 or

@@ -17,7 +17,7 @@ import type { ColumnsOption } from './map-columns.js';
 import { RecordSink } from './record-sink.js';
 import { StockFileError } from './stock-file-error.js';
 import { exceedsBadRowThreshold } from './stock-report.js';
-import { decodeSample, decodedStreams, readSample, sniffEncoding } from './text-source.js';
+import { decodeSample, decodedStreams, readSample, sniffEncoding, type Sample } from './text-source.js';
 
 /** What the config's `stock` section says about the file. */
 export interface StockReadOptions {
@@ -97,7 +97,7 @@ function isSystemError(e: unknown): e is NodeJS.ErrnoException {
 export async function readStock(options: StockReadOptions): Promise<StockReadResult> {
   const { file } = options;
   await checkReadable(file);
-  let sample;
+  let sample: Sample;
   let sniffed: { encoding: TextEncoding; bom: boolean };
   try {
     sample = await readSample(file);

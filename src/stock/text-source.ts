@@ -67,7 +67,7 @@ function normaliseNewlines(text: string): string {
  * csv-parse counts physical lines the same for every file (its own CRLF detection miscounts
  * lines after a blank line) and values keep one kind of newline.
  */
-export class NewlineNormaliser extends Transform {
+class NewlineNormaliser extends Transform {
   private pendingCr = false;
   constructor() {
     super({ decodeStrings: false, encoding: 'utf8' });

@@ -42,7 +42,7 @@ export function mergeLive(
       }
       continue; // nothing live, or an unpublished draft: a create lists it (adapters reuse a draft)
     }
-    if (!listing || listing.status !== 'active') {
+    if (listing?.status !== 'active') {
       if (remote.status !== 'active') continue; // a sold-out leftover: a create lists it afresh
       drift.push({ channel, sku, kind: 'adopted', ledger: listing?.status ?? 'unknown', live: 'active' });
       bySku.set(sku, {

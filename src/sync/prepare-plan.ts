@@ -34,7 +34,7 @@ export interface PlanContext {
 }
 
 /** Per channel, what the run needs after planning: the hook set to record and the live count for guards. */
-export interface PreparedChannel {
+interface PreparedChannel {
   channel: ChannelId;
   hooks: Map<string, string>;
   liveCount: number;

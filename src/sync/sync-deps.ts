@@ -5,7 +5,7 @@ import type { ChannelId } from '../domain/ids.js';
 import type { Logger } from '../log.js';
 
 /** Builds the adapters of the channels a run touches (the registry; tests pass fakes). */
-export type ChannelFactory = (
+type ChannelFactory = (
   loaded: LoadedConfig,
   env: Readonly<Record<string, string | undefined>>,
   deps: Omit<ChannelDeps, 'credentials'>,

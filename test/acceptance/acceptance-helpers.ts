@@ -7,6 +7,7 @@ import { BIN, runCli, type CliRun } from '../support/run-cli.js';
 import type { TestShop } from '../support/shop.js';
 
 /** Any ANSI escape (colour, cursor moves, spinner redraws). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is exactly what this looks for
 export const ANSI = /\u001b\[/;
 /** The frames of ora's default spinner. */
 export const SPINNER_FRAMES = /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/;

@@ -20,8 +20,10 @@ let full: StockRow[];
 let hooks: string[];
 
 /** A copy of the shop's config with one change, written beside it (so stock.file and ledger still resolve). */
-function configVariant(name: string, edit: (config: Record<string, any>) => void): string { // any: free-form YAML edited in place
-  const config = yaml.load(readFileSync(shop.configFile, 'utf8')) as Record<string, any>; // any: as above
+// biome-ignore lint/suspicious/noExplicitAny: free-form YAML edited in place
+function configVariant(name: string, edit: (config: Record<string, any>) => void): string {
+  // biome-ignore lint/suspicious/noExplicitAny: free-form YAML, as above
+  const config = yaml.load(readFileSync(shop.configFile, 'utf8')) as Record<string, any>;
   edit(config);
   const file = join(shop.dir.path, name);
   writeFileSync(file, yaml.dump(config));
@@ -265,7 +267,8 @@ describe('exit 1: the run finished but an item failed', () => {
     try {
       // 155202 (backpacks) requires a Colore aspect the shop never sends: eBay refuses the offer.
       const file = join(other.dir.path, 'civetta.config.yaml');
-      const config = yaml.load(readFileSync(file, 'utf8')) as Record<string, any>; // any: free-form YAML
+      // biome-ignore lint/suspicious/noExplicitAny: free-form YAML
+      const config = yaml.load(readFileSync(file, 'utf8')) as Record<string, any>;
       config.channels.ebay.categories.LEGO = { id: '155202', aspects: { Marca: '{brand}' } };
       writeFileSync(file, yaml.dump(config));
       const run = await civetta(other, ['--json', 'sync']);

@@ -53,7 +53,7 @@ describe('validate and hooks on the sample shop (spawned)', () => {
     expect(lines[i + 2]).toBe('      2. puzzles-in-stock: not reached');
     expect(lines).toContain('amazon: 22 hook(s)');
     expect(lines.some((l) => /^OUT \S+ .* — ineligible: amazon: no EAN/.test(l))).toBe(true);
-    expect(lines.some((l) => /^      1\. lego-under-60: failed: price found \d+\.\d\d, expected at most 60\.00$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^ {6}1\. lego-under-60: failed: price found \d+\.\d\d, expected at most 60\.00$/.test(l))).toBe(true);
     expect(lines.some((l) => l.endsWith('4. board-games-on-ebay: not for this channel'))).toBe(true);
     expect(r.stderr).toBe('warning: 7 bad row(s) in the stock file are left out (run `civetta validate` to see them)\n');
   });

@@ -25,7 +25,8 @@ const log = collectingLogger();
 
 /** Listings with plenty of units and no channel cap, so hundreds of buyers can order. */
 function uncapStock(s: TestShop): void {
-  const config = yaml.load(readFileSync(s.configFile, 'utf8')) as Record<string, any>; // any: free-form YAML edited in place
+  // biome-ignore lint/suspicious/noExplicitAny: free-form YAML edited in place
+  const config = yaml.load(readFileSync(s.configFile, 'utf8')) as Record<string, any>;
   config.channels.amazon.stock = { reserve: 0 };
   config.channels.ebay.stock = { reserve: 0 };
   writeFileSync(s.configFile, yaml.dump(config));

@@ -2,7 +2,7 @@
  * The exact export of the sample ledger (sample-orders.ts), in both CSV styles, with the default
  * shop.timeZone Europe/Rome: the order created 23:59 UTC on 31 October is dated 1 November.
  */
-export const HEADER =
+const HEADER =
   'channel,marketplace,order_id,order_date,status,shipped_date,line_id,sku,ean,title,quantity,unit_price,line_total,shipping,fees,currency,vat_percent,net,vat,gross';
 
 /** Plain style with buyer columns. */

@@ -135,7 +135,7 @@ describe('request log', () => {
     await amz(sim, token)('GET', `/listings/2021-08-01/items/${SELLER}/X?marketplaceIds=${AMZ_MP}`);
     const [tok, get] = sim.requests;
     expect(tok?.operation).toBe('lwaToken');
-    expect((tok?.body as Record<string, string>).client_secret).toBe('civett***');
+    expect((tok!.body as Record<string, string>).client_secret).toBe('civett***');
     expect(get).toMatchObject({ service: 'amazon', operation: 'getListingsItem', method: 'GET', status: 404, query: { marketplaceIds: AMZ_MP } });
     expect(get?.headers['x-amz-access-token']).toBe(`${token.slice(0, 6)}***`);
     expect(sim.count('getListingsItem')).toBe(1);

@@ -7,7 +7,7 @@ export interface Answer {
   status: number;
   headers: Headers;
   text: string;
-  // any: tests assert the parsed JSON field by field with exact expectations; a loose type keeps them readable.
+  // biome-ignore lint/suspicious/noExplicitAny: tests assert the parsed JSON field by field with exact expectations; a loose type keeps them readable.
   body: any;
 }
 
@@ -112,7 +112,7 @@ export const ITEM = {
   },
 };
 
-export const POLICIES = { fulfillmentPolicyId: '6200000001', paymentPolicyId: '6200000002', returnPolicyId: '6200000003' };
+const POLICIES = { fulfillmentPolicyId: '6200000001', paymentPolicyId: '6200000002', returnPolicyId: '6200000003' };
 
 /** A createOffer body that can be published once the location `negozio` exists. */
 export function offerBody(sku: string, price = '24.90', availableQuantity = 3) {

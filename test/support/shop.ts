@@ -53,7 +53,8 @@ export function fixtureRows(): StockRow[] {
 
 export function createTestShop(sim: Simulator, opts: TestShopOptions = {}): TestShop {
   const dir = tempDir('civetta-shop-');
-  const config = yaml.load(readFileSync(join(FIXTURE, 'civetta.config.yaml'), 'utf8')) as Record<string, any>; // any: free-form YAML edited in place
+  // biome-ignore lint/suspicious/noExplicitAny: free-form YAML edited in place
+  const config = yaml.load(readFileSync(join(FIXTURE, 'civetta.config.yaml'), 'utf8')) as Record<string, any>;
   const channels = opts.channels ?? ['amazon', 'ebay'];
   config.stock.file = './stock.csv';
   config.stock.encoding = 'utf-8';

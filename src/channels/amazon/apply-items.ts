@@ -71,7 +71,7 @@ export function unmatchedOutcome(offer: Offer, match: MatchResult | undefined): 
 }
 
 /** The ASIN and product type a create attaches to, when the match found exactly one product. */
-export function matchedRemote(match: MatchResult | undefined): Required<Pick<RemoteRef, 'asin' | 'productType'>> | undefined {
+function matchedRemote(match: MatchResult | undefined): Required<Pick<RemoteRef, 'asin' | 'productType'>> | undefined {
   if (match?.outcome !== 'matched' || !match.remote?.asin) return undefined;
   return { asin: match.remote.asin, productType: match.remote.productType ?? GENERIC_PRODUCT_TYPE };
 }

@@ -12,7 +12,7 @@ export interface LwaCredentials {
 }
 
 /** The built-in simulator's public test credentials, used when `environment: simulator` has none. */
-export const SIMULATOR_CREDENTIALS: LwaCredentials = {
+const SIMULATOR_CREDENTIALS: LwaCredentials = {
   clientId: 'amzn1.application-oa2-client.civetta-simulator',
   clientSecret: 'civetta-simulator-secret',
   refreshToken: 'Atzr|civetta-simulator',
@@ -22,10 +22,10 @@ export const SIMULATOR_CREDENTIALS: LwaCredentials = {
  * Renew this long before the token's stated expiry, so no call goes out with a dying token
  * (reference §1: the token lives 1 hour, "renew a few minutes early").
  */
-export const EXPIRY_MARGIN_MS = 5 * 60_000;
+const EXPIRY_MARGIN_MS = 5 * 60_000;
 
 /** The renewal time of a token that lives `lifetimeMs`: 5 minutes early, or a twelfth of a shorter life (the simulator's scaled clock). */
-export function renewalTime(issuedAt: number, lifetimeMs: number): number {
+function renewalTime(issuedAt: number, lifetimeMs: number): number {
   return issuedAt + lifetimeMs - Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 12);
 }
 

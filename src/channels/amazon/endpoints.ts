@@ -20,7 +20,7 @@ const SANDBOX: Record<Region, string> = {
 };
 
 /** Login with Amazon serves every region from one host (reference §1). */
-export const LWA_TOKEN_ENDPOINT = 'https://api.amazon.com/auth/o2/token';
+const LWA_TOKEN_ENDPOINT = 'https://api.amazon.com/auth/o2/token';
 
 /**
  * Where Amazon's pre-signed feed-document URLs point: the "tortuga" S3 buckets of each region

@@ -6,7 +6,7 @@ import { CreateFeedDocumentResponse, CreateFeedResponse, Feed, FeedDocument } fr
 /** Feeds API 2021-06-30 (feeds_2021-06-30.json) and the pre-signed document URLs it hands out. */
 
 /** One constant content type for createFeedDocument and the upload: a mismatch breaks the S3 signature (reference §8). */
-export const FEED_CONTENT_TYPE = 'application/json; charset=UTF-8';
+const FEED_CONTENT_TYPE = 'application/json; charset=UTF-8';
 
 export async function createFeedDocument(api: AmazonApi): Promise<{ feedDocumentId: string; url: string }> {
   const res = await api.http.request({

@@ -60,7 +60,7 @@ export function deleteListingsItem(api: AmazonApi, sku: string): Promise<HttpRes
  * summaries, price from offers, stock from fulfillmentAvailability). Attributes and issues are
  * not used, so they are not fetched.
  */
-export const LISTING_READ_DATA = ['summaries', 'offers', 'fulfillmentAvailability'] as const;
+const LISTING_READ_DATA = ['summaries', 'offers', 'fulfillmentAvailability'] as const;
 
 /** The listings under these SKUs (at most 20, the model's `maxItems`), across all result pages. */
 export async function searchListingsBySku(api: AmazonApi, skus: readonly string[]): Promise<ListingItem[]> {

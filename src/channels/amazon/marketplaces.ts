@@ -4,7 +4,7 @@ import { InputError } from '../../errors.js';
  * The currency each Amazon store sells in, by marketplace id (reference §2: the EU stores IT, DE,
  * FR, ES, NL and BE in EUR; PL PLN, SE SEK, UK GBP, US USD).
  */
-export const MARKETPLACE_CURRENCY: Readonly<Record<string, string>> = {
+const MARKETPLACE_CURRENCY: Readonly<Record<string, string>> = {
   APJ6JRA9NG5V4: 'EUR', // Italy
   A1PA6795UKMFR9: 'EUR', // Germany
   A13V1IB3VIYZZH: 'EUR', // France

@@ -3,10 +3,10 @@ import type { MatchResult } from '../channel.js';
 import type { CatalogItem } from './schemas.js';
 
 /** Share of the shop title's words that must appear in Amazon's title when no brand can be compared (civetta's choice). */
-export const TITLE_MATCH_SHARE = 0.5;
+const TITLE_MATCH_SHARE = 0.5;
 
 /** GTIN forms of one code differ by leading zeros (EAN-13 in GTIN-14, UPC-12 in EAN-13). */
-export function normalizeGtin(code: string): string {
+function normalizeGtin(code: string): string {
   return code.trim().replace(/^0+/, '');
 }
 
@@ -52,7 +52,7 @@ const words = (text: string): string[] =>
     .filter((w) => w.length >= 3);
 
 /** true/false when both brands are known, undefined when one is missing. */
-export function brandsAgree(shop: string | undefined, amazon: string | undefined): boolean | undefined {
+function brandsAgree(shop: string | undefined, amazon: string | undefined): boolean | undefined {
   if (!shop || !amazon) return undefined;
   const a = simplify(shop);
   const b = simplify(amazon);
@@ -61,7 +61,7 @@ export function brandsAgree(shop: string | undefined, amazon: string | undefined
 }
 
 /** Share of the shop title's words (3+ letters) found in Amazon's title. */
-export function titleShare(shop: string, amazon: string | undefined): number {
+function titleShare(shop: string, amazon: string | undefined): number {
   const mine = words(shop);
   if (mine.length === 0 || !amazon) return 0;
   const theirs = simplify(amazon);

@@ -3,13 +3,13 @@ import type { AmazonApi } from './api-context.js';
 import { SearchOrdersResponse } from './schemas.js';
 
 /** The datasets civetta reads with each order (orders_2026-01-01.json `includedData`). */
-export const ORDER_DATASETS = ['BUYER', 'RECIPIENT', 'FULFILLMENT', 'PROCEEDS'] as const;
+const ORDER_DATASETS = ['BUYER', 'RECIPIENT', 'FULFILLMENT', 'PROCEEDS'] as const;
 
 /**
  * Only orders the shop ships itself (orders_2026-01-01.json `fulfilledBy`): FBA orders are
  * packed from Amazon's stock, which civetta neither holds nor ships, so they never enter the ledger.
  */
-export const FULFILLED_BY = ['MERCHANT'] as const;
+const FULFILLED_BY = ['MERCHANT'] as const;
 
 /** The largest page searchOrders allows (`maxResultsPerPage`: 1–100). */
 export const ORDERS_PER_PAGE = 100;

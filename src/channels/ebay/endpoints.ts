@@ -19,7 +19,7 @@ const HOSTS = {
 } as const;
 
 /** The token path under the API host; the simulator serves it under its `/ebay` prefix too. */
-export const TOKEN_PATH = '/identity/v1/oauth2/token';
+const TOKEN_PATH = '/identity/v1/oauth2/token';
 
 /** Base paths of the APIs civetta calls (reference §2, from each contract's `servers`). */
 export const BASE_PATHS = {

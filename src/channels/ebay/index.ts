@@ -10,8 +10,6 @@ import { pullOrders, ship } from './orders.js';
 import { readListings } from './read-listings.js';
 import { setupCheck, type EbaySetupReport, type SetupCheckOptions } from './setup-check.js';
 
-export type { EbaySetupReport, SetupCheckOptions } from './setup-check.js';
-
 import type { ChannelDeps } from '../../http/channel-deps.js';
 /** The eBay channel: the shared Channel interface plus the one-time seller setup check. */
 export interface EbayChannel extends Channel {

@@ -2,44 +2,12 @@ import { HttpError } from '../../http/http-error.js';
 import { joinUrl } from '../../http/client.js';
 import { languageHeaders, type EbayApiContext } from './api-context.js';
 import { BASE_PATHS } from './endpoints.js';
-import type { InventoryItemPayload, OfferPayload } from './mapping.js';
-import { BaseAnswer, InventoryItemRead, ListingIdAnswer, LocationAnswer, OfferAnswer, OffersAnswer, OfferRead } from './schemas.js';
+import type { OfferPayload } from './mapping.js';
+import { ListingIdAnswer, LocationAnswer, OfferAnswer, OffersAnswer, OfferRead } from './schemas.js';
 import { errorIds } from './issues.js';
 
 /** One thin function per Inventory API call (sell_inventory_v1_oas3.json), single-item forms. */
 const path = (ctx: EbayApiContext, p: string) => joinUrl(ctx.endpoint, `${BASE_PATHS.inventory}${p}`);
-const sku = (s: string) => encodeURIComponent(s);
-
-/** PUT /inventory_item/{sku}: full replace; 204, or 200/201 with warnings. */
-export function createOrReplaceInventoryItem(ctx: EbayApiContext, itemSku: string, item: InventoryItemPayload) {
-  return ctx.http.request({
-    operation: 'createOrReplaceInventoryItem',
-    method: 'PUT',
-    url: path(ctx, `/inventory_item/${sku(itemSku)}`),
-    headers: languageHeaders(ctx),
-    json: item,
-    schema: BaseAnswer,
-    idempotent: true,
-  });
-}
-
-/** GET /inventory_item/{sku}: undefined when eBay has no such item (404 / 25710). */
-export async function getInventoryItem(ctx: EbayApiContext, itemSku: string): Promise<InventoryItemRead | undefined> {
-  try {
-    const res = await ctx.http.request({
-      operation: 'getInventoryItem',
-      method: 'GET',
-      url: path(ctx, `/inventory_item/${sku(itemSku)}`),
-      headers: languageHeaders(ctx),
-      schema: InventoryItemRead,
-      idempotent: true,
-    });
-    return res.data;
-  } catch (error) {
-    if (error instanceof HttpError && (error.status === 404 || errorIds(error).includes(25710))) return undefined;
-    throw error;
-  }
-}
 
 /**
  * GET /offer?sku=&marketplace_id=: the offers of one SKU on this marketplace. eBay answers 404

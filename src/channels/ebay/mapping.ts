@@ -9,8 +9,8 @@ import type { InventoryItemRead, OfferRead } from './schemas.js';
 
 /** Contract limits (sell_inventory_v1_oas3.json, Product): title ≤ 80, description ≤ 4,000, 1–24 https pictures. */
 export const TITLE_MAX = 80;
-export const DESCRIPTION_MAX = 4000;
-export const IMAGES_MAX = 24;
+const DESCRIPTION_MAX = 4000;
+const IMAGES_MAX = 24;
 
 /** The full inventory item civetta sends (createOrReplaceInventoryItem is a full replace, reference §5). */
 export interface InventoryItemPayload {
@@ -68,12 +68,12 @@ export function listingImages(images: readonly string[]): string[] {
 }
 
 /** The item description: the shop's text, else the title; never longer than eBay allows. */
-export function itemDescription(product: StockItem): string {
+function itemDescription(product: StockItem): string {
   return (product.description?.trim() || product.title.trim()).slice(0, DESCRIPTION_MAX);
 }
 
 /** The listing's description (HTML): the shop's text plus the product-safety warnings, escaped. */
-export function listingDescription(product: StockItem): string {
+function listingDescription(product: StockItem): string {
   const parts = [escapeHtml(itemDescription(product)).replace(/\r?\n/g, '<br>')];
   if (product.safety.warnings?.trim()) parts.push(`<p>${escapeHtml(product.safety.warnings.trim())}</p>`);
   return parts.join('\n');
@@ -193,7 +193,7 @@ export function remoteListing(sku: string, item: InventoryItemRead | undefined, 
 
 /** Offer status × listing status (portal OfferStatusEnum, ListingStatusEnum) → the domain's word. */
 function listingStatus(offer: OfferRead | undefined): RemoteListing['status'] {
-  if (!offer || offer.status !== 'PUBLISHED') return 'inactive';
+  if (offer?.status !== 'PUBLISHED') return 'inactive';
   switch (offer.listing?.listingStatus) {
     case 'ENDED':
     case 'EBAY_ENDED':

@@ -73,7 +73,7 @@ function buyerFrom(wire: WireOrder): BuyerInfo | undefined {
   const a = contact.contactAddress;
   const address = a
     ? [a.addressLine1, a.addressLine2, [a.postalCode, a.city, a.stateOrProvince].filter(Boolean).join(' '), a.countryCode]
-        .filter((part) => part && part.trim())
+        .filter((part) => part?.trim())
         .join(', ')
     : undefined;
   const buyer: BuyerInfo = {};

@@ -39,7 +39,7 @@ export async function ship(api: EbayApiContext, request: ShipRequest): Promise<S
   for (let attempt = 1; attempt <= 2; attempt++) {
     try {
       const res = await createShippingFulfillment(api, request.orderId, body);
-      const location = res.headers['location'] ?? '';
+      const location = res.headers.location ?? '';
       const reference = decodeURIComponent(location.split('/').filter(Boolean).pop() ?? '') || tracking;
       return { ok: true, reference, errors: [] };
     } catch (error) {

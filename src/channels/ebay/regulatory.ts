@@ -30,7 +30,7 @@ interface ContactPayload {
  * portal contract's ResponsiblePersonTypeEnum spells it EU_RESPONSIBLE_PERSON, and enum values
  * are taken from the portal files (specs/ebay/README.txt).
  */
-export const EU_RESPONSIBLE_PERSON = 'EU_RESPONSIBLE_PERSON';
+const EU_RESPONSIBLE_PERSON = 'EU_RESPONSIBLE_PERSON';
 
 function contactOf(p: SafetyParty): ContactPayload {
   return {

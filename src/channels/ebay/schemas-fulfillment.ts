@@ -20,7 +20,7 @@ const Contact = z.looseObject({
   contactAddress: Address.optional(),
 });
 
-export const WireLineItem = z.looseObject({
+const WireLineItem = z.looseObject({
   lineItemId: z.string(),
   sku: z.string().optional(),
   legacyItemId: z.string().optional(),

@@ -50,7 +50,7 @@ export type Amount = z.infer<typeof Amount>;
 const warnings = z.array(EbayErrorDetail).optional();
 
 /** `Product` as read back. `aspects` is typed `string` in the contract but is name → string[] (reference §9). */
-export const ProductRead = z.looseObject({
+const ProductRead = z.looseObject({
   title: z.string().optional(),
   description: z.string().optional(),
   aspects: z.record(z.string(), z.array(z.string())).optional(),
@@ -110,7 +110,7 @@ export type BulkEntryAnswer = z.infer<typeof BulkEntryAnswer>;
 export type BulkEntry = BulkEntryAnswer['responses'][number];
 
 /** `ListingDetails` inside a published offer; listingStatus from portal ListingStatusEnum. */
-export const ListingDetails = z.looseObject({
+const ListingDetails = z.looseObject({
   listingId: z.string().optional(),
   listingStatus: z.string().optional(),
   soldQuantity: z.number().int().optional(),
@@ -146,9 +146,6 @@ export const OfferAnswer = z.looseObject({ offerId: z.string().optional(), warni
 
 /** publishOffer → `PublishResponse`; withdrawOffer → `WithdrawResponse`. */
 export const ListingIdAnswer = z.looseObject({ listingId: z.string().optional(), warnings });
-
-/** createOrReplaceInventoryItem 200/201 → `BaseResponse` (204 has no body). */
-export const BaseAnswer = z.looseObject({ warnings }).optional();
 
 /** getInventoryLocation → `InventoryLocationResponse` (only what the setup check reads). */
 export const LocationAnswer = z.looseObject({

@@ -13,7 +13,7 @@ import { catalogFor, prepareDemoShop, sampleShopDir } from '../../orders/demo-sh
 import { buildExportRows } from '../../orders/export-rows.js';
 import { formatExport } from '../../orders/format-export.js';
 import { productLookup } from '../../orders/product-lookup.js';
-import { pullOrders } from '../../orders/pull-orders.js';
+import { pullOrders, type PullReport } from '../../orders/pull-orders.js';
 import { writeFileAtomic } from '../../orders/write-file-atomic.js';
 import type { Config } from '../../config/schema.js';
 import { startSimulator, type SimulatorOptions } from '../../simulator/index.js';
@@ -107,7 +107,7 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     // 4. pull
     const ledger = openLedger(loaded.config.ledger);
     let exportFile: string;
-    let pulled;
+    let pulled: PullReport;
     try {
       const adapters = createChannels(loaded, {}, { log, now: () => now().getTime() });
       const products = productLookup(stock.items, loaded.config);

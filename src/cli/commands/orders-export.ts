@@ -9,7 +9,7 @@ import { readOrders } from '../../ledger/orders.js';
 import { buildExportRows } from '../../orders/export-rows.js';
 import { exportJsonRecords, formatExport, type ExportFormat, type ExportStyle } from '../../orders/format-export.js';
 import { productLookup } from '../../orders/product-lookup.js';
-import type { ProductLookup } from '../../domain/stored-order.js';
+import type { ProductLookup, StoredOrder } from '../../domain/stored-order.js';
 import { writeFileAtomic } from '../../orders/write-file-atomic.js';
 import type { Logger } from '../../log.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
@@ -59,7 +59,7 @@ export async function run(args: OrdersExportArgs, ctx: RunContext): Promise<Comm
   const products = await currentProducts(loaded, ctx.out.log);
   // Reading never creates the ledger file (an empty in-memory ledger stands in, as for status).
   const ledger = openLedger(existsSync(loaded.config.ledger) ? loaded.config.ledger : IN_MEMORY);
-  let orders;
+  let orders: StoredOrder[];
   try {
     orders = readOrders(ledger, args.channel ? { channel: args.channel } : {});
   } finally {

@@ -29,7 +29,7 @@ export function explainText(result: ChannelHooks): string {
     const mark = v.outcome === 'hook' || v.outcome === 'pinned' ? 'IN ' : 'OUT';
     lines.push(`${mark} ${v.sku}  ${cut(v.title, 50)}  — ${v.outcome}: ${v.reason}`);
     if (v.outcome === 'hook' || v.outcome === 'not-selected') {
-      v.rules.forEach((r, i) => lines.push(`      ${i + 1}. ${r.rule}: ${verdictText(r)}`));
+      for (const [i, r] of v.rules.entries()) lines.push(`      ${i + 1}. ${r.rule}: ${verdictText(r)}`);
     }
     for (const p of v.problems) if (p.severity === 'error' && p.message !== v.reason) lines.push(`      also: ${p.message}`);
   }

@@ -2,7 +2,7 @@ import { minorToDecimal } from '../../domain/money.js';
 import type { FieldChange, PlanAction, SyncPlan } from '../../plan/sync-plan.js';
 
 /** One field change as the owner reads it: `price 12.90 → 11.90`. */
-export function changeText(change: FieldChange): string {
+function changeText(change: FieldChange): string {
   switch (change.field) {
     case 'price':
       return `price ${minorToDecimal(change.from)} → ${minorToDecimal(change.to)}`;
@@ -27,7 +27,7 @@ function actionText(a: PlanAction): string {
 /** Pads columns to their widest cell. */
 export function table(rows: readonly string[][]): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  for (const row of rows) for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length);
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
 }
 

@@ -5,7 +5,7 @@ import type { Problem } from '../../domain/problem.js';
  * `file:line:column` for config problems (column is a character position), `file:line
  * [Header]` for stock-file problems (column is the header as written). Files relative to cwd.
  */
-export function problemWhere(p: Problem, cwd: string): string {
+function problemWhere(p: Problem, cwd: string): string {
   if (!p.file) return p.key ?? '';
   let where = relative(cwd, p.file) || p.file;
   if (p.line !== undefined) where += `:${p.line}`;

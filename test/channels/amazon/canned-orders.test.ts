@@ -60,7 +60,10 @@ describe('orders (canned)', () => {
     const bodies: unknown[] = [];
     const pool = agent.get(API);
     const path = '/orders/v0/orders/171-1234567-1234567/shipmentConfirmation';
-    pool.intercept({ path, method: 'POST', body: (b) => (bodies.push(JSON.parse(String(b))), true) }).reply(204, '');
+    pool.intercept({ path, method: 'POST', body: (b) => {
+        bodies.push(JSON.parse(String(b)));
+        return true;
+      } }).reply(204, '');
     pool.intercept({ path, method: 'POST' }).reply(400, { errors: [{ code: 'InvalidInput', message: 'Invalid orderItemId' }] });
     const request = {
       orderId: '171-1234567-1234567',

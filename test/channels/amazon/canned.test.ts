@@ -30,7 +30,10 @@ function setup(start = 1_700_000_000_000) {
   let n = 0;
   const token = (times = 1, expiresIn = 3600) =>
     lwa
-      .intercept({ path: '/auth/o2/token', method: 'POST', body: (b) => (tokenBodies.push(String(b)), true) })
+      .intercept({ path: '/auth/o2/token', method: 'POST', body: (b) => {
+        tokenBodies.push(String(b));
+        return true;
+      } })
       .reply(() => ({ statusCode: 200, data: { access_token: `Atza|canned-access-${++n}`, token_type: 'bearer', expires_in: expiresIn } }))
       .times(times);
   return { agent, api, lwa, channel, log, token, tokenBodies, issued: () => n, advance: (ms: number) => (clock += ms) };

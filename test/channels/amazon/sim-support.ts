@@ -6,7 +6,7 @@ import { amazonConfig } from './helpers.js';
 import type { ChannelDeps } from '../../../src/http/channel-deps.js';
 
 /** 2026-11-23T00:00:00Z: the simulator's clock base in these tests. */
-export const FROZEN_EPOCH_MS = Date.UTC(2026, 10, 23);
+const FROZEN_EPOCH_MS = Date.UTC(2026, 10, 23);
 
 /** A simulator and an Amazon channel pointed at it, sharing the simulator's clock. */
 export interface SimChannel {

@@ -18,7 +18,7 @@ let dir: TempDir | undefined;
 afterEach(() => dir?.cleanup());
 
 async function tokenServer(status = 200) {
-  return loopbackServer((req, res) => {
+  return loopbackServer((_req, res) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(
       status === 200

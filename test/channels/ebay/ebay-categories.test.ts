@@ -27,8 +27,8 @@ describe('civetta ebay categories', () => {
     expect(printed.join('\n')).toContain('183446');
     expect(printed.join('\n')).toContain('required aspects: Marca');
     const token = sim.requests.find((r) => r.operation === 'getToken');
-    expect((token?.body as Record<string, string>).grant_type).toBe('client_credentials');
-    expect((token?.body as Record<string, string>).scope).toBe('https://api.ebay.com/oauth/api_scope');
+    expect((token!.body as Record<string, string>).grant_type).toBe('client_credentials');
+    expect((token!.body as Record<string, string>).scope).toBe('https://api.ebay.com/oauth/api_scope');
     expect(sim.requests.filter((r) => r.operation !== 'getToken').every((r) => r.headers['accept-language'] === 'it-IT')).toBe(true);
   });
 

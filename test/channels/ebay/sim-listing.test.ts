@@ -124,7 +124,7 @@ describe('eBay channel on the simulator: EU product safety', () => {
         responsiblePersons: [{ companyName: 'LEGO Italia srl', addressLine1: 'Via Roma 1', city: 'Milano', postalCode: '20121', country: 'IT', types: ['EU_RESPONSIBLE_PERSON'] }],
       },
     }] });
-    expect((seen(sim, 'bulkCreateOrReplaceInventoryItem')[0]?.body as { requests: unknown[] }).requests[0]).not.toHaveProperty('regulatory');
+    expect((seen(sim, 'bulkCreateOrReplaceInventoryItem')[0]!.body as { requests: unknown[] }).requests[0]).not.toHaveProperty('regulatory');
   });
 });
 
