@@ -108,7 +108,9 @@ async function plainClient(sim: Simulator, file: string, since: Date): Promise<n
 
 async function civettaPull(sim: Simulator, file: string, since: Date): Promise<number> {
   const log = collectingLogger();
-  const deps = { log, now: () => sim.clock.nowMs() };
+  // Limits off on both sides: civetta's own pacing (Amazon's searchOrders: 20 pages, then one
+  // every 3 minutes) waits for nothing, as the simulator refuses nothing.
+  const deps = { log, now: () => sim.clock.nowMs(), sleep: async () => {} };
   const amazon = createAmazonChannel(
     AmazonConfig.parse({ environment: 'simulator', ...sim.endpoints.amazon, sellerId: sim.amazon.sellerId, marketplaceIds: [IT] }),
     { currency: 'EUR' },

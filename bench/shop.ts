@@ -18,20 +18,19 @@ export async function benchShop(products: number, origin: string, channels: { am
   for (let i = 0; i < products; i++) {
     const body = `57020${String(i).padStart(7, '0')}`;
     const price = 2000 + (i % 5000);
-    rows.push(
-      [
-        `SET-${String(i).padStart(5, '0')}`,
-        body + String(gtinCheckDigit(body)),
-        `Set costruzioni numero ${i}`,
-        'LEGO',
-        'LEGO',
-        (price / 100).toFixed(2),
-        (price / 250).toFixed(2),
-        String(8 + (i % 20)),
-        `https://negozio.example/img/${i}.jpg`,
-        'Set nuovo e sigillato.',
-      ].join(',') + '\n',
-    );
+    const cells = [
+      `SET-${String(i).padStart(5, '0')}`,
+      body + String(gtinCheckDigit(body)),
+      `Set costruzioni numero ${i}`,
+      'LEGO',
+      'LEGO',
+      (price / 100).toFixed(2),
+      (price / 250).toFixed(2),
+      String(8 + (i % 20)),
+      `https://negozio.example/img/${i}.jpg`,
+      'Set nuovo e sigillato.',
+    ];
+    rows.push(`${cells.join(',')}\n`);
   }
   await writeFile(join(dir, 'magazzino.csv'), rows.join(''));
   const config = {
@@ -41,7 +40,13 @@ export async function benchShop(products: number, origin: string, channels: { am
       columns: { sku: 'Codice', ean: 'EAN', title: 'Descrizione', brand: 'Marca', category: 'Categoria', price: 'Prezzo', cost: 'Costo', quantity: 'Giacenza', image: 'Immagine', description: 'Note' },
     },
     vat: { default: 0.22 },
-    productSafety: { brands: { LEGO: { manufacturer: 'LEGO A/S, Aastvej 1, 7190 Billund, DK', responsiblePerson: 'LEGO Italia srl, Via Roma 1, 20121 Milano, IT' } } },
+    productSafety: {
+      parties: {
+        lego: { name: 'LEGO A/S', street: 'Åstvej 1', city: 'Billund', postalCode: '7190', country: 'DK', email: 'sicurezza-prodotti@lego.example' },
+        'lego-it': { name: 'LEGO Italia S.r.l.', street: 'Via Roma 1', city: 'Milano', postalCode: '20121', country: 'IT', email: 'sicurezza@lego.example' },
+      },
+      brands: { LEGO: { manufacturer: 'lego', responsiblePerson: 'lego-it' } },
+    },
     hooks: { limit: products, keepMargin: 0, rules: [{ name: 'every-set', where: { category: ['LEGO'] }, rank: 'margin' }] },
     channels: {
       amazon: {
