@@ -2,6 +2,7 @@ import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelDeps } from '../http/channel-deps.js';
 import type { Config } from '../config/schema.js';
 import { channelCredentials } from '../config/credentials.js';
+import { parseTimeScale } from '../config/time-scale.js';
 import type { ChannelId } from '../domain/ids.js';
 import { createAmazonChannel } from './amazon/index.js';
 import type { Channel } from './channel.js';
@@ -41,8 +42,25 @@ export function createChannels(
     if (only !== undefined && id !== only) continue;
     if (!loaded.config.channels[id]?.enabled) continue;
     const { source: _source, ...credentials } = channelCredentials(loaded, id, env);
-    const channel = FACTORIES[id](loaded.config, { ...deps, credentials });
+    const channel = FACTORIES[id](loaded.config, { ...deps, ...simulatorWaits(loaded.config.channels[id]?.environment, env, deps), credentials });
     if (channel) channels.set(id, channel);
   }
   return channels;
+}
+
+/**
+ * Against a simulator started with CIVETTA_SIM_TIME_SCALE=N (set in civetta's environment too),
+ * civetta's own waits (backoff, pacing, feed polling) run N times faster, as the simulator's
+ * limits and processing times do. Never for a real marketplace.
+ */
+function simulatorWaits(
+  environment: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  deps: Omit<ChannelDeps, 'credentials'>,
+): Pick<ChannelDeps, 'sleep'> {
+  if (environment !== 'simulator') return {};
+  const scale = parseTimeScale(env.CIVETTA_SIM_TIME_SCALE);
+  if (scale === 1) return {};
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  return { sleep: (ms) => sleep(ms / scale) };
 }

@@ -3,6 +3,7 @@ import type { Ledger } from '../ledger/database.js';
 import { recordPending, resolveAction } from '../ledger/actions.js';
 import { readListing, saveListing } from '../ledger/listings.js';
 import type { Logger } from '../log.js';
+import { channelStop, type ChannelStop } from './channel-fault.js';
 import type { PlanAction } from '../plan/sync-plan.js';
 import { listingAfter } from './listing-after.js';
 import { toChange } from './to-change.js';
@@ -30,6 +31,8 @@ export interface ExecuteInput {
 export interface ExecuteResult {
   succeeded: number;
   failed: FailedItem[];
+  /** Set when a marketplace call stayed broken mid-way: the unreported actions stay pending for the next run to read back. */
+  stopped?: ChannelStop;
 }
 
 /**
@@ -77,9 +80,17 @@ export async function executePlan(input: ExecuteInput): Promise<ExecuteResult> {
     input.onOutcome?.(entry.action, outcome);
   };
 
-  // A rejection (refused credentials, a bug) leaves the unreported actions pending: whether they
-  // landed is unknown, and the next run reads them back before planning.
-  await input.channel.apply(actions.map(toChange), land);
+  // A rejection leaves the unreported actions pending: whether they landed is unknown, and the
+  // next run reads them back before planning. A broken marketplace stops only this channel;
+  // refused credentials and bugs stop the run.
+  try {
+    await input.channel.apply(actions.map(toChange), land);
+  } catch (error) {
+    const stopped = channelStop(input.channel.id, 'apply', error);
+    if (!stopped) throw error;
+    input.log.warn(`${input.channel.id}: ${stopped.message}; ${pending.size} write(s) left for the next run to check and finish`);
+    return { ...result, stopped };
+  }
 
   for (const { action, id } of pending.values()) {
     const errors: ChannelIssue[] = [{ code: 'no-outcome', message: 'the adapter reported no outcome for this change' }];

@@ -1,6 +1,8 @@
 /** How many times a request is tried, and how long to wait between tries. */
 export interface RetryPolicy {
   attempts: number;
+  /** Tries after a 429, when a marketplace's 429 means a spent quota more tries cannot refill (default: attempts). */
+  attemptsOn429?: number;
   baseMs: number;
   maxMs: number;
 }

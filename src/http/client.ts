@@ -47,7 +47,10 @@ export interface HttpRequest<T> {
   form?: Record<string, string>;
   body?: string | Uint8Array;
   schema?: z.ZodType<T>;
-  /** May be resent after an ambiguous failure (5xx, reset); otherwise only after 429 or a refused connection. */
+  /**
+   * May be resent after an ambiguous failure (5xx, reset, a 2xx body that is not JSON); otherwise
+   * only after 429 or a refused connection.
+   */
   idempotent: boolean;
   auth?: boolean;
 }
@@ -159,6 +162,14 @@ export class HttpClient {
       this.adaptRate(bucket, headers);
 
       if (status >= 200 && status < 300) {
+        const garbled = req.schema !== undefined && !isJson(text);
+        // A body cut or mangled on the way is a transient fault like a reset: a read asks again.
+        // A write is not resent here: its caller reads back to learn whether it landed.
+        if (garbled && req.idempotent && attempt < policy.attempts) {
+          log.debug(redact(`${req.operation} answered ${status} with a body that is not JSON (try ${attempt}/${policy.attempts})`));
+          await this.sleep(backoffDelay(policy, attempt));
+          continue;
+        }
         return { status, headers, bytes, text, data: parseBody(req, status, text), requestId };
       }
       log.debug(redact(`${req.operation} answer: ${text.slice(0, 2000)}`));
@@ -179,7 +190,8 @@ export class HttpClient {
       }
       if (status === 429) bucket.penalize(retryAfterMs(headers['retry-after'], this.now()));
       const retryable = status === 429 || (req.idempotent && RETRYABLE_STATUSES.has(status));
-      if (retryable && attempt < policy.attempts) {
+      const tries = status === 429 ? (policy.attemptsOn429 ?? policy.attempts) : policy.attempts;
+      if (retryable && attempt < tries) {
         if (status !== 429) await this.sleep(backoffDelay(policy, attempt));
         continue;
       }
@@ -222,6 +234,17 @@ function parseBody<T>(req: HttpRequest<T>, status: number, text: string): T {
     );
   }
   return parsed.data;
+}
+
+/** An empty body counts as JSON here: "no content" is an answer, not a garbled one. */
+function isJson(text: string): boolean {
+  if (text === '') return true;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

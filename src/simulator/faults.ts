@@ -15,6 +15,10 @@ export interface FaultSettings {
   resetNext?: Record<string, number>;
   /** The next N calls of the target get a truncated, unparsable JSON body (state changes still apply). */
   malformedNext?: Record<string, number>;
+  /** Share 0..1 of calls whose socket is destroyed before the call is handled (seeded), per target. */
+  resetRate?: Record<string, number>;
+  /** Share 0..1 of calls answered with a truncated body after the call took effect (seeded), per target. */
+  malformedRate?: Record<string, number>;
 }
 
 /** What the router must do with one call. */
@@ -81,9 +85,14 @@ export class Faults {
     return true;
   }
 
+  private roll(map: Record<string, number> | undefined, service: string, operation: string): boolean {
+    const rate = pick(map, service, operation)?.[1] ?? 0;
+    return rate > 0 && this.random() < rate;
+  }
+
   decide(service: string, operation: string): FaultDecision {
     const s = this.settings;
-    const reset = this.consume(s.resetNext, service, operation);
+    const reset = this.consume(s.resetNext, service, operation) || this.roll(s.resetRate, service, operation);
     const latencyMs = pick(s.latencyMs, service, operation)?.[1] ?? 0;
     const throttle = !reset && this.consume(s.throttleNext, service, operation);
     const rate = pick(s.errorRate, service, operation)?.[1] ?? 0;
@@ -92,7 +101,7 @@ export class Faults {
       const r = this.random();
       if (r < rate) serverError = r < rate / 2 ? 500 : 503;
     }
-    const malformed = !reset && !throttle && !serverError && this.consume(s.malformedNext, service, operation);
+    const malformed = !reset && !throttle && !serverError && (this.consume(s.malformedNext, service, operation) || this.roll(s.malformedRate, service, operation));
     return serverError ? { reset, latencyMs, throttle, serverError, malformed } : { reset, latencyMs, throttle, malformed };
   }
 }

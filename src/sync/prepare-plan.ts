@@ -12,6 +12,7 @@ import { readListings, saveListing } from '../ledger/listings.js';
 import { readOrders } from '../ledger/orders.js';
 import type { Logger } from '../log.js';
 import type { StockReadResult } from '../stock/read-stock.js';
+import { channelStop, type ChannelStop } from '../executor/channel-fault.js';
 import { mergeLive, type MergedListings } from './merge-live.js';
 import { planChannel } from '../plan/plan-channel.js';
 import { judgePending } from './judge-pending.js';
@@ -45,6 +46,8 @@ interface PreparedChannel {
 export interface PreparedPlan {
   plan: SyncPlan;
   channels: PreparedChannel[];
+  /** Channels whose live listings could not be read back: nothing is planned or sent for them this run. */
+  stopped: ChannelStop[];
 }
 
 /** Builds the SyncPlan exactly as `sync` will execute it. `plan` calls it with `record: false`. */
@@ -64,6 +67,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     guards: [],
   };
   const prepared: PreparedChannel[] = [];
+  const stopped: ChannelStop[] = [];
   // The same ledger inputs `civetta hooks` reads (src/app/ledger-inputs.ts), so both select alike.
   const sales = unitsSold(readOrders(ctx.ledger));
   for (const channel of ctx.channels) {
@@ -81,7 +85,17 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
         ...desired.map((o) => o.sku),
         ...pending.map((a) => a.sku),
       ]);
-      const live = await adapter.readListings([...skus].sort());
+      let live: Map<string, RemoteListing>;
+      try {
+        live = await adapter.readListings([...skus].sort());
+      } catch (error) {
+        // Planning blind would create what may already be live: this channel sits the run out.
+        const stop = channelStop(channel, 'read-back', error);
+        if (!stop) throw error;
+        ctx.log.warn(`${channel}: the live listings could not be read back (${stop.message}); nothing is sent to ${channel} in this run`);
+        stopped.push(stop);
+        continue;
+      }
       merged = mergeLive(channel, ledgerListings, live, at);
       if (ctx.record) {
         merged = { ...merged, known: settlePending(ctx.ledger, merged.known, pending, live, at) };
@@ -112,7 +126,8 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       settled,
     });
   }
-  return { plan, channels: prepared };
+  plan.channels = plan.channels.filter((c) => !stopped.some((s) => s.channel === c));
+  return { plan, channels: prepared, stopped };
 }
 
 /** Records the verdict on each interrupted write; a create that landed keeps the content hash it sent. */

@@ -10,6 +10,7 @@ import { openOrderUnits } from '../orders/open-orders.js';
 import { productLookup } from '../orders/product-lookup.js';
 import { pullAuthFailure, pullOrders, type PullReport } from '../orders/pull-orders.js';
 import { purgePii } from '../orders/purge-pii.js';
+import type { ChannelStop } from '../executor/channel-fault.js';
 import { evaluateGuards } from './evaluate-guards.js';
 import { blockingTrips, parseForcedGuards, type GuardName, type GuardTrip } from '../plan/guards.js';
 import { preparePlan } from './prepare-plan.js';
@@ -39,6 +40,8 @@ export interface RunReport {
   settled: number;
   /** Channels that refused their credentials: left out of this run, which ends in exit 5. */
   refused: Array<{ channel: string; message: string }>;
+  /** Channels a marketplace call stopped after its retries (the run ends in exit 1; the next run finishes their work). */
+  stopped: ChannelStop[];
   exitCode: ExitCode;
 }
 
@@ -94,8 +97,9 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
     const report: RunReport = {
       runId, dryRun: opts.dryRun, plan, orders, forcedGuards: forced, forcedTrips: trips.filter((t) => forced.includes(t.guard)),
       succeeded: 0, failed: [], settled: prepared.channels.reduce((n, c) => n + c.settled, 0), refused,
-      exitCode: refused.length > 0 ? ExitCode.authFailed : ExitCode.ok,
+      stopped: [...prepared.stopped], exitCode: ExitCode.ok,
     };
+    report.exitCode = exitCodeOf(report);
     if (opts.dryRun) {
       session.close({ ...counts, exitCode: report.exitCode, note: 'dry run: nothing sent' });
       return report;
@@ -112,14 +116,15 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
       });
       report.succeeded += result.succeeded;
       report.failed.push(...result.failed);
+      if (result.stopped) report.stopped.push(result.stopped);
     }
     for (const c of prepared.channels) recordHooks(ledger, c.channel, c.hooks, now.toISOString());
-    // Refused credentials outrank failed items: the owner has to act before the next run.
-    report.exitCode = refused.length > 0 ? ExitCode.authFailed : report.failed.length > 0 ? ExitCode.itemsFailed : ExitCode.ok;
+    report.exitCode = exitCodeOf(report);
     counts = { ...counts, succeeded: report.succeeded, failed: report.failed.length };
     const notes = [
       ...(forced.length > 0 ? [`forced guards: ${forced.join(', ')}`] : []),
       ...refused.map((r) => `${r.channel}: credentials refused, nothing sent`),
+      ...report.stopped.map((s) => `${s.channel}: stopped at ${s.stage}: ${s.message}`),
     ];
     const note = notes.length > 0 ? notes.join('; ') : undefined;
     session.close({ ...counts, exitCode: report.exitCode, ...(note ? { note } : {}) });
@@ -129,6 +134,12 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
     session.close({ ...counts, exitCode, note: error instanceof Error ? error.message : String(error) });
     throw error;
   }
+}
+
+/** Refused credentials outrank everything else: the owner has to act before the next run. */
+function exitCodeOf(report: RunReport): ExitCode {
+  if (report.refused.length > 0) return ExitCode.authFailed;
+  return report.failed.length > 0 || report.stopped.length > 0 ? ExitCode.itemsFailed : ExitCode.ok;
 }
 
 function guardError(trips: readonly GuardTrip[]): SafetyGuardError {

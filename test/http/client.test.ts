@@ -184,9 +184,27 @@ describe('HttpClient auth and answers', () => {
     await expect(http.request({ operation: 'op', method: 'GET', url: `${server.origin}/bad-json`, idempotent: true, schema })).rejects.toThrow(
       /op: unexpected answer \(HTTP 200\): the body is not valid JSON/,
     );
+    // Asked three times (the policy's tries): a garbled body is a transient fault on a read.
+    expect(server.seen.filter((r) => r.url === '/bad-json')).toHaveLength(3);
     const wrong = http.request({ operation: 'op', method: 'GET', url: `${server.origin}/wrong`, idempotent: true, schema });
     await expect(wrong).rejects.toBeInstanceOf(UnexpectedResponseError);
     await expect(wrong).rejects.toThrow(/a: Invalid input: expected number, received string/);
+    // A well-formed answer of the wrong shape is not transient: asked once.
+    expect(server.seen.filter((r) => r.url === '/wrong')).toHaveLength(1);
+  });
+
+  it('asks a read again after a garbled 2xx body, but never resends a write whose answer was garbled', async () => {
+    let calls = 0;
+    const server = await serve((_req, res) => res.end(++calls === 1 ? '{"a":1' : '{"a":1}'));
+    const { http } = client(server.origin);
+    const schema = z.object({ a: z.number() });
+    const read = await http.request({ operation: 'op', method: 'POST', url: `${server.origin}/read`, json: {}, idempotent: true, schema });
+    expect(read.data).toEqual({ a: 1 });
+    expect(server.seen).toHaveLength(2);
+    calls = 0;
+    const write = http.request({ operation: 'op', method: 'POST', url: `${server.origin}/write`, json: {}, idempotent: false, schema });
+    await expect(write).rejects.toThrow(/the body is not valid JSON/);
+    expect(server.seen.filter((r) => r.url === '/write')).toHaveLength(1);
   });
 });
 

@@ -132,6 +132,12 @@ async function settleOffer(ctx: ListingContext, p: Staged, entry: BulkEntry | un
   }
   p.trace.answered(`createOffer ${entry ? `entry ${entry.statusCode} ${ids.join(',')}`.trim() : failure ? 'failed' : 'no entry'}, reading back`);
   const found = await adoptOffer(ctx, p.body, p.trace);
+  if (!found && ambiguous) {
+    // Nothing landed: sending the create again cannot make a second offer.
+    p.trace.sent(`createOffer price ${p.body.pricingSummary.price.value} (again: nothing landed)`);
+    const offerId = await createOfferOnce(ctx, p.body, p.trace);
+    if (offerId) return { ...p, offerId };
+  }
   if (!found) {
     if (entry?.errors?.length) return { errors: issuesFromDetails(entry.errors) };
     if (failure !== undefined) throw failure;
@@ -191,21 +197,28 @@ async function adoptOffer(ctx: ListingContext, body: OfferPayload, trace: Trace)
   return found;
 }
 
+/** createOffer attempts when each ambiguous failure is followed by a read-back that finds nothing. */
+const CREATE_OFFER_TRIES = 3;
+
 /**
  * createOffer is not idempotent: after an ambiguous failure (no answer, 5xx, unreadable answer) or a "already
- * exists" refusal (25002), read the SKU's offers back and adopt the one eBay has.
+ * exists" refusal (25002), read the SKU's offers back and adopt the one eBay has. When the read-back
+ * finds none after an ambiguous failure, the call did not land, so it is sent again (up to 3 tries).
  */
 export async function createOfferOnce(ctx: ListingContext, body: OfferPayload, trace: Trace): Promise<string | undefined> {
-  try {
-    const created = await createOffer(ctx.api, body);
-    trace.answered(`${created.status} offerId=${created.data.offerId ?? '?'}`, created.data.warnings);
-    return created.data.offerId;
-  } catch (error) {
-    if (!isAmbiguous(error) && !errorIds(error).includes(25002)) throw error;
-    trace.answered(`createOffer failed (${error instanceof HttpError ? error.status : 'no answer'}), reading back`);
-    const found = await adoptOffer(ctx, body, trace);
-    if (!found) throw error;
-    return found.offerId;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const created = await createOffer(ctx.api, body);
+      trace.answered(`${created.status} offerId=${created.data.offerId ?? '?'}`, created.data.warnings);
+      return created.data.offerId;
+    } catch (error) {
+      if (!isAmbiguous(error) && !errorIds(error).includes(25002)) throw error;
+      trace.answered(`createOffer failed (${error instanceof HttpError ? error.status : 'no answer'}), reading back`);
+      const found = await adoptOffer(ctx, body, trace);
+      if (found) return found.offerId;
+      if (!isAmbiguous(error) || attempt >= CREATE_OFFER_TRIES) throw error;
+      trace.sent(`createOffer price ${body.pricingSummary.price.value} (try ${attempt + 1})`);
+    }
   }
 }
 

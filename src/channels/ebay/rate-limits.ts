@@ -65,10 +65,12 @@ export const EBAY_CONCURRENCY = 4;
 export const EBAY_DEFAULT_LIMIT: RateLimit = TAXONOMY;
 
 /**
- * "Retry … with exponential backoff + jitter (about 3 tries)" (reference §8); a 429 from eBay
- * (errorId 2001) is normally the daily budget, so more tries would only burn the run's time.
+ * "Retry … with exponential backoff + jitter (about 3 tries)" (reference §8) for a 429: from eBay
+ * (errorId 2001) it is normally the daily budget, so more tries would only burn the run's time.
+ * A 5xx, a reset or a garbled answer passes by itself: five tries, as for Amazon, so that one
+ * bad minute costs a listing's create (five calls) rarely.
  */
-export const EBAY_RETRY: RetryPolicy = { attempts: 3, baseMs: 500, maxMs: 30_000 };
+export const EBAY_RETRY: RetryPolicy = { attempts: 5, attemptsOn429: 3, baseMs: 500, maxMs: 30_000 };
 
 /** Entries per bulk call: 25 (reference §6; `maxItems` in the inventory contract). */
 export const BULK_MAX = 25;

@@ -41,7 +41,7 @@ export async function run(args: PlanArgs, ctx: RunContext): Promise<CommandResul
     });
     prepared.plan.guards = evaluateGuards(ledger, loaded.config, stock.stats.rows, prepared);
     ctx.out.print(renderPlan(prepared.plan));
-    return { exitCode: ExitCode.ok, json: prepared.plan };
+    return { exitCode: prepared.stopped.length > 0 ? ExitCode.itemsFailed : ExitCode.ok, json: prepared.plan };
   } finally {
     ledger.close();
   }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadConfig } from '../../config/load.js';
+import { parseTimeScale } from '../../config/time-scale.js';
 import { InputError, ExitCode } from '../../errors.js';
 import { readShopStock } from '../../stock/read-shop-stock.js';
 import { catalogFor, sampleShopDir } from '../../orders/demo-shop.js';
@@ -17,13 +18,6 @@ function parsePort(raw: string | number | undefined): number {
   if (raw === undefined) return 0;
   const n = typeof raw === 'number' ? raw : Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InputError(`--port must be an integer between 0 and 65535 (got "${String(raw)}").`);
-  return n;
-}
-
-function parseTimeScale(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 1;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new InputError(`CIVETTA_SIM_TIME_SCALE must be a positive number (got "${raw}").`);
   return n;
 }
 

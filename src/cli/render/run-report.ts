@@ -21,6 +21,10 @@ export function renderRunReport(report: RunReport): string {
   else lines.push(`Sent: ${report.succeeded} ok, ${report.failed.length} failed.`);
   if (report.failed.length > 0) lines.push('Failed:', ...failureLines(report.failed));
   for (const r of report.refused) lines.push(`${r.channel}: nothing sent, the credentials were refused — ${r.message}`);
+  for (const s of report.stopped) {
+    const what = s.stage === 'read-back' ? 'nothing sent, the live listings could not be read back' : 'stopped part-way, the next run checks and finishes the rest';
+    lines.push(`${s.channel}: ${what} — ${s.message}`);
+  }
   return lines.join('\n');
 }
 
@@ -29,7 +33,8 @@ export function summaryLine(report: RunReport): string {
   const what = report.dryRun ? 'dry run' : `${report.succeeded} ok, ${report.failed.length} failed`;
   const forced = report.forcedGuards.length ? `, forced ${report.forcedGuards.join(',')}` : '';
   const refused = report.refused.length ? `; credentials refused by ${report.refused.map((r) => r.channel).join(', ')}` : '';
-  return `civetta sync run ${report.runId}: ${planSummary(report.plan)}; ${what}${forced}${refused}; exit ${report.exitCode}`;
+  const stopped = report.stopped.length ? `; marketplace unreachable for ${report.stopped.map((s) => s.channel).join(', ')}` : '';
+  return `civetta sync run ${report.runId}: ${planSummary(report.plan)}; ${what}${forced}${refused}${stopped}; exit ${report.exitCode}`;
 }
 
 export { failureLines };

@@ -70,12 +70,12 @@ describe('eBay channel on the simulator: tokens, 429, 5xx', () => {
     expect(clock.totalSlept()).toBeGreaterThanOrEqual(2 * Math.floor(1000 / rate));
   });
 
-  it('5xx on an idempotent call is retried up to 3 tries, then reported with the errorId and its explanation', async () => {
+  it('5xx on an idempotent call is retried up to 5 tries, then reported with the errorId and its explanation', async () => {
     const { sim, channel } = await ebayOnSimulator();
     sim.faults.set({ errorRate: { bulkPublishOffer: 1 } });
     const o = (await applyAll(channel, [{ kind: 'create', offer: offer() }])).get(SKU);
     expect(o?.ok).toBe(false);
-    expect(sim.count('bulkPublishOffer')).toBe(3);
+    expect(sim.count('bulkPublishOffer')).toBe(5);
     // errorRate answers 500 (errorId 25001) or 503 (errorId 2003), seeded: the last one is reported.
     const last = seen(sim, 'bulkPublishOffer').at(-1);
     const expected = last?.status === 500 ? { code: '25001', message: 'A system error has occurred.' } : { code: '2003', message: 'Internal error' };
@@ -95,6 +95,22 @@ describe('eBay channel on the simulator: tokens, 429, 5xx', () => {
       expect(outcomes.get(sku)?.ok).toBe(true);
       expect(outcomes.get(sku)?.request).toMatch(new RegExp(`bulkCreateOffer ${sku} .*; getOffers sku=${sku}; updateOffer \\S+ price 24\\.90; bulkPublishOffer`));
     }
+  });
+
+  it('a create lost before it landed (5xx) is sent again once the read-back finds no offer', async () => {
+    const { sim, channel } = await ebayOnSimulator();
+    // Before: the item failed ("25001/2003") although the read-back showed nothing had been created.
+    sim.faults.set({ errorRate: { bulkCreateOffer: 1, createOffer: 1 } });
+    await channel.apply([{ kind: 'create', offer: offer() }], () => undefined);
+    // Every try faulted: three createOffers after the bulk call, each followed by a read-back.
+    expect(sim.count('createOffer')).toBe(3);
+    expect(sim.ebay.offers()).toHaveLength(0);
+    sim.faults.clear();
+    sim.faults.set({ errorRate: { bulkCreateOffer: 1 } });
+    const o = (await applyAll(channel, [{ kind: 'create', offer: offer() }])).get(SKU);
+    expect(o?.ok).toBe(true);
+    expect(sim.ebay.offers()).toHaveLength(1);
+    expect(o?.request).toMatch(/bulkCreateOffer .*; getOffers sku=CIV8001234567897; createOffer price 24\.90 \(again: nothing landed\); bulkPublishOffer/);
   });
 
   it('refuses a non-https, non-loopback endpoint before any request (exit 2)', async () => {
