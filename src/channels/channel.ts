@@ -13,6 +13,13 @@ export interface ChannelIssue {
   explanation?: string;
   /** The attribute or field concerned, when known. */
   field?: string;
+  /**
+   * The refusal cannot change until the product's row or the config changes (no catalogue match,
+   * category unknown or not a leaf, attribute missing, GPSR refused, not eligible): the item is
+   * held and not sent again until then. Set it where the refusal is made, or list the code in
+   * held-refusals.ts; `false` says a listed code is passing this time.
+   */
+  hold?: boolean;
 }
 
 /** One change to apply to one listing. `fields` says what an update touches. */

@@ -86,7 +86,8 @@ export function buildProgram(
     .addOption(channelOption())
     .option('--dry-run', 'plan and check the guards, send nothing', false)
     .option('--yes', 'do not ask for confirmation (a safety guard still stops the run)', false)
-    .option('--force-guard <name>', 'override this safety guard for this run only (repeatable; recorded in the ledger)', collect, []);
+    .option('--force-guard <name>', 'override this safety guard for this run only (repeatable; recorded in the ledger)', collect, [])
+    .option('--retry-held', 'send again the items held after a refusal, although their stock row and config did not change', false);
   leaf(program, 'list <sku>', 'list', 'list or update one product now, even if no rule selects it (it becomes pinned)', invoke)
     .addOption(channelOption('the channel to list on').makeOptionMandatory())
     .option('--price <price>', 'channel price, VAT included (e.g. 12.90); default: the pricing rules')

@@ -277,7 +277,14 @@ export const Config = z.strictObject({
     .strictObject({
       maxDelistPercent: z.number().min(0).max(100).default(25).describe('refuse a sync that would end more of the live listings'),
       maxPriceChangePercent: z.number().min(0).default(40).describe('refuse a sync that would move a price by more'),
-      minStockRowsPercent: z.number().min(0).max(100).default(80).describe('refuse a stock file shorter than this share of the last accepted one'),
+      minStockRowsPercent: z
+        .number()
+        .min(0)
+        .max(100)
+        .default(90)
+        .describe(
+          'refuse a stock file shorter than this share of the last accepted one (90: a real distributor list published every few hours moved under 5% from one file to the next, so a 10% drop is a broken file, not the shop)',
+        ),
     })
     .prefault({})
     .describe('safety guards: a sync stops (exit 4) before any remote write; --force-guard NAME overrides one for one run'),

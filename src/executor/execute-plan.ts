@@ -1,4 +1,6 @@
 import type { Channel, ChangeOutcome, ChannelIssue } from '../channels/channel.js';
+import { heldRefusal } from '../channels/held-refusals.js';
+import { holdItem, releaseHold } from '../ledger/held.js';
 import type { Ledger } from '../ledger/database.js';
 import { recordPending, resolveAction } from '../ledger/actions.js';
 import { readListing, saveListing } from '../ledger/listings.js';
@@ -14,6 +16,8 @@ export interface FailedItem {
   sku: string;
   kind: PlanAction['kind'];
   errors: ChannelIssue[];
+  /** Refused for a reason that holds the item until its inputs change: `again` when it was held before this run. */
+  held?: 'new' | 'again';
 }
 
 export interface ExecuteInput {
@@ -24,6 +28,10 @@ export interface ExecuteInput {
   actions: readonly PlanAction[];
   now: () => Date;
   log: Logger;
+  /** SKU → fingerprint of the offer's inputs: an item refused for good is held with it. Without it nothing is held. */
+  fingerprints?: ReadonlyMap<string, string>;
+  /** SKUs held before this run. */
+  heldBefore?: ReadonlySet<string>;
   /** Called as each outcome lands (after it is recorded), for progress display. */
   onOutcome?: (action: PlanAction, outcome: ChangeOutcome) => void;
 }
@@ -63,6 +71,9 @@ export async function executePlan(input: ExecuteInput): Promise<ExecuteResult> {
     }
     pending.delete(key(outcome.kind, outcome.sku));
     const at = input.now().toISOString();
+    // Ending a listing is never held: only a create or an update is refused for its inputs.
+    const refusal = outcome.ok || outcome.kind === 'delist' ? undefined : heldRefusal(input.channel.id, outcome.errors);
+    const fingerprint = input.fingerprints?.get(outcome.sku);
     ledger.transaction(() => {
       resolveAction(ledger, entry.id, {
         outcome: outcome.ok ? 'ok' : 'failed',
@@ -74,9 +85,17 @@ export async function executePlan(input: ExecuteInput): Promise<ExecuteResult> {
       const before = readListing(ledger, entry.action.channel, entry.action.sku);
       const after = listingAfter(entry.action, outcome, before, at.slice(0, 10), at);
       if (after) saveListing(ledger, after);
+      if (outcome.ok) releaseHold(ledger, entry.action.channel, entry.action.sku);
+      else if (refusal && fingerprint) {
+        const message = `${refusal.message}${refusal.explanation ? ` — ${refusal.explanation}` : ''}`;
+        holdItem(ledger, { channel: entry.action.channel, sku: entry.action.sku, reason: refusal.code, message, fingerprint, since: at, lastTriedAt: at });
+      }
     });
     if (outcome.ok) result.succeeded += 1;
-    else result.failed.push({ channel: entry.action.channel, sku: outcome.sku, kind: outcome.kind, errors: outcome.errors });
+    else {
+      const held = refusal && fingerprint ? { held: input.heldBefore?.has(outcome.sku) ? ('again' as const) : ('new' as const) } : {};
+      result.failed.push({ channel: entry.action.channel, sku: outcome.sku, kind: outcome.kind, errors: outcome.errors, ...held });
+    }
     input.onOutcome?.(entry.action, outcome);
   };
 

@@ -96,9 +96,21 @@ export function actionsOfRun(ledger: Ledger, runId: number): ActionRecord[] {
   return (ledger.db.prepare('SELECT * FROM actions WHERE run_id = ? ORDER BY id').all(runId) as ActionRow[]).map(fromRow);
 }
 
-/** Failed actions of the most recent runs, newest first. */
+/**
+ * Failures still standing, newest first: per listing only its latest write, and only when that
+ * write failed (a later success resolved it; repeats show once). Held items are left out: status
+ * lists them on their own, grouped by reason.
+ */
 export function recentFailures(ledger: Ledger, limit: number): ActionRecord[] {
   return (
-    ledger.db.prepare("SELECT * FROM actions WHERE outcome = 'failed' ORDER BY id DESC LIMIT ?").all(limit) as ActionRow[]
+    ledger.db
+      .prepare(
+        `SELECT a.* FROM actions a
+         WHERE a.outcome = 'failed'
+           AND a.id = (SELECT max(b.id) FROM actions b WHERE b.channel = a.channel AND b.sku = a.sku AND b.outcome IN ('ok', 'failed'))
+           AND NOT EXISTS (SELECT 1 FROM held_items h WHERE h.channel = a.channel AND h.sku = a.sku)
+         ORDER BY a.id DESC LIMIT ?`,
+      )
+      .all(limit) as ActionRow[]
   ).map(fromRow);
 }

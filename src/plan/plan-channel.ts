@@ -3,7 +3,7 @@ import { minorToDecimal } from '../domain/money.js';
 import type { Offer } from '../domain/offer.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import { diffOffer, limitRevisions } from './revision-budget.js';
-import type { Deferred, PlanAction, Refusal } from './sync-plan.js';
+import type { Deferred, HeldNote, PlanAction, Refusal } from './sync-plan.js';
 
 /** Everything the planner needs for one channel; all of it already read, so planning is pure. */
 export interface ChannelPlanInput {
@@ -20,6 +20,8 @@ export interface ChannelPlanInput {
   today: string;
   quantityDeadBand: number;
   maxRevisionsPerDay: number;
+  /** Items held with the inputs they still have: not sent while they are not live. */
+  held?: ReadonlyMap<string, HeldNote>;
 }
 
 export interface ChannelPlan {
@@ -27,6 +29,7 @@ export interface ChannelPlan {
   unchanged: number;
   deferred: Deferred[];
   refused: Refusal[];
+  held: HeldNote[];
 }
 
 /**
@@ -36,7 +39,7 @@ export interface ChannelPlan {
 export function planChannel(input: ChannelPlanInput): ChannelPlan {
   const { channel } = input;
   const known = new Map(input.known.map((l) => [l.sku, l]));
-  const plan: ChannelPlan = { actions: [], unchanged: 0, deferred: [], refused: [] };
+  const plan: ChannelPlan = { actions: [], unchanged: 0, deferred: [], refused: [], held: [] };
   const wanted = new Set<string>();
 
   for (const offer of [...input.desired].sort(bySku)) {
@@ -54,6 +57,12 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
       continue;
     }
     const listing = known.get(offer.sku);
+    const held = input.held?.get(offer.sku);
+    // Only an item that is not live waits: a live listing's updates (a quantity drop above all) always go.
+    if (held && listing?.status !== 'active') {
+      plan.held.push(held);
+      continue;
+    }
     if (listing?.status !== 'active') {
       plan.actions.push({ kind: 'create', channel, sku: offer.sku, offer, reason: offer.reason });
       continue;

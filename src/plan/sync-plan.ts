@@ -61,6 +61,17 @@ export interface Refusal {
   message: string;
 }
 
+/** An item not sent this run: refused before for a reason its unchanged inputs still have (`sync --retry-held` sends it). */
+export interface HeldNote {
+  channel: ChannelId;
+  sku: string;
+  /** The refusal's code. */
+  reason: string;
+  message: string;
+  /** When it was first refused for this reason. */
+  since: string;
+}
+
 /**
  * What a sync would do, as data: `plan` prints it, `sync --dry-run` prints it, `sync` hands
  * exactly this object to the executor.
@@ -77,6 +88,8 @@ export interface SyncPlan {
   deferred: Deferred[];
   drift: Drift[];
   refused: Refusal[];
+  /** Items held back until their stock row or the config changes. */
+  held: HeldNote[];
   /** The safety guards this plan trips (a sync stops on any not forced with --force-guard). */
   guards: GuardTrip[];
 }

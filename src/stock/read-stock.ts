@@ -14,6 +14,7 @@ import { detectDelimiter, sepHint } from './detect-dialect.js';
 import type { TextEncoding } from './detect-encoding.js';
 import { detectEncoding } from './detect-encoding.js';
 import type { ColumnsOption } from './map-columns.js';
+import { cutDownloadProblem, endsWithLineBreak, type LastRecord } from './cut-download.js';
 import { RecordSink } from './record-sink.js';
 import { StockFileError } from './stock-file-error.js';
 import { exceedsBadRowThreshold } from './stock-report.js';
@@ -116,6 +117,9 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
   const delimiter: Delimiter = options.delimiter !== 'auto' ? options.delimiter : (hint ?? detectDelimiter(text, quote, sample.complete));
 
   const sink = new RecordSink({ file, columns: options.columns, decimal: options.decimal, delimiter });
+  // The header's width and the last record, for telling a cut download (cut-download.ts).
+  let headerFields = 0;
+  let last: LastRecord | undefined;
   const parser = parse({
     delimiter,
     record_delimiter: '\n',
@@ -129,7 +133,9 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
     skip_records_with_error: true,
     on_skip: (err) => {
       // CsvError carries the line it stopped at as an untyped property.
-      if (err) sink.skipped(Number((err as unknown as { lines?: unknown }).lines) || 0, err.message);
+      const line = Number((err as unknown as { lines?: unknown } | undefined)?.lines) || 0;
+      last = { line };
+      if (err) sink.skipped(line, err.message);
       return undefined;
     },
   });
@@ -140,9 +146,13 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
     for await (const chunk of parser) {
       // csv-parse's own output shape under `info: true`: { record: string[], info: { lines } }.
       const { record, info } = chunk as { record: string[]; info: { lines: number } };
+      if (headerFields === 0) headerFields = record.length;
+      else last = { line: info.lines, fields: record.length };
       sink.record(record, info.lines);
     }
     await done;
+    const cut = cutDownloadProblem({ file, headerFields, ...(last ? { last } : {}), endsWithLineBreak: await endsWithLineBreak(file, sniffed.encoding) });
+    if (cut) throw new StockFileError(cut.message, [cut]);
   } catch (e) {
     if (e instanceof StockFileError) {
       parser.destroy();

@@ -6,6 +6,7 @@ import { channelHooks } from '../hooks/channel-hooks.js';
 import { unitsSold } from '../hooks/units-sold.js';
 import { pendingActions, resolveAction } from '../ledger/actions.js';
 import type { Ledger } from '../ledger/database.js';
+import { heldItems, releaseHold } from '../ledger/held.js';
 import { currentHooks } from '../ledger/history.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import { readListings, saveListing } from '../ledger/listings.js';
@@ -15,8 +16,9 @@ import type { StockReadResult } from '../stock/read-stock.js';
 import { channelStop, type ChannelStop } from '../executor/channel-fault.js';
 import { mergeLive, type MergedListings } from './merge-live.js';
 import { planChannel } from '../plan/plan-channel.js';
+import { holdFingerprint } from './hold-fingerprint.js';
 import { judgePending } from './judge-pending.js';
-import { PLAN_FORMAT_VERSION, type SyncPlan } from '../plan/sync-plan.js';
+import { PLAN_FORMAT_VERSION, type HeldNote, type SyncPlan } from '../plan/sync-plan.js';
 import { withPins } from './with-pins.js';
 
 /** What planning needs, already loaded; `live` adds the read-back of the marketplaces. */
@@ -31,6 +33,8 @@ export interface PlanContext {
   live?: ReadonlyMap<ChannelId, Channel>;
   /** Sync only: settle interrupted writes and save the read-back in the ledger before planning. */
   record: boolean;
+  /** `sync --retry-held`: send held items even though their inputs did not change. */
+  retryHeld?: boolean;
   log: Logger;
 }
 
@@ -41,6 +45,10 @@ interface PreparedChannel {
   liveCount: number;
   /** Interrupted writes of an earlier run settled by this one. */
   settled: number;
+  /** SKU → fingerprint of the inputs of its offer, for holding what gets refused (hold-fingerprint.ts). */
+  fingerprints: Map<string, string>;
+  /** SKUs held before this run (a refusal of one of them again is not news). */
+  heldBefore: Set<string>;
 }
 
 export interface PreparedPlan {
@@ -64,6 +72,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     deferred: [],
     drift: [],
     refused: [],
+    held: [],
     guards: [],
   };
   const prepared: PreparedChannel[] = [];
@@ -75,6 +84,19 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     const previous = new Set(currentHooks(ctx.ledger, channel));
     const hooks = channelHooks(config, ctx.stock.items, channel, { previous, sales, openOrderUnits: ctx.openOrderUnits });
     const desired = withPins(config, channel, hooks.offers, ctx.stock.items, ledgerListings, ctx.openOrderUnits);
+    const fingerprints = new Map(desired.map((o) => [o.sku, holdFingerprint(o, config.channels[channel])]));
+    const holds = heldItems(ctx.ledger, channel);
+    const held = new Map<string, HeldNote>();
+    for (const h of holds) {
+      if (ctx.retryHeld || fingerprints.get(h.sku) !== h.fingerprint) continue;
+      held.set(h.sku, { channel, sku: h.sku, reason: h.reason, message: h.message, since: h.since });
+    }
+    if (ctx.record) {
+      // An item no longer wanted here is no longer waiting for anything.
+      ctx.ledger.transaction(() => {
+        for (const h of holds) if (!fingerprints.has(h.sku)) releaseHold(ctx.ledger, channel, h.sku);
+      });
+    }
     let merged: MergedListings = { known: ledgerListings, drifted: new Set(), ledgerPrices: new Map(), drift: [] };
     let settled = 0;
     const adapter = ctx.live?.get(channel);
@@ -112,11 +134,13 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       today: at.slice(0, 10),
       quantityDeadBand: config.sync.quantityDeadBand,
       maxRevisionsPerDay: config.sync.maxRevisionsPerDay[channel],
+      held,
     });
     plan.actions.push(...chPlan.actions);
     plan.unchanged[channel] = chPlan.unchanged;
     plan.deferred.push(...chPlan.deferred);
     plan.refused.push(...chPlan.refused);
+    plan.held.push(...chPlan.held);
     plan.drift.push(...merged.drift);
     for (const w of hooks.selection.warnings) ctx.log.warn(`${channel}: ${w}`);
     prepared.push({
@@ -124,6 +148,8 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       hooks: new Map(hooks.selection.hooks.map((h) => [h.item.sku, h.rule])),
       liveCount: merged.known.filter((l) => l.status === 'active').length,
       settled,
+      fingerprints,
+      heldBefore: new Set(holds.map((h) => h.sku)),
     });
   }
   plan.channels = plan.channels.filter((c) => !stopped.some((s) => s.channel === c));

@@ -23,6 +23,8 @@ export interface SyncOptions {
   dryRun: boolean;
   /** `--force-guard` values as typed. */
   forceGuard: readonly string[];
+  /** `--retry-held`: send the held items again even though their inputs did not change. */
+  retryHeld?: boolean;
 }
 
 /** What a sync did: the plan it executed (or would have), what landed and what failed. */
@@ -84,6 +86,7 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
     deps.onProgress?.({ stage: 'read-back' });
     const prepared = await preparePlan({
       loaded, ledger, channels, stock, openOrderUnits: openOrderUnits(ledger, { stockAsOf: statSync(config.stock.file).mtime }), now, live: adapters, record: !opts.dryRun, log: deps.log,
+      ...(opts.retryHeld ? { retryHeld: true } : {}),
     });
     const { plan } = prepared;
     counts = { planned: plan.actions.length, succeeded: 0, failed: 0, deferred: plan.deferred.length };
@@ -110,8 +113,10 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
       const actions = plan.actions.filter((a) => a.channel === channel);
       if (!adapter || actions.length === 0) continue;
       let done = 0;
+      const prep = prepared.channels.find((c) => c.channel === channel);
       const result = await executePlan({
         ledger, runId, channel: adapter, actions, now: deps.now, log: deps.log,
+        ...(prep ? { fingerprints: prep.fingerprints, heldBefore: prep.heldBefore } : {}),
         onOutcome: (action, outcome) => deps.onProgress?.({ stage: 'apply', channel, done: ++done, total: actions.length, sku: action.sku, ok: outcome.ok }),
       });
       report.succeeded += result.succeeded;
@@ -139,7 +144,9 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
 /** Refused credentials outrank everything else: the owner has to act before the next run. */
 function exitCodeOf(report: RunReport): ExitCode {
   if (report.refused.length > 0) return ExitCode.authFailed;
-  return report.failed.length > 0 || report.stopped.length > 0 ? ExitCode.itemsFailed : ExitCode.ok;
+  // An item refused again for the reason it was already held for is not news: cron stays quiet.
+  const news = report.failed.filter((f) => f.held !== 'again');
+  return news.length > 0 || report.stopped.length > 0 ? ExitCode.itemsFailed : ExitCode.ok;
 }
 
 function guardError(trips: readonly GuardTrip[]): SafetyGuardError {

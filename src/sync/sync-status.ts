@@ -1,6 +1,7 @@
 import type { ChannelId } from '../domain/ids.js';
 import { recentFailures, type ActionRecord } from '../ledger/actions.js';
 import type { Ledger } from '../ledger/database.js';
+import { heldItems, type HeldItem } from '../ledger/held.js';
 import { countListings } from '../ledger/listings.js';
 import { recentRuns, type RunRecord } from '../ledger/runs.js';
 
@@ -17,6 +18,8 @@ export interface ListingCount {
 export interface SyncStatus {
   runs: RunRecord[];
   failures: ActionRecord[];
+  /** Items held until their inputs change, by channel and reason. */
+  held: HeldItem[];
   listings: ListingCount[];
   pendingActions: number;
 }
@@ -32,6 +35,7 @@ export function syncStatus(ledger: Ledger, runs = 10, failures = 20): SyncStatus
   return {
     runs: recentRuns(ledger, runs),
     failures: recentFailures(ledger, failures),
+    held: heldItems(ledger),
     listings: [...byChannel.values()],
     pendingActions: ledger.db.prepare("SELECT count(*) FROM actions WHERE outcome = 'pending'").pluck().get() as number,
   };

@@ -26,7 +26,7 @@ describe('runMain: one place maps outcomes to exit codes', () => {
     }));
     const code = await runMain(['sync', '--channel', 'ebay', '--dry-run', '--force-guard', 'price', '--force-guard', 'delist', '--json', '--verbose'], t.io);
     expect(code).toBe(0);
-    expect(seen).toEqual({ file: 'sync', args: { channel: 'ebay', dryRun: true, yes: false, forceGuard: ['price', 'delist'] }, globals: { json: true, quiet: false, verbose: true } });
+    expect(seen).toEqual({ file: 'sync', args: { channel: 'ebay', dryRun: true, yes: false, forceGuard: ['price', 'delist'], retryHeld: false }, globals: { json: true, quiet: false, verbose: true } });
     expect(t.stdout.join('')).toBe('{\n  "ok": true\n}\n');
   });
 

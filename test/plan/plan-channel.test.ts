@@ -30,7 +30,7 @@ describe('planChannel', () => {
 
   it('plans nothing when nothing changed', () => {
     const result = plan({ desired: [offer('A'), offer('B')], known: [listing('A'), listing('B')] });
-    expect(result).toEqual({ actions: [], unchanged: 2, deferred: [], refused: [] });
+    expect(result).toEqual({ actions: [], unchanged: 2, deferred: [], refused: [], held: [] });
   });
 
   it('re-creates a listing that ended or whose create failed', () => {

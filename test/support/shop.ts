@@ -28,6 +28,8 @@ export interface TestShop {
   setRow(sku: string, patch: StockRow): void;
   /** Drops one row and rewrites the file. */
   removeRow(sku: string): void;
+  /** Edits the YAML config in place (free-form, as a shop owner would). */
+  editConfig(edit: (config: Record<string, any>) => void): void; // any: free-form YAML edited in place
   cleanup(): void;
 }
 
@@ -87,6 +89,11 @@ export function createTestShop(sim: Simulator, opts: TestShopOptions = {}): Test
     },
     removeRow(sku) {
       shop.writeStock(shop.rows.filter((r) => r.Codice !== sku));
+    },
+    editConfig(edit) {
+      const current = yaml.load(readFileSync(configFile, 'utf8')) as Record<string, any>; // any: free-form YAML edited in place
+      edit(current);
+      writeFileSync(configFile, yaml.dump(current));
     },
     cleanup: () => dir.cleanup(),
   };

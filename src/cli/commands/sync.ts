@@ -11,6 +11,7 @@ export interface SyncArgs {
   /** Accepted for scripts; sync never asks for confirmation, and a guard still stops the run. */
   yes: boolean;
   forceGuard: string[];
+  retryHeld: boolean;
 }
 
 const STAGES: Record<Exclude<SyncProgress['stage'], 'apply'>, string> = {
@@ -28,7 +29,7 @@ export async function run(args: SyncArgs, ctx: RunContext): Promise<CommandResul
   try {
     const report = await runSync(
       loaded,
-      { ...(args.channel ? { channel: args.channel } : {}), dryRun: args.dryRun, forceGuard: args.forceGuard },
+      { ...(args.channel ? { channel: args.channel } : {}), dryRun: args.dryRun, forceGuard: args.forceGuard, retryHeld: args.retryHeld },
       syncDepsFrom(ctx, (e) => progress.update(e.stage === 'apply' ? `${e.channel}: ${e.done}/${e.total} ${e.sku}` : STAGES[e.stage])),
     );
     progress.done();

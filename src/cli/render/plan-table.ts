@@ -1,5 +1,5 @@
 import { minorToDecimal } from '../../domain/money.js';
-import type { FieldChange, PlanAction, SyncPlan } from '../../plan/sync-plan.js';
+import type { FieldChange, HeldNote, PlanAction, SyncPlan } from '../../plan/sync-plan.js';
 
 /** One field change as the owner reads it: `price 12.90 → 11.90`. */
 function changeText(change: FieldChange): string {
@@ -51,6 +51,13 @@ export function renderPlan(plan: SyncPlan): string {
     lines.push('', 'Refused (never pushed below the floor):');
     for (const r of plan.refused) lines.push(`  ${r.channel} ${r.sku}: price ${minorToDecimal(r.priceMinor)} < floor ${minorToDecimal(r.floorMinor)}`);
   }
+  if (plan.held.length > 0) {
+    lines.push('', 'Held (refused before; not sent until the stock row or the config changes, or `sync --retry-held`):');
+    for (const [group, items] of groupHeld(plan.held)) {
+      lines.push(`  ${group} (${items.length}): ${items[0]?.message ?? ''}`);
+      lines.push(`    ${items.slice(0, 10).map((h) => h.sku).join(', ')}${items.length > 10 ? `, … ${items.length - 10} more` : ''}`);
+    }
+  }
   if (plan.guards.length > 0) {
     lines.push('', 'Safety guards tripped (a sync stops unless forced with --force-guard NAME):');
     for (const g of plan.guards) {
@@ -68,7 +75,18 @@ export function planSummary(plan: SyncPlan): string {
     .map((ch) => {
       const of = (kind: PlanAction['kind']) => plan.actions.filter((a) => a.channel === ch && a.kind === kind).length;
       const deferred = plan.deferred.filter((d) => d.channel === ch).length;
-      return `${ch}: ${of('create')} create, ${of('update')} update, ${of('delist')} delist, ${plan.unchanged[ch] ?? 0} unchanged${deferred ? `, ${deferred} deferred` : ''}`;
+      const held = plan.held.filter((h) => h.channel === ch).length;
+      return `${ch}: ${of('create')} create, ${of('update')} update, ${of('delist')} delist, ${plan.unchanged[ch] ?? 0} unchanged${deferred ? `, ${deferred} deferred` : ''}${held ? `, ${held} held` : ''}`;
     })
     .join('; ');
+}
+
+/** Held items grouped by `channel reason`, in the order met. */
+export function groupHeld<T extends Pick<HeldNote, 'channel' | 'reason'>>(held: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const h of held) {
+    const key = `${h.channel} ${h.reason}`;
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  }
+  return groups;
 }

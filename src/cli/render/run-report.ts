@@ -2,9 +2,11 @@ import type { FailedItem } from '../../executor/execute-plan.js';
 import type { RunReport } from '../../sync/run-sync.js';
 import { planSummary, renderPlan } from './plan-table.js';
 
+const HELD_NOTE = { new: ' — held until its stock row or the config changes', again: ' — still held (already held before: not counted as a failure)' };
+
 function failureLines(failed: readonly FailedItem[]): string[] {
   return failed.flatMap((f) => [
-    `  ${f.channel} ${f.sku} (${f.kind}):`,
+    `  ${f.channel} ${f.sku} (${f.kind})${f.held ? HELD_NOTE[f.held] : ''}:`,
     ...f.errors.map((e) => `    ${e.code}: ${e.message}${e.explanation ? ` — ${e.explanation}` : ''}`),
   ]);
 }

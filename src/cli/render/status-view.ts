@@ -1,10 +1,17 @@
 import type { ActionRecord } from '../../ledger/actions.js';
+import type { HeldItem } from '../../ledger/held.js';
 import type { RunRecord } from '../../ledger/runs.js';
 import type { ListingCount } from '../../sync/sync-status.js';
-import { table } from './plan-table.js';
+import { groupHeld, table } from './plan-table.js';
 
 /** The sync side of `civetta status`: last runs, recent failures, listings per channel. */
-export function renderSyncStatus(runs: readonly RunRecord[], failures: readonly ActionRecord[], listings: readonly ListingCount[], pending: number): string {
+export function renderSyncStatus(
+  runs: readonly RunRecord[],
+  failures: readonly ActionRecord[],
+  listings: readonly ListingCount[],
+  pending: number,
+  held: readonly HeldItem[] = [],
+): string {
   const lines: string[] = ['Last runs:'];
   if (runs.length === 0) lines.push('  none yet');
   else {
@@ -24,8 +31,15 @@ export function renderSyncStatus(runs: readonly RunRecord[], failures: readonly 
   for (const l of listings) lines.push(`  ${l.channel}: ${l.active} active (${l.pinned} pinned), ${l.ended} ended, ${l.failed} failed`);
   if (pending > 0) lines.push('', `${pending} write(s) of an interrupted run not yet checked; the next sync reads them back.`);
   if (failures.length > 0) {
-    lines.push('', 'Recent failures:');
+    lines.push('', 'Failures not yet resolved:');
     for (const f of failures) lines.push(`  run ${f.runId} ${f.channel} ${f.sku} ${f.kind}: ${firstError(f.errors)}`);
+  }
+  if (held.length > 0) {
+    lines.push('', 'Held until their stock row or the config changes (`civetta sync --retry-held` sends them anyway):');
+    for (const [group, items] of groupHeld(held)) {
+      lines.push(`  ${group} — ${items.length} product(s), since ${items.map((h) => h.since).sort()[0]?.slice(0, 10)}: ${items[0]?.message ?? ''}`);
+      lines.push(`    ${items.slice(0, 10).map((h) => h.sku).join(', ')}${items.length > 10 ? `, … ${items.length - 10} more` : ''}`);
+    }
   }
   return lines.join('\n');
 }

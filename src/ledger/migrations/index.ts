@@ -1,5 +1,6 @@
 import { core } from './001-core.js';
 import { orders } from './002-orders.js';
+import { held } from './003-held.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -8,4 +9,5 @@ export type { Migration } from './migration.js';
 export const MIGRATIONS: Migration[] = [
   core,
   orders,
+  held,
 ];

@@ -106,11 +106,12 @@ describe('LWA token (canned)', () => {
 });
 
 describe('answers the contract does not promise (canned)', () => {
-  it('malformed JSON → unexpected-response for that item, not a crash', async () => {
+  it('malformed JSON → asked again (PATCH is idempotent), then unexpected-response for that item, not a crash', async () => {
     const s = setup();
     agents.push(s.agent);
     s.token();
-    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(200, '{"sku":"CIV-1","status":', { headers: { 'content-type': 'application/json' } });
+    // Garbled on every one of the 3 tries this test's policy allows.
+    s.api.intercept({ path: (p) => p.startsWith(ITEM), method: 'PATCH' }).reply(200, '{"sku":"CIV-1","status":', { headers: { 'content-type': 'application/json' } }).times(3);
     const [outcome] = await applyAll(s, [update(['price'])]);
     expect(outcome).toMatchObject({ sku: 'CIV-1', kind: 'update', ok: false, response: 'HTTP 200 unexpected answer' });
     expect(outcome?.errors.map((e) => e.code)).toEqual(['unexpected-response']);
