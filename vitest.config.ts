@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The soak test runs on its own: `npm run soak` (vitest.soak.config.ts), in CI with CIVETTA_SOAK=1.
+    exclude: ['test/soak/**', 'node_modules/**', 'dist/**'],
     // Spawned-CLI and simulator tests share two cores with the build; generous but bounded.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -2,6 +2,7 @@ import type { ChannelId } from '../domain/ids.js';
 import type { RemoteListing, RemoteRef } from '../domain/listing.js';
 import type { Offer } from '../domain/offer.js';
 import type { Order } from '../domain/order.js';
+import type { Problem } from '../domain/problem.js';
 import type { StockItem } from '../domain/stock-item.js';
 
 /** A problem or warning a marketplace reported for one item, with a plain-words explanation when we know one. */
@@ -95,6 +96,14 @@ export interface Channel {
   match?(items: readonly StockItem[]): Promise<MatchResult[]>;
   /** Reads what is live for these SKUs: for adoption before the first write, and drift checks. */
   readListings(skus: readonly string[]): Promise<Map<string, RemoteListing>>;
+  /**
+   * Everything the channel needs before its first write besides the items themselves (eBay:
+   * programs, seller registration, business policies, the inventory location, created when it can
+   * be), checked when a run is about to create listings. An error without a `sku` stops the
+   * channel for the run before any item write; one with a `sku` concerns that item only (what
+   * only some items lack, such as a category, is refused and held per item instead).
+   */
+  checkSetup?(creates: readonly Offer[]): Promise<Problem[]>;
   /** Applies the changes, choosing per-item calls or bulk/feed, calling `onOutcome` as each lands. */
   apply(changes: readonly ListingChange[], onOutcome: (outcome: ChangeOutcome) => void): Promise<void>;
   /** Orders created or changed at or after `since`, one page at a time, through to the last page. */

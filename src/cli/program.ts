@@ -93,7 +93,8 @@ export function buildProgram(
     .option('--price <price>', 'channel price, VAT included (e.g. 12.90); default: the pricing rules')
     .option('--quantity <n>', 'units to offer; default: the stock rules', integer('--quantity', 0));
   leaf(program, 'delist <sku>', 'delist', 'end the listing and unpin the product', invoke)
-    .addOption(channelOption('the channel to end it on').makeOptionMandatory());
+    .addOption(channelOption('the channel to end it on').makeOptionMandatory())
+    .option('--exclude', 'also add the SKU to hooks.exclude, so no rule lists it again', false);
 
   const orders = program.command('orders').description('marketplace orders in the ledger');
   leaf(orders, 'pull', 'orders-pull', 'fetch new and changed orders into the ledger', invoke)

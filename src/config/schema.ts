@@ -250,6 +250,11 @@ export const Config = z.strictObject({
     include: z.array(z.string()).default([]).describe('SKUs always selected'),
     exclude: z.array(z.string()).default([]).describe('SKUs never selected'),
     keepMargin: z.int().min(0).default(5).describe('a hook stays until it falls this many places below the cut'),
+    deadBandMaxHours: z
+      .number()
+      .min(0)
+      .default(24)
+      .describe('a quantity move held back by sync.quantityDeadBand is sent once it has waited this long, so no listing stays off its target longer'),
     rules: z.array(RuleConfig).default([]).describe('hook rules, in order: a product goes to the first rule that takes it'),
   }).describe('which products become hooks'),
   channels: z

@@ -4,8 +4,8 @@ import { HttpError, NetworkError, UnexpectedResponseError } from '../http/http-e
 /** A channel left out of the rest of a run because a marketplace call stayed broken after its retries. */
 export interface ChannelStop {
   channel: ChannelId;
-  /** Where the run was when it stopped the channel. */
-  stage: 'read-back' | 'apply';
+  /** Where the run was when it stopped the channel (setup: the account is not ready for a first listing). */
+  stage: 'read-back' | 'setup' | 'apply';
   message: string;
 }
 

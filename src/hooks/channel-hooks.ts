@@ -4,6 +4,7 @@ import type { Offer } from '../domain/offer.js';
 import type { Problem } from '../domain/problem.js';
 import type { StockItem } from '../domain/stock-item.js';
 import { buildOffers } from '../pricing/build-offers.js';
+import { channelQuantity } from '../pricing/channel-quantity.js';
 import { checkEligibility } from './eligibility.js';
 import type { SalesBySku } from './rank.js';
 import { resolveProduct } from './resolve-product.js';
@@ -36,9 +37,14 @@ export function channelHooks(config: Config, items: readonly StockItem[], channe
   const products = items.map((i) => resolveProduct(i, config));
   const problemsBySku = new Map<string, Problem[]>();
   for (const p of products) problemsBySku.set(p.sku, checkEligibility(p, channel, config));
+  const stockRules = config.channels[channel]?.stock;
+  const noStock = new Set(
+    stockRules ? products.filter((p) => channelQuantity(p.quantity, stockRules, opts.openOrderUnits?.get(p.sku) ?? 0) <= 0).map((p) => p.sku) : [],
+  );
   const selection = selectHooks({
     channel,
     items: products,
+    noStock,
     hooks: config.hooks,
     problems: problemsBySku,
     ...(opts.sales ? { sales: opts.sales } : {}),

@@ -29,6 +29,11 @@ export interface SelectHooksInput {
   sales?: SalesBySku;
   /** The SKUs that were hooks on this channel before: kept while within keepMargin of the cut. */
   previous?: ReadonlySet<string>;
+  /**
+   * SKUs whose channel quantity would be 0: they take no hook slot (a listing nobody can buy
+   * pushes a sellable product out), unless pinned or already a hook, which waits for stock.
+   */
+  noStock?: ReadonlySet<string>;
 }
 
 /**
@@ -61,6 +66,8 @@ export function selectHooks(input: SelectHooksInput): HookSelection {
     else if (pinned.has(item.sku)) {
       pins.push(item);
       verdicts.set(item.sku, { ...base, outcome: 'pinned', rule: 'pinned', reason: 'in hooks.include (pinned, counted beyond the limit if need be)', rules: notReached() });
+    } else if (input.noStock?.has(item.sku) && !previous.has(item.sku)) {
+      verdicts.set(item.sku, { ...base, outcome: 'no-stock', reason: 'channel quantity 0 (stock minus reserve and open orders): takes no hook slot until stock comes', rules: notReached() });
     } else {
       pool.push(item);
       ruleVerdicts.set(item.sku, []);

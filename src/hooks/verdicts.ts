@@ -13,8 +13,11 @@ export type RuleVerdict =
   /** An earlier rule took the product, or the product never got to the rules (pinned, excluded, ineligible). */
   | { rule: string; status: 'not-reached' };
 
-/** hook: selected by a rule; pinned: in hooks.include; the rest are not on the channel. */
-type Outcome = 'hook' | 'pinned' | 'excluded' | 'ineligible' | 'not-selected';
+/**
+ * hook: selected by a rule; pinned: in hooks.include; the rest are not on the channel (no-stock:
+ * its channel quantity would be 0, so it takes no hook slot until stock comes).
+ */
+type Outcome = 'hook' | 'pinned' | 'excluded' | 'ineligible' | 'no-stock' | 'not-selected';
 
 /** Everything `hooks --explain` knows about one product on one channel. */
 export interface ProductVerdict {

@@ -21,8 +21,9 @@ export interface ShipOrderResult {
 
 /**
  * Sends carrier and tracking for every unshipped line of an order to the channel it came from,
- * and records the shipment when the marketplace accepts it. Unknown order, an order with nothing
- * left to ship, or a channel not configured → InputError (exit 2), before anything is sent.
+ * and records the shipment when the marketplace accepts it. Unknown order, an order not paid yet,
+ * an order with nothing left to ship, or a channel not configured → InputError (exit 2), before
+ * anything is sent.
  */
 export async function shipOrder(ledger: Ledger, channels: ReadonlyMap<ChannelId, Channel>, r: ShipOrderRequest): Promise<ShipOrderResult> {
   if (!r.carrier.trim() || !r.tracking.trim()) throw new InputError('--carrier and --tracking must not be empty.');
@@ -33,6 +34,13 @@ export async function shipOrder(ledger: Ledger, channels: ReadonlyMap<ChannelId,
   }
   if (found.length > 1) throw new InputError(`Order ${r.orderId} exists on several channels (${found.map((o) => o.channel).join(', ')}).`);
   if (order.status === 'cancelled' || order.status === 'refunded') throw new InputError(`Order ${r.orderId} is ${order.status}: nothing to ship.`);
+  if (order.status === 'pending') {
+    // The marketplace refuses tracking for an order not yet paid (Amazon: Pending), with an
+    // answer that reads like a bug; nothing is sent.
+    throw new InputError(`Order ${r.orderId} is not paid yet (${order.channel}: ${order.rawStatus}): it cannot be shipped before the marketplace confirms payment.`, [
+      'Wait for the payment (Amazon confirms most within 30 minutes, some methods take up to a few days), run `civetta orders pull`, and ship it once it shows as unshipped. Do not send the parcel before.',
+    ]);
+  }
   const lines = order.lines
     .map((l) => ({ lineId: l.lineId, quantity: l.quantity - (l.quantityShipped ?? 0) }))
     .filter((l) => l.quantity > 0);

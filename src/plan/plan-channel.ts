@@ -22,6 +22,11 @@ export interface ChannelPlanInput {
   maxRevisionsPerDay: number;
   /** Items held with the inputs they still have: not sent while they are not live. */
   held?: ReadonlyMap<string, HeldNote>;
+  /** SKU → since when the dead band has held its quantity back (ISO); with `now` and `deadBandMaxHours`. */
+  deadBandSince?: ReadonlyMap<string, string>;
+  now?: string;
+  /** A move held back this long by the dead band is sent. */
+  deadBandMaxHours?: number;
 }
 
 export interface ChannelPlan {
@@ -63,11 +68,19 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
       plan.held.push(held);
       continue;
     }
+    if (listing?.status !== 'active' && offer.quantity <= 0) {
+      // Nothing to sell: a listing at 0 (eBay will not even publish it) waits for stock.
+      plan.deferred.push({ channel, sku: offer.sku, why: 'no-stock', changes: [], message: 'channel quantity 0: waits for stock before it is listed' });
+      continue;
+    }
     if (listing?.status !== 'active') {
       plan.actions.push({ kind: 'create', channel, sku: offer.sku, offer, reason: offer.reason });
       continue;
     }
-    const diff = diffOffer(listing, offer, input.quantityDeadBand);
+    const since = input.deadBandSince?.get(offer.sku);
+    const overdue = since !== undefined && input.now !== undefined && input.deadBandMaxHours !== undefined
+      && Date.parse(input.now) - Date.parse(since) >= input.deadBandMaxHours * 3_600_000;
+    const diff = diffOffer(listing, offer, input.quantityDeadBand, overdue);
     if (diff.skipped) plan.deferred.push(diff.skipped);
     if (diff.changes.length === 0) {
       plan.unchanged += 1;

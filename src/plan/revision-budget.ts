@@ -16,9 +16,10 @@ export interface OfferDiff {
  * The field changes between a live listing and the offer we want, after the dead band: an
  * upward quantity move smaller than `deadBand` is not worth a revision on its own (a drop is
  * always sent so we never oversell, and so is any move from or to 0). When another field
- * changes anyway, the small move rides along in the same revision.
+ * changes anyway, the small move rides along in the same revision; so does one that has waited
+ * long enough (`overdue`).
  */
-export function diffOffer(listing: LedgerListing, offer: Offer, deadBand: number): OfferDiff {
+export function diffOffer(listing: LedgerListing, offer: Offer, deadBand: number, overdue = false): OfferDiff {
   const changes: FieldChange[] = [];
   if (listing.priceMinor !== offer.priceMinor) {
     changes.push({ field: 'price', from: listing.priceMinor, to: offer.priceMinor });
@@ -31,7 +32,8 @@ export function diffOffer(listing: LedgerListing, offer: Offer, deadBand: number
   if (from === to) return { changes, offer };
   const quantity: FieldChange = { field: 'quantity', from, to };
   const small = from > 0 && to > from && to - from < deadBand;
-  if (!small || changes.length > 0) return { changes: [...changes, quantity], offer };
+  // `overdue`: the move has waited hooks.deadBandMaxHours already; it goes now.
+  if (!small || overdue || changes.length > 0) return { changes: [...changes, quantity], offer };
   return {
     changes,
     offer: { ...offer, quantity: from },

@@ -35,8 +35,12 @@ export type PlanAction =
 export interface Deferred {
   channel: ChannelId;
   sku: string;
-  /** dead-band: an upward quantity move too small to spend a revision on; revision-cap: the listing's daily revisions are used up. */
-  why: 'dead-band' | 'revision-cap';
+  /**
+   * dead-band: an upward quantity move too small to spend a revision on; revision-cap: the
+   * listing's daily revisions are used up; no-stock: a hook not live whose channel quantity is 0
+   * waits for stock instead of being listed unsellable.
+   */
+  why: 'dead-band' | 'revision-cap' | 'no-stock';
   changes: FieldChange[];
   message: string;
 }

@@ -3,9 +3,11 @@ import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { RemoteListing } from '../domain/listing.js';
 import { channelHooks } from '../hooks/channel-hooks.js';
+import { listability, type Listability } from '../hooks/listability.js';
 import { unitsSold } from '../hooks/units-sold.js';
 import { pendingActions, resolveAction } from '../ledger/actions.js';
 import type { Ledger } from '../ledger/database.js';
+import { deadBandSince, recordDeadBand } from '../ledger/dead-band.js';
 import { heldItems, releaseHold } from '../ledger/held.js';
 import { currentHooks } from '../ledger/history.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
@@ -56,6 +58,8 @@ export interface PreparedPlan {
   channels: PreparedChannel[];
   /** Channels whose live listings could not be read back: nothing is planned or sent for them this run. */
   stopped: ChannelStop[];
+  /** Channels with nothing they can list (exit 2): left as they are, nothing planned for them. */
+  unlistable: Listability[];
 }
 
 /** Builds the SyncPlan exactly as `sync` will execute it. `plan` calls it with `record: false`. */
@@ -77,6 +81,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
   };
   const prepared: PreparedChannel[] = [];
   const stopped: ChannelStop[] = [];
+  const unlistable: Listability[] = [];
   // The same ledger inputs `civetta hooks` reads (src/app/ledger-inputs.ts), so both select alike.
   const sales = unitsSold(readOrders(ctx.ledger));
   for (const channel of ctx.channels) {
@@ -84,6 +89,14 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     const previous = new Set(currentHooks(ctx.ledger, channel));
     const hooks = channelHooks(config, ctx.stock.items, channel, { previous, sales, openOrderUnits: ctx.openOrderUnits });
     const desired = withPins(config, channel, hooks.offers, ctx.stock.items, ledgerListings, ctx.openOrderUnits);
+    const canList = listability(hooks.selection, ctx.stock.items);
+    for (const r of canList.emptyRules) ctx.log.warn(r.message);
+    if (canList.nothingListable && desired.length === 0) {
+      // A plan would end every listing of the channel; most likely the config lost something
+      // (VAT, GPSR, categories). The channel is left as it is and the run says why (exit 2).
+      unlistable.push(canList);
+      continue;
+    }
     const fingerprints = new Map(desired.map((o) => [o.sku, holdFingerprint(o, config.channels[channel])]));
     const holds = heldItems(ctx.ledger, channel);
     const held = new Map<string, HeldNote>();
@@ -135,7 +148,13 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       quantityDeadBand: config.sync.quantityDeadBand,
       maxRevisionsPerDay: config.sync.maxRevisionsPerDay[channel],
       held,
+      deadBandSince: deadBandSince(ctx.ledger, channel),
+      now: at,
+      deadBandMaxHours: config.hooks.deadBandMaxHours,
     });
+    if (ctx.record) {
+      recordDeadBand(ctx.ledger, channel, new Set(chPlan.deferred.filter((d) => d.why === 'dead-band').map((d) => d.sku)), at);
+    }
     plan.actions.push(...chPlan.actions);
     plan.unchanged[channel] = chPlan.unchanged;
     plan.deferred.push(...chPlan.deferred);
@@ -152,8 +171,8 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       heldBefore: new Set(holds.map((h) => h.sku)),
     });
   }
-  plan.channels = plan.channels.filter((c) => !stopped.some((s) => s.channel === c));
-  return { plan, channels: prepared, stopped };
+  plan.channels = plan.channels.filter((c) => !stopped.some((s) => s.channel === c) && !unlistable.some((u) => u.channel === c));
+  return { plan, channels: prepared, stopped, unlistable };
 }
 
 /** Records the verdict on each interrupted write; a create that landed keeps the content hash it sent. */

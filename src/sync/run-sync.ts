@@ -10,13 +10,16 @@ import { openOrderUnits } from '../orders/open-orders.js';
 import { productLookup } from '../orders/product-lookup.js';
 import { pullAuthFailure, pullOrders, type PullReport } from '../orders/pull-orders.js';
 import { purgePii } from '../orders/purge-pii.js';
-import type { ChannelStop } from '../executor/channel-fault.js';
+import type { Channel } from '../channels/channel.js';
+import type { Problem } from '../domain/problem.js';
+import { channelStop, type ChannelStop } from '../executor/channel-fault.js';
+import type { Listability } from '../hooks/listability.js';
 import { evaluateGuards } from './evaluate-guards.js';
 import { blockingTrips, parseForcedGuards, type GuardName, type GuardTrip } from '../plan/guards.js';
 import { preparePlan } from './prepare-plan.js';
 import { openSession } from './run-session.js';
 import type { SyncDeps } from './sync-deps.js';
-import type { SyncPlan } from '../plan/sync-plan.js';
+import type { PlanAction, SyncPlan } from '../plan/sync-plan.js';
 
 export interface SyncOptions {
   channel?: ChannelId;
@@ -44,6 +47,8 @@ export interface RunReport {
   refused: Array<{ channel: string; message: string }>;
   /** Channels a marketplace call stopped after its retries (the run ends in exit 1; the next run finishes their work). */
   stopped: ChannelStop[];
+  /** Channels with nothing they can list, and why (the run ends in exit 2; nothing was sent to them). */
+  unlistable: Listability[];
   exitCode: ExitCode;
 }
 
@@ -100,7 +105,7 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
     const report: RunReport = {
       runId, dryRun: opts.dryRun, plan, orders, forcedGuards: forced, forcedTrips: trips.filter((t) => forced.includes(t.guard)),
       succeeded: 0, failed: [], settled: prepared.channels.reduce((n, c) => n + c.settled, 0), refused,
-      stopped: [...prepared.stopped], exitCode: ExitCode.ok,
+      stopped: [...prepared.stopped], unlistable: prepared.unlistable, exitCode: ExitCode.ok,
     };
     report.exitCode = exitCodeOf(report);
     if (opts.dryRun) {
@@ -112,6 +117,12 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
       const adapter = adapters.get(channel);
       const actions = plan.actions.filter((a) => a.channel === channel);
       if (!adapter || actions.length === 0) continue;
+      const setup = await checkSetup(adapter, actions);
+      if (setup) {
+        deps.log.warn(`${channel}: ${setup.message}`);
+        report.stopped.push(setup);
+        continue;
+      }
       let done = 0;
       const prep = prepared.channels.find((c) => c.channel === channel);
       const result = await executePlan({
@@ -130,6 +141,7 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
       ...(forced.length > 0 ? [`forced guards: ${forced.join(', ')}`] : []),
       ...refused.map((r) => `${r.channel}: credentials refused, nothing sent`),
       ...report.stopped.map((s) => `${s.channel}: stopped at ${s.stage}: ${s.message}`),
+      ...report.unlistable.map((u) => `${u.channel}: nothing can be listed`),
     ];
     const note = notes.length > 0 ? notes.join('; ') : undefined;
     session.close({ ...counts, exitCode: report.exitCode, ...(note ? { note } : {}) });
@@ -141,9 +153,32 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
   }
 }
 
+/**
+ * Before a channel's first listings: its account setup (checkSetup). A missing policy or location
+ * would fail every create the same way, so the channel is stopped with one error instead.
+ */
+async function checkSetup(adapter: Channel, actions: readonly PlanAction[]): Promise<ChannelStop | undefined> {
+  const creates = actions.flatMap((a) => (a.kind === 'create' ? [a.offer] : []));
+  if (creates.length === 0 || !adapter.checkSetup) return undefined;
+  let problems: Problem[];
+  try {
+    problems = await adapter.checkSetup(creates);
+  } catch (error) {
+    const stop = channelStop(adapter.id, 'setup', error);
+    if (!stop) throw error;
+    return stop;
+  }
+  const blocking = problems.filter((p) => p.severity === 'error' && p.sku === undefined);
+  if (blocking.length === 0) return undefined;
+  const what = blocking.map((p) => `${p.message}${p.key ? ` (${p.key}${p.expected ? `: ${p.expected}` : ''})` : ''}`).join('; ');
+  return { channel: adapter.id, stage: 'setup', message: `setup incomplete, nothing sent: ${what}` };
+}
+
 /** Refused credentials outrank everything else: the owner has to act before the next run. */
 function exitCodeOf(report: RunReport): ExitCode {
   if (report.refused.length > 0) return ExitCode.authFailed;
+  // A channel that can list nothing needs the owner's hand as much: cron must not stay silent.
+  if (report.unlistable.length > 0) return ExitCode.invalidInput;
   // An item refused again for the reason it was already held for is not news: cron stays quiet.
   const news = report.failed.filter((f) => f.held !== 'again');
   return news.length > 0 || report.stopped.length > 0 ? ExitCode.itemsFailed : ExitCode.ok;

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
-import { BIN, runCli } from '../support/run-cli.js';
+import { syncKilledAfter } from '../support/kill-sync.js';
+import { runCli } from '../support/run-cli.js';
 import { createTestShop, type TestShop } from '../support/shop.js';
 import { remoteState, startShopSimulator } from '../support/simulator.js';
 import { civetta, ledgerRows } from './sync-helpers.js';
@@ -16,29 +16,6 @@ async function freshShop(): Promise<{ sim: Simulator; shop: TestShop }> {
   const shop = createTestShop(sim);
   cleanups.push(() => shop.cleanup(), () => sim.close());
   return { sim, shop };
-}
-
-function cliEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('CIVETTA_')) env[k] = v;
-  return { ...env, CI: '1', NO_COLOR: '1' };
-}
-
-/** Starts `civetta sync` and SIGKILLs it once the simulator has answered `writes` write requests. */
-function syncKilledAfter(sim: Simulator, shop: TestShop, writes: number): Promise<{ signal: NodeJS.Signals | null; writesSeen: number }> {
-  const start = sim.writeCount();
-  const child = spawn(process.execPath, [BIN, '--config', shop.configFile, 'sync'], { cwd: shop.dir.path, env: cliEnv(), stdio: 'ignore' });
-  return new Promise((resolve, reject) => {
-    // The simulator lives in this process: polling its counter is watching the wire.
-    const poll = setInterval(() => {
-      if (sim.writeCount() - start >= writes) child.kill('SIGKILL');
-    }, 1);
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => {
-      clearInterval(poll);
-      resolve({ signal, writesSeen: sim.writeCount() - start });
-    });
-  });
 }
 
 describe('a sync killed part-way', () => {

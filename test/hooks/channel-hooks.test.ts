@@ -23,7 +23,9 @@ const items = [
 
 describe('channelHooks + buildOffers', () => {
   it('prices the hooks: markup, ending, floor, reserve, max and open orders', () => {
-    const r = channelHooks(cfg, items, 'ebay', { openOrderUnits: new Map([['LEG3', 1]]) });
+    // LEG3 (2 in stock, reserve 1, 1 in an open order) has 0 to sell: as a previous hook it keeps
+    // its slot and waits for stock; as a newcomer it takes none (next test).
+    const r = channelHooks(cfg, items, 'ebay', { openOrderUnits: new Map([['LEG3', 1]]), previous: new Set(['LEG3']) });
     expect(r.offers.map((o) => [o.sku, o.priceMinor, o.floorMinor, o.quantity, o.reason, o.currency])).toEqual([
       // 29.90 × 1.1 = 32.89 → 32.90; floor (1700 × 1.08 + 35) / (1/1.22 − 0.129) = 2709
       ['LEG1', 3290, 2709, 5, 'lego-under-30', 'EUR'],
@@ -31,6 +33,12 @@ describe('channelHooks + buildOffers', () => {
       ['LEG3', 1990, 1928, 0, 'lego-under-30', 'EUR'],
     ]);
     expect(r.offers[0]!.contentHash).toBe(contentHash(r.offers[0]!.product));
+  });
+
+  it('a product with nothing to sell on the channel takes no hook slot unless it is already a hook', () => {
+    const r = channelHooks(cfg, items, 'ebay', { openOrderUnits: new Map([['LEG3', 1]]) });
+    expect(r.offers.map((o) => o.sku)).toEqual(['LEG1']);
+    expect(r.selection.verdicts.find((v) => v.sku === 'LEG3')).toMatchObject({ outcome: 'no-stock', reason: expect.stringMatching(/^channel quantity 0/) });
   });
 
   it('explains every product', () => {

@@ -72,6 +72,17 @@ describe('shipOrder', () => {
     await expect(shipOrder(ledger, channels, { orderId: 'E2', carrier: 'BRT', tracking: 'X', now })).rejects.toMatchObject({ exitCode: 2 });
     expect(ebay.state.shipped).toEqual([]);
   });
+
+  it('refuses an order not paid yet (Amazon Pending) with exit 2, saying when it can be shipped, and sends nothing', async () => {
+    seed();
+    const amazon = scriptedChannel('amazon', () => []);
+    const channels = new Map<ChannelId, Channel>([['amazon', amazon.channel]]);
+    // Before: the tracking was sent and Amazon's refusal came back as "this is a civetta bug".
+    const refused = shipOrder(ledger, channels, { orderId: 'Z1', carrier: 'BRT', tracking: 'X', now });
+    await expect(refused).rejects.toMatchObject({ exitCode: 2 });
+    await expect(refused).rejects.toThrow(/Order Z1 is not paid yet \(amazon: Pending\): it cannot be shipped before the marketplace confirms payment/);
+    expect(amazon.state.shipped).toEqual([]);
+  });
 });
 
 describe('purgePii', () => {

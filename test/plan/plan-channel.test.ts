@@ -53,6 +53,21 @@ describe('planChannel', () => {
       ]);
     });
 
+    it('sends a held-back move once it has waited hooks.deadBandMaxHours (before: it stayed off by 1 for two months)', () => {
+      const input = { desired: [offer('A', { quantity: 6 })], known: [listing('A', { quantity: 5 })], deadBandMaxHours: 24 };
+      const waiting = plan({ ...input, deadBandSince: new Map([['A', '2026-11-22T13:00:00.000Z']]), now: '2026-11-23T12:00:00.000Z' });
+      expect(waiting.deferred.map((d) => d.why)).toEqual(['dead-band']);
+      const due = plan({ ...input, deadBandSince: new Map([['A', '2026-11-22T12:00:00.000Z']]), now: '2026-11-23T12:00:00.000Z' });
+      expect(due.deferred).toEqual([]);
+      expect(due.actions[0]?.kind === 'update' && due.actions[0].changes).toEqual([{ field: 'quantity', from: 5, to: 6 }]);
+    });
+
+    it('does not list a hook that is not live at quantity 0: it waits for stock', () => {
+      const result = plan({ desired: [offer('A', { quantity: 0 }), offer('B', { quantity: 0 })], known: [listing('B', { status: 'ended' })] });
+      expect(result.actions).toEqual([]);
+      expect(result.deferred.map((d) => [d.sku, d.why])).toEqual([['A', 'no-stock'], ['B', 'no-stock']]);
+    });
+
     it('sends an upward move as large as the band', () => {
       const result = plan({ desired: [offer('A', { quantity: 7 })], known: [listing('A', { quantity: 5 })] });
       expect(result.actions[0]?.kind === 'update' && result.actions[0].changes).toEqual([{ field: 'quantity', from: 5, to: 7 }]);

@@ -50,6 +50,11 @@ export function createEbayChannel(config: EbayConfig, shop: { currency: string }
     locationReady: locationOnce(api, config, deps.log),
   };
   const currency = config.currency ?? shop.currency;
+  const check = async (offers?: readonly Offer[], options?: SetupCheckOptions): Promise<EbaySetupReport> => {
+    const report = await setupCheck(api, config, offers, options);
+    if (report.outOfStockControl !== undefined) outOfStock.set(report.outOfStockControl);
+    return report;
+  };
   return {
     id: 'ebay',
     async authenticate() {
@@ -59,10 +64,8 @@ export function createEbayChannel(config: EbayConfig, shop: { currency: string }
     apply: (changes, onOutcome) => applyChanges(listing, changes, onOutcome),
     pullOrders: (since) => pullOrders(api, since, currency),
     ship: (request) => ship(api, request),
-    async setupCheck(offers, options) {
-      const report = await setupCheck(api, config, offers, options);
-      if (report.outOfStockControl !== undefined) outOfStock.set(report.outOfStockControl);
-      return report;
-    },
+    setupCheck: check,
+    // The account only: a category refused for some items holds those items, not the channel.
+    checkSetup: async () => (await check()).problems,
   };
 }

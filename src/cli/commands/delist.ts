@@ -3,10 +3,16 @@ import { runOneOff } from '../../sync/run-one-off.js';
 import { syncDepsFrom } from '../../app/sync-deps-from.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { failureLines } from '../render/run-report.js';
+import { excludeSku, type ExcludeResult } from '../../app/exclude-sku.js';
+import { ledgerSelectionInputs } from '../../app/ledger-inputs.js';
+import { channelHooks } from '../../hooks/channel-hooks.js';
+import { readShopStock } from '../../stock/read-shop-stock.js';
 
 export interface DelistArgs {
   sku: string;
   channel: ChannelId;
+  /** Also add the SKU to hooks.exclude. */
+  exclude?: boolean;
 }
 
 /** Ends one listing now and unpins the product (a rule may select it again at the next sync). */
@@ -16,5 +22,21 @@ export async function run(args: DelistArgs, ctx: RunContext): Promise<CommandRes
   if (report.plan.actions.length === 0) ctx.out.print(`${args.channel} ${args.sku}: nothing live to end; unpinned.`);
   else if (report.failed.length === 0) ctx.out.print(`${args.channel} ${args.sku}: listing ended and unpinned.`);
   else ctx.out.print(['Failed:', ...failureLines(report.failed)].join('\n'));
-  return { exitCode: report.exitCode, json: report };
+  let excluded: ExcludeResult | undefined;
+  if (args.exclude) {
+    excluded = await excludeSku(loaded, args.sku);
+    ctx.out.print(excluded.done ? `${args.sku} is in hooks.exclude (${excluded.file}): no rule lists it again.` : `${args.sku} was not added to hooks.exclude: ${excluded.howTo}.`);
+  } else {
+    // A rule that still selects it would list it again at the next sync: say so, and how to stop it.
+    const stock = await readShopStock(loaded);
+    const inputs = ledgerSelectionInputs(loaded, [args.channel]).get(args.channel) ?? {};
+    const hook = channelHooks(loaded.config, stock.items, args.channel, inputs).selection.hooks.find((h) => h.item.sku === args.sku);
+    if (hook) {
+      ctx.out.log.warn(
+        `${args.sku} is still selected on ${args.channel} by ${hook.rule === 'pinned' ? 'hooks.include' : `rule "${hook.rule}"`}: the next sync lists it again. ` +
+          `To keep it off, add it to hooks.exclude, or run \`civetta delist ${args.sku} --channel ${args.channel} --exclude\`.`,
+      );
+    }
+  }
+  return { exitCode: report.exitCode, json: { ...report, ...(excluded ? { excluded } : {}) } };
 }

@@ -35,7 +35,7 @@ export async function run(args: SyncArgs, ctx: RunContext): Promise<CommandResul
     progress.done();
     // Cron runs `sync --quiet`: quiet on success (the summary line says it all), while every
     // failure is still listed in the output (exit 1).
-    const troubled = report.failed.length > 0 || report.refused.length > 0 || report.stopped.length > 0;
+    const troubled = report.exitCode !== 0;
     if (!ctx.options.quiet || troubled) ctx.out.print(renderRunReport(report));
     const line = summaryLine(report);
     if (troubled) ctx.out.log.warn(line);

@@ -7,12 +7,14 @@ import type { ChannelId } from '../../domain/ids.js';
 import type { Offer } from '../../domain/offer.js';
 import { ChannelAuthError, ExitCode, InputError } from '../../errors.js';
 import { channelHooks } from '../../hooks/channel-hooks.js';
+import { listability } from '../../hooks/listability.js';
 import { enabledChannels } from '../../config/enabled-channels.js';
 import { readShopStock } from '../../stock/read-shop-stock.js';
 import type { LoadedConfig } from '../../config/loaded-config.js';
 import type { StockReadResult } from '../../stock/read-stock.js';
 import { StockFileError } from '../../stock/stock-file-error.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
+import { renderEmptyRules, renderNothingListable } from '../render/listability.js';
 import { countProblems, renderProblem } from '../render/problems.js';
 
 export interface ValidateArgs {
@@ -22,7 +24,8 @@ export interface ValidateArgs {
 
 /**
  * Loads config and stock, checks every product for each enabled channel, and prints every
- * problem. Exit 2 when a run would be unsafe (config errors, a refused stock file); 0 otherwise,
+ * problem. Exit 2 when a run would be unsafe (config errors, a refused stock file, an enabled
+ * channel with nothing it can list); 0 otherwise,
  * warnings and products that cannot be listed included. Returns (rather than throws) exit 2 so
  * that --json carries the whole report.
  */
@@ -72,7 +75,14 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
         out.print(`${channel}: ${stock.items.length - blocked.size} product(s) can be listed, ${blocked.size} cannot; ${result.offers.length} hook(s) selected`);
         problems.forEach(show);
         all.push(...problems);
-        channels[channel] = { listable: stock.items.length - blocked.size, blocked: blocked.size, hooks: result.offers.length, problems };
+        // A channel that can list nothing is what a cron job would do silently forever: exit 2.
+        const canList = listability(result.selection, stock.items);
+        if (canList.nothingListable) {
+          safe = false;
+          renderNothingListable(canList).forEach((line) => out.print(line));
+        }
+        renderEmptyRules(canList).forEach((line) => out.print(line));
+        channels[channel] = { listable: stock.items.length - blocked.size, blocked: blocked.size, hooks: result.offers.length, problems, listability: canList };
       }
       report.channels = channels;
     }

@@ -1,6 +1,7 @@
 import { core } from './001-core.js';
 import { orders } from './002-orders.js';
 import { held } from './003-held.js';
+import { deadBand } from './004-dead-band.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -10,4 +11,5 @@ export const MIGRATIONS: Migration[] = [
   core,
   orders,
   held,
+  deadBand,
 ];

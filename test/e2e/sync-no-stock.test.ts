@@ -1,0 +1,57 @@
+// Only listable hooks (issue 11: "a rule with quantity: { min: 1 } picked products whose channel
+// quantity (stock − reserve) is 0: eBay's offer is created, not published, and the item is reported
+// failed ('not published: quantity 0') on every run, so cron exits 1").
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../src/simulator/index.js';
+import { createTestShop, type TestShop } from '../support/shop.js';
+import { liveSkus, startShopSimulator } from '../support/simulator.js';
+import { civetta, expectedHooks } from './sync-helpers.js';
+
+let sim: Simulator;
+let shop: TestShop;
+
+beforeAll(async () => {
+  sim = await startShopSimulator({ rateLimiting: false });
+  shop = createTestShop(sim, { channels: ['ebay'], hooksLimit: 4 });
+  // As in the issue: a rule that asks for no stock level of its own.
+  shop.editConfig((c) => {
+    delete c.hooks.rules[0].where.quantity;
+  });
+});
+afterAll(async () => {
+  shop.cleanup();
+  await sim.close();
+});
+
+describe('hooks at channel quantity 0', () => {
+  it('a product with stock equal to the reserve takes no hook slot; the run lists the rest and exits 0', async () => {
+    const [first] = (await expectedHooks(shop)).ebay;
+    // eBay keeps 1 unit for the shop floor (stock.reserve 1): one unit left means 0 to sell.
+    shop.setRow(first!, { Giacenza: '1' });
+    const hooks = (await expectedHooks(shop)).ebay;
+    expect(hooks).not.toContain(first);
+    expect(hooks).toHaveLength(4);
+    const run = await civetta(shop, 'sync');
+    // Before: the product was a hook, created unpublished and reported failed on every run (exit 1).
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(liveSkus(sim).ebay.sort()).toEqual([...hooks].sort());
+    expect(sim.ebay.offers().map((o) => (o as { sku: string }).sku)).not.toContain(first);
+  }, 120_000);
+
+  it('a listed hook that sells out keeps its slot, waits for stock without failing, and is back when stock comes', async () => {
+    const [hook] = liveSkus(sim).ebay.sort();
+    const before = shop.rows.find((r) => r.Codice === hook)!.Giacenza!;
+    shop.setRow(hook!, { Giacenza: '0' });
+    const out = await civetta(shop, 'sync');
+    expect(out.code, out.stdout + out.stderr).toBe(0);
+    const again = await civetta(shop, 'sync');
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).not.toMatch(/failed:|Failed:/);
+    expect(again.stdout).not.toMatch(new RegExp(`${hook}\\s+(delist|create)`));
+    expect(again.stdout).toMatch(new RegExp(`${hook}: channel quantity 0: waits for stock`));
+    shop.setRow(hook!, { Giacenza: before });
+    const back = await civetta(shop, 'sync');
+    expect(back.code, back.stdout + back.stderr).toBe(0);
+    expect(liveSkus(sim).ebay).toContain(hook);
+  }, 180_000);
+});

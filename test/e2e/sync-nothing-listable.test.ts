@@ -1,0 +1,48 @@
+// A config under which no product can be listed must not be a silent no-op (issue 11: "validate
+// exits 0 with 'a run is safe' … sync exits 0 having listed nothing. A cron job would do nothing forever").
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../src/simulator/index.js';
+import { createTestShop, type TestShop } from '../support/shop.js';
+import { startShopSimulator } from '../support/simulator.js';
+import { civetta, civettaJson } from './sync-helpers.js';
+
+let sim: Simulator;
+let shop: TestShop;
+
+beforeAll(async () => {
+  sim = await startShopSimulator({ rateLimiting: false });
+  shop = createTestShop(sim);
+  // The GPSR columns are no longer mapped and the brand defaults are gone: every product lacks them.
+  shop.editConfig((c) => {
+    delete c.stock.columns.manufacturer;
+    delete c.stock.columns.responsiblePerson;
+    c.productSafety = { brands: {} };
+  });
+});
+afterAll(async () => {
+  shop.cleanup();
+  await sim.close();
+});
+
+describe('nothing listable', () => {
+  it('validate exits 2 naming the top reasons with their counts', async () => {
+    const run = await civetta(shop, 'validate');
+    expect(run.code, run.stdout).toBe(2);
+    expect(run.stdout).toMatch(/amazon: nothing can be listed \(\d+ products, 0 eligible, 0 hooks\); top reasons:\n\s+GPSR manufacturer missing for \d+ products of \d+ brands/);
+    expect(run.stdout).toMatch(/ebay: nothing can be listed/);
+    expect(run.stdout).toMatch(/a run would be unsafe \(exit 2\)/);
+    const json = await civettaJson<{ channels: { ebay: { listability: { nothingListable: boolean; reasons: Array<{ code: string; products: number }> } } } }>(shop, 'validate');
+    expect(json.code).toBe(2);
+    expect(json.json.channels.ebay.listability.nothingListable).toBe(true);
+    expect(json.json.channels.ebay.listability.reasons.map((r) => r.code)).toContain('gpsr-manufacturer');
+  }, 60_000);
+
+  it('sync exits 2 with the reasons and sends nothing', async () => {
+    const run = await civetta(shop, 'sync');
+    expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(run.stdout).toMatch(/ebay: nothing can be listed .*\n\s+GPSR manufacturer missing/);
+    expect(run.stdout).toMatch(/Nothing was sent to ebay; its listings are left as they are/);
+    expect(run.stderr).toMatch(/nothing listable on amazon, ebay; exit 2/);
+    expect(sim.writeCount()).toBe(0);
+  }, 60_000);
+});
