@@ -8,7 +8,7 @@ import type { ChannelIssue } from './channel.js';
  * the same (`sync --retry-held` sends it anyway). Codes that pass by themselves (5xx, 429,
  * network, a busy listing) never belong here.
  */
-export const HELD_REFUSALS: Readonly<Record<ChannelId, ReadonlySet<string>>> = {
+const HELD_REFUSALS: Readonly<Record<ChannelId, ReadonlySet<string>>> = {
   amazon: new Set([
     // civetta's catalogue match before any write (match-products.ts).
     'no-catalog-match',
@@ -43,7 +43,7 @@ export const HELD_REFUSALS: Readonly<Record<ChannelId, ReadonlySet<string>>> = {
 };
 
 /** Whether one issue is a refusal that holds the item. */
-export function holdsItem(channel: ChannelId, issue: ChannelIssue): boolean {
+function holdsItem(channel: ChannelId, issue: ChannelIssue): boolean {
   return issue.hold ?? HELD_REFUSALS[channel].has(issue.code);
 }
 

@@ -3,7 +3,7 @@ import type { StockItem } from '../domain/stock-item.js';
 import type { HookSelection } from './select-hooks.js';
 
 /** One reason products cannot be listed on a channel, with how many it keeps off. */
-export interface ListabilityReason {
+interface ListabilityReason {
   /** The eligibility problem's code (`gpsr-manufacturer`, `ebay-category-unmapped`, …) or `no-rule-selects`. */
   code: string;
   products: number;
@@ -14,7 +14,7 @@ export interface ListabilityReason {
 }
 
 /** A rule of this channel that selected nothing. */
-export interface EmptyRule {
+interface EmptyRule {
   rule: string;
   /** Products that passed its conditions (taken by nothing because the limit was reached). */
   passed: number;

@@ -29,7 +29,8 @@ export interface TestShop {
   /** Drops one row and rewrites the file. */
   removeRow(sku: string): void;
   /** Edits the YAML config in place (free-form, as a shop owner would). */
-  editConfig(edit: (config: Record<string, any>) => void): void; // any: free-form YAML edited in place
+  // biome-ignore lint/suspicious/noExplicitAny: free-form YAML edited in place
+  editConfig(edit: (config: Record<string, any>) => void): void;
   cleanup(): void;
 }
 
@@ -91,7 +92,8 @@ export function createTestShop(sim: Simulator, opts: TestShopOptions = {}): Test
       shop.writeStock(shop.rows.filter((r) => r.Codice !== sku));
     },
     editConfig(edit) {
-      const current = yaml.load(readFileSync(configFile, 'utf8')) as Record<string, any>; // any: free-form YAML edited in place
+      // biome-ignore lint/suspicious/noExplicitAny: free-form YAML edited in place
+      const current = yaml.load(readFileSync(configFile, 'utf8')) as Record<string, any>;
       edit(current);
       writeFileSync(configFile, yaml.dump(current));
     },

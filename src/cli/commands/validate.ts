@@ -79,9 +79,9 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
         const canList = listability(result.selection, stock.items);
         if (canList.nothingListable) {
           safe = false;
-          renderNothingListable(canList).forEach((line) => out.print(line));
+          out.print(renderNothingListable(canList).join('\n'));
         }
-        renderEmptyRules(canList).forEach((line) => out.print(line));
+        for (const line of renderEmptyRules(canList)) out.print(line);
         channels[channel] = { listable: stock.items.length - blocked.size, blocked: blocked.size, hooks: result.offers.length, problems, listability: canList };
       }
       report.channels = channels;
