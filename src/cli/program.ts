@@ -1,3 +1,4 @@
+import { STOCK_FORMATS } from '../config/schema.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CHANNEL_IDS } from '../domain/ids.js';
 import type { GlobalOptions } from '../app/run-context.js';
@@ -72,8 +73,9 @@ export function buildProgram(
     .configureOutput({ writeOut: write.out, writeErr: write.err })
     .exitOverride();
 
-  leaf(program, 'init', 'init', 'write a commented starter config (civetta.config.yaml) and an example stock mapping', invoke)
-    .option('--dir <dir>', 'folder to write into', '.');
+  leaf(program, 'init', 'init', 'write a commented starter config (civetta.config.yaml), made for your export with --format', invoke)
+    .option('--dir <dir>', 'folder to write into', '.')
+    .option('--format <format>', `your stock export: ${STOCK_FORMATS.join(' | ')}`);
   leaf(program, 'validate', 'validate', 'load the config and the stock file and report every problem; exit 2 if a run would be unsafe', invoke)
     .option('--remote', 'also check the marketplace accounts, read-only (eBay policies, location, required aspects)', false);
   leaf(program, 'hooks', 'hooks', 'show the hook selection per channel: SKU, title, channel price and quantity, rule', invoke)

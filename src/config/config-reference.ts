@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeExpected, unwrap } from './describe-schema.js';
+import { FORMAT_PRESETS } from './stock-formats.js';
 import { Config } from './schema.js';
 
 /** One documented key of the config. */
@@ -67,13 +68,32 @@ export function configReference(schema: z.ZodType = Config): ReferenceRow[] {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The README's config reference block: one Markdown table row per key. */
+/** The README's config reference block: one Markdown table row per key, then the stock formats. */
 export function configReferenceMarkdown(schema: z.ZodType = Config): string {
   const lines = ['| key | expected | default | meaning |', '| --- | --- | --- | --- |'];
   for (const r of configReference(schema)) {
     lines.push(`| \`${r.key}\` | ${cell(r.expected)} | ${r.default !== undefined ? `\`${cell(r.default)}\`` : ''} | ${cell(r.description)} |`);
   }
-  return lines.join('\n');
+  return [...lines, '', ...stockFormatsMarkdown()].join('\n');
+}
+
+/** Every `stock.format` preset with the columns it maps, its price basis and its source. */
+function stockFormatsMarkdown(): string[] {
+  const lines = [
+    '### Stock file formats (`stock.format`)',
+    '',
+    '`generic` (the default) reads only `stock.columns`. Each preset below sets the columns, whether prices include VAT and how variants are written; any `stock.columns` key, `stock.priceIncludesVat` or `stock.decimal` in the config wins over it.',
+    '',
+    '| format | export | prices | columns mapped | source |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const [name, p] of Object.entries(FORMAT_PRESETS)) {
+    const columns = Object.entries(p.columns)
+      .map(([field, header]) => `${field}: \`${Array.isArray(header) ? header.join(' + ') : String(header)}\``)
+      .join(', ');
+    lines.push(`| \`${name}\` | ${cell(p.summary)} | ${p.priceIncludesVat ? 'VAT included' : 'net, VAT added'} | ${cell(columns)} | ${p.source} |`);
+  }
+  return lines;
 }
 
 /** The JSON schema of the config file (what the user writes: defaults are optional), for editors. */

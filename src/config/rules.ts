@@ -3,6 +3,7 @@ import { CHANNEL_IDS } from '../domain/ids.js';
 import type { Config } from './schema.js';
 import { foldWord } from './fold-word.js';
 import { PRODUCT_SAFETY_RULES } from './product-safety-rules.js';
+import { columnHeader } from './stock-formats.js';
 
 /** A finding of a cross-field rule, located by key path (turned into a Problem by the loader). */
 export interface RuleFinding extends Omit<Problem, 'key' | 'file' | 'line' | 'column'> {
@@ -27,7 +28,7 @@ function enabledChannels(config: Config) {
 
 /** A price floor is cost + fees + floorMargin: without a cost column there is none. */
 const floorsNeedCost: ConfigRule = (config) => {
-  if (config.stock.columns.cost) return [];
+  if (columnHeader(config.stock, 'cost')) return [];
   return enabledChannels(config).map(({ id, channel }) =>
     channel.pricing.floorMargin > 0
       ? { path: ['channels', id, 'pricing', 'floorMargin'], severity: 'error' as const, code: 'floor-needs-cost', value: String(channel.pricing.floorMargin), expected: 'stock.columns.cost mapped to the purchase-cost column', message: `channels.${id}.pricing.floorMargin needs the purchase cost: map stock.columns.cost` }
@@ -37,7 +38,7 @@ const floorsNeedCost: ConfigRule = (config) => {
 
 /** Margin and cost filters, and ranking by margin, need the cost column. */
 const marginRulesNeedCost: ConfigRule = (config) => {
-  if (config.stock.columns.cost) return [];
+  if (columnHeader(config.stock, 'cost')) return [];
   return config.hooks.rules.flatMap((rule, i) => {
     const uses = [rule.where.margin && 'where.margin', rule.where.cost && 'where.cost', rule.rank === 'margin' && 'rank: margin'].filter(Boolean);
     return uses.length

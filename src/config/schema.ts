@@ -178,6 +178,81 @@ export type SafetyPartyConfig = z.infer<typeof SafetyParty>;
 /** A party named by its id in `productSafety.parties`, or written out in place. */
 const PartyRef = z.union([z.string().min(1), SafetyParty]);
 
+/*
+ * The stock file: where it is, how to read it, and which export it is (issue 13). `format`
+ * picks a preset (src/config/stock-formats.ts) that supplies columns, price basis and dialect hints;
+ * every key written here wins over the preset.
+ */
+const column = (what: string) => z.string().min(1).optional().describe(`header of the ${what}`);
+export const STOCK_FORMATS = ['generic', 'shopify', 'woocommerce', 'prestashop', 'lightspeed-x', 'odoo', 'magento', 'danea'] as const;
+export type StockFormat = (typeof STOCK_FORMATS)[number];
+const REQUIRED_COLUMNS = ['sku', 'title', 'price', 'quantity'] as const;
+
+export const StockConfig = z
+  .strictObject({
+    file: z.string().min(1).describe('the stock file, relative to the config file'),
+    format: z
+      .enum(STOCK_FORMATS)
+      .default('generic')
+      .describe("the export the file is (see \"Stock file formats\"): columns, price basis, variants; generic = only stock.columns"),
+    encoding: z
+      .enum(['auto', 'utf-8', 'windows-1252', 'latin1', 'utf-16le', 'utf-16be'])
+      .default('auto')
+      .describe('text encoding; auto tells UTF-8 (with or without BOM), UTF-16 and Windows-1252 apart'),
+    delimiter: z.enum(['auto', ',', ';', '\t']).default('auto').describe('field separator; auto takes the format\'s, else picks from the first lines'),
+    decimal: z.enum(['auto', '.', ',']).default('auto').describe('decimal mark of prices; auto takes the format\'s, else decides from the values'),
+    quote: z.enum(['auto', '"', 'none']).default('auto').describe('auto reads quoted values and tolerates a bare " inside one (15")'),
+    priceIncludesVat: z
+      .boolean()
+      .optional()
+      .describe("true: the file's prices include VAT; false: they are net and the product's VAT rate is added (to the cent, half up). Default: the format's, else true"),
+    columns: z
+      .strictObject({
+        sku: column('product code (SKU) column'),
+        ean: column('EAN/GTIN column'),
+        title: column('product name column'),
+        brand: column('brand column'),
+        category: column('category column'),
+        price: column('retail price column (VAT included unless stock.priceIncludesVat is false)'),
+        cost: column('purchase cost column (VAT excluded): needed for margins and floors'),
+        quantity: z
+          .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+          .optional()
+          .describe('header of the stock quantity column, or a list of headers summed (one per outlet; a negative outlet counts 0); "inventory_*" takes every header so starting'),
+        image: column('image URL column (several URLs separated by | or ,)'),
+        description: column('description column'),
+        vat: column('VAT rate column (22, 22%, 0.22, or a code of vat.aliases)'),
+        salePrice: column('sale price column, used instead of the price while the sale runs'),
+        saleFrom: column('sale\'s first day column (2026-12-01 or 01/12/2026); empty = already started'),
+        saleTo: column('sale\'s last day column; empty = no end'),
+        manufacturer: column('manufacturer column: a party id of productSafety.parties (GPSR)'),
+        responsiblePerson: column('EU responsible person column: a party id of productSafety.parties (GPSR)'),
+        safetyWarnings: column('safety warnings column (GPSR)'),
+      })
+      .default({})
+      .describe("canonical field → header in the shop's file; each key overrides the format's"),
+    filter: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]))
+      .default({})
+      .describe('rows kept before any rule: { <field or header>: value or [values] }, all must match (case and accents do not matter), e.g. { Status: active }'),
+    maxBadRowsPercent: z.number().min(0).max(100).default(10).describe('refuse the file when more rows are bad'),
+  })
+  .superRefine(
+    (stock, ctx) => {
+      const value = stock as { format?: unknown; columns?: Record<string, unknown> };
+      if ((value.format ?? 'generic') !== 'generic') return;
+      for (const key of REQUIRED_COLUMNS) {
+        if (value.columns?.[key] === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['columns', key], message: 'text: the header of this column (stock.format generic reads only stock.columns), or stock.format set to your export' });
+        }
+      }
+    },
+    // Reported with the section's other mistakes, not only once they are fixed.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  )
+  .describe("the shop's stock file and how to read it");
+export type StockConfig = z.infer<typeof StockConfig>;
+
 export const Config = z.strictObject({
   shop: z.strictObject({
     name: z.string().min(1).describe("the shop's name"),
@@ -189,39 +264,15 @@ export const Config = z.strictObject({
       .default(DEFAULT_TIME_ZONE)
       .describe("the shop's time zone (IANA name), in which its calendar days are counted (order exports)"),
   }).describe('the shop'),
-  stock: z.strictObject({
-    file: z.string().min(1).describe('the stock file, relative to the config file'),
-    encoding: z
-      .enum(['auto', 'utf-8', 'windows-1252', 'latin1', 'utf-16le', 'utf-16be'])
-      .default('auto')
-      .describe('text encoding; auto tells UTF-8 (with or without BOM), UTF-16 and Windows-1252 apart'),
-    delimiter: z.enum(['auto', ',', ';', '\t']).default('auto').describe('field separator; auto picks from the first lines'),
-    decimal: z.enum(['auto', '.', ',']).default('auto').describe('decimal mark of prices; auto decides from the values'),
-    quote: z.enum(['auto', '"', 'none']).default('auto').describe('auto reads quoted values and tolerates a bare " inside one (15")'),
-    columns: z
-      .strictObject({
-        sku: z.string().describe('header of the product code (SKU) column'),
-        ean: z.string().optional().describe('header of the EAN/GTIN column'),
-        title: z.string().describe('header of the product name column'),
-        brand: z.string().optional().describe('header of the brand column'),
-        category: z.string().optional().describe('header of the category column'),
-        price: z.string().describe('header of the retail price column (VAT included)'),
-        cost: z.string().optional().describe('header of the purchase cost column (VAT excluded): needed for margins and floors'),
-        quantity: z.string().describe('header of the stock quantity column'),
-        image: z.string().optional().describe('header of the image URL column (several URLs separated by | or ,)'),
-        description: z.string().optional().describe('header of the description column'),
-        vat: z.string().optional().describe('header of the VAT rate column (22, 22%, 0.22)'),
-        manufacturer: z.string().optional().describe('header of the manufacturer column: a party id of productSafety.parties (GPSR)'),
-        responsiblePerson: z.string().optional().describe('header of the EU responsible person column: a party id of productSafety.parties (GPSR)'),
-        safetyWarnings: z.string().optional().describe('header of the safety warnings column (GPSR)'),
-      })
-      .describe("canonical field → header in the shop's file"),
-    maxBadRowsPercent: z.number().min(0).max(100).default(10).describe('refuse the file when more rows are bad'),
-  }).describe("the shop's stock file and how to read it"),
+  stock: StockConfig,
   vat: z
     .strictObject({
       default: fraction('VAT rate when neither the file nor a category says').optional(),
       categories: z.record(z.string(), fraction('VAT rate')).default({}).describe('shop category → VAT rate, e.g. Libri: 0.04'),
+      aliases: z
+        .record(z.string(), fraction('VAT rate'))
+        .default({})
+        .describe('code in the VAT column → rate, e.g. { R17: 0.22, "22%": 0.22, "1": 0.22 } (case does not matter)'),
     })
     .prefault({})
     .describe('VAT rates per shop category (22%, 10%, 4% for books)'),

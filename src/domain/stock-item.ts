@@ -13,6 +13,9 @@ export const STOCK_FIELDS = [
   'image',
   'description',
   'vat',
+  'salePrice',
+  'saleFrom',
+  'saleTo',
   'manufacturer',
   'responsiblePerson',
   'safetyWarnings',
@@ -45,11 +48,15 @@ export interface StockItem {
   title: string;
   brand?: string;
   category?: string;
-  /** Shop's retail price, VAT included, in minor units. */
+  /** Shop's retail price, VAT included, in minor units (the sale price while a sale runs). */
   priceMinor: number;
+  /** The regular price while a sale price replaces it in `priceMinor`. */
+  regularPriceMinor?: number;
   /** Purchase cost in minor units, when the file has it. */
   costMinor?: number;
   quantity: number;
+  /** A variant's option values (size, colour…), as its export writes them. */
+  options?: string[];
   images: string[];
   description?: string;
   /** VAT rate as a fraction (0.22), from the file or the config; undefined when unknown. */

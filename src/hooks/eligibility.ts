@@ -7,6 +7,7 @@ import type { Problem } from '../domain/problem.js';
 import type { StockField, StockItem } from '../domain/stock-item.js';
 import { floorPrice } from '../pricing/floor.js';
 import { checkEan } from '../stock/ean.js';
+import { columnHeader } from '../config/stock-formats.js';
 
 /**
  * What each marketplace accepts of an EU seller's product data.
@@ -32,7 +33,7 @@ const CHANNEL_LIMITS: Record<ChannelId, { skuMax: number; sku: RegExp; skuChars:
 const ITALIAN_VAT_RATES: readonly number[] = [0.22, 0.1, 0.05, 0.04];
 
 function problem(item: StockItem, config: Config, field: StockField | undefined, severity: Problem['severity'], code: string, message: string, extra: Partial<Problem> = {}): Problem {
-  const column = field ? config.stock.columns[field] : undefined;
+  const column = field ? columnHeader(config.stock, field) : undefined;
   return { severity, code, message, file: config.stock.file, line: item.line, ...(column ? { column } : {}), sku: item.sku, ...extra };
 }
 
@@ -93,7 +94,7 @@ export function checkEligibility(item: StockItem, channel: ChannelId, config: Co
   }
 
   const pricing = config.channels[channel]?.pricing;
-  if (config.stock.columns.cost && item.costMinor === undefined) {
+  if (columnHeader(config.stock, 'cost') && item.costMinor === undefined) {
     add('cost', 'error', 'cost-missing', 'no cost: the price floor cannot be computed', { expected: 'the purchase cost' });
   } else if (pricing && item.vatRate !== undefined && floorPrice(item.costMinor ?? 0, item.vatRate, pricing) === 'fees-exceed-revenue') {
     add(undefined, 'error', 'floor-impossible', 'fees take the whole net price: no price covers the cost', { key: `channels.${channel}.pricing.feePercent` });

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { StockItem } from '../domain/stock-item.js';
-import { resolveVat } from '../hooks/resolve-product.js';
+import { resolveVat } from '../config/resolve-vat.js';
 import type { ProductFacts, ProductLookup } from '../domain/stored-order.js';
 
 /** The stock file's EAN, VAT rate (file, else `vat.categories`, else `vat.default`) and cost per SKU. */

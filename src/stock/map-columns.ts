@@ -1,28 +1,24 @@
 /**
  * Maps the config's `stock.columns` (canonical field → header) onto the file's header row,
  * forgivingly: case, accents, surrounding and repeated spaces, and the apostrophe Italian
- * keyboards type for an accent (`QUANTITA'`) do not matter. Pure.
+ * keyboards type for an accent (`QUANTITA'`) do not matter. A format's header aliases (the
+ * same export's older or translated names) are tried after the configured name. Pure.
  */
 import type { Problem } from '../domain/problem.js';
 import type { StockField } from '../domain/stock-item.js';
 import { STOCK_FIELDS } from '../domain/stock-item.js';
 
-/** The config's `stock.columns`: canonical field → header as the shop's file writes it. */
-export type ColumnsOption = Partial<Record<StockField, string>> & {
-  sku: string;
-  title: string;
-  price: string;
-  quantity: string;
-};
+export type { ColumnsOption, HeaderAliases } from '../config/stock-formats.js';
+import type { ColumnsOption, HeaderAliases } from '../config/stock-formats.js';
 
 /** Where a field's values are in each record, and the header as written in the file. */
-interface MappedColumn {
+export interface MappedColumn {
   index: number;
   header: string;
 }
 
-/** The fields found in the header. */
-export type ColumnMapping = Partial<Record<StockField, MappedColumn>>;
+/** The fields found in the header; `quantities` holds every column summed for the quantity. */
+export type ColumnMapping = Partial<Record<StockField, MappedColumn>> & { quantities?: MappedColumn[] };
 
 /** The outcome: a mapping when every mapped column was found, and the problems either way. */
 export interface MapColumnsResult {
@@ -49,48 +45,80 @@ export function headerNames(header: readonly string[]): string[] {
   return names;
 }
 
-function findColumn(header: readonly string[], wanted: string): number[] {
-  const exact = header.flatMap((h, i) => (h.trim() === wanted.trim() ? [i] : []));
+function matches(header: readonly string[], wanted: string): number[] {
+  if (wanted.endsWith('*')) {
+    const prefix = normaliseHeader(wanted.slice(0, -1));
+    return header.flatMap((h, i) => (normaliseHeader(h).startsWith(prefix) && normaliseHeader(h) !== prefix ? [i] : []));
+  }
+  const exact = header.flatMap((h, i) => (h.replace(/^\ufeff/, '').trim() === wanted.trim() ? [i] : []));
   if (exact.length > 0) return exact;
   const key = normaliseHeader(wanted);
   return header.flatMap((h, i) => (normaliseHeader(h) === key ? [i] : []));
 }
 
+/** The columns holding `wanted` (or, failing that, one of its aliases). */
+export function findColumn(header: readonly string[], wanted: string, aliases: HeaderAliases = {}): number[] {
+  for (const name of [wanted, ...(aliases[wanted] ?? [])]) {
+    const hits = matches(header, name);
+    if (hits.length > 0) return hits;
+  }
+  return [];
+}
+
+const cleanHeader = (header: readonly string[], index: number) => (header[index] ?? '').trim().replace(/^\ufeff/, '');
+
 /** Finds every configured column in the header; a missing one is an error naming the headers found. */
 export function mapColumns(
   header: readonly string[],
   columns: ColumnsOption,
-  where: { file?: string; line?: number } = {},
+  where: { file?: string; line?: number; aliases?: HeaderAliases } = {},
 ): MapColumnsResult {
-  const { file, line = 1 } = where;
+  const { file, line = 1, aliases = {} } = where;
   const problems: Problem[] = [];
   const mapping: ColumnMapping = {};
   const found = headerNames(header);
+  const missing = (field: StockField, wanted: string) =>
+    problems.push({
+      severity: 'error',
+      code: 'missing-column',
+      message: `the stock file has no column "${wanted}" (mapped to ${field}); headers found: ${found.map((h) => `"${h}"`).join(', ')}`,
+      ...(file === undefined ? {} : { file }),
+      line,
+      column: wanted,
+      key: `stock.columns.${field}`,
+      value: found.join(', '),
+      expected: wanted.endsWith('*') ? `columns whose names start with "${wanted.slice(0, -1)}"` : `a column named "${wanted}"`,
+    });
   for (const field of STOCK_FIELDS) {
     const wanted = columns[field];
     if (wanted === undefined) continue;
-    const hits = findColumn(header, wanted);
-    const first = hits[0];
-    if (first === undefined) {
-      problems.push({
-        severity: 'error',
-        code: 'missing-column',
-        message: `the stock file has no column "${wanted}" (mapped to ${field}); headers found: ${found.map((h) => `"${h}"`).join(', ')}`,
-        ...(file === undefined ? {} : { file }),
-        line,
-        column: wanted,
-        key: `stock.columns.${field}`,
-        value: found.join(', '),
-        expected: `a column named "${wanted}"`,
-      });
+    if (field === 'quantity' && (typeof wanted !== 'string' || wanted.endsWith('*'))) {
+      const quantities: MappedColumn[] = [];
+      for (const name of typeof wanted === 'string' ? [wanted] : wanted) {
+        const hits = findColumn(header, name, aliases);
+        if (hits.length === 0) missing(field, name);
+        for (const index of name.endsWith('*') ? hits : hits.slice(0, 1)) quantities.push({ index, header: cleanHeader(header, index) });
+      }
+      const first = quantities[0];
+      if (first) {
+        mapping.quantity = first;
+        mapping.quantities = quantities;
+      }
       continue;
     }
-    const header0 = (header[first] ?? '').trim();
+    const name = wanted as string;
+    const hits = findColumn(header, name, aliases);
+    const first = hits[0];
+    if (first === undefined) {
+      missing(field, name);
+      continue;
+    }
+    const header0 = cleanHeader(header, first);
     if (hits.length > 1) {
       problems.push({
         severity: 'warning',
         code: 'ambiguous-column',
-        message: `${hits.length} columns match "${wanted}" (mapped to ${field}); the first one (column ${first + 1}) is used`,
+        message: `${hits.length} columns match "${name}" (mapped to ${field}); the first one (column ${first + 1}) is used`,
         ...(file === undefined ? {} : { file }),
         line,
         column: header0,
@@ -99,7 +127,7 @@ export function mapColumns(
         expected: 'one column with this name',
       });
     }
-    mapping[field] = { index: first, header: header0.replace(/^\ufeff/, '') };
+    mapping[field] = { index: first, header: header0 };
   }
   return problems.some((p) => p.severity === 'error') ? { problems } : { mapping, problems };
 }

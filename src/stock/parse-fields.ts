@@ -40,8 +40,16 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
-/** A VAT cell as a fraction, or undefined when it is not a usable rate. */
+/**
+ * A VAT cell as a fraction, or undefined when it is not a usable rate. A tax's name holding
+ * one percentage ("IVA 22%" in a till, "22% G" in Odoo) is that rate.
+ */
 export function vatFromCell(text: string, decimal: DecimalMark): number | undefined {
   const parsed = parseVatRate(text, decimal);
-  return parsed.ok ? parsed.value : undefined;
+  if (parsed.ok) return parsed.value;
+  const percents = [...text.matchAll(/(\d+(?:[.,]\d+)?)\s*%/g)];
+  const only = percents.length === 1 ? percents[0]?.[1] : undefined;
+  if (only === undefined) return undefined;
+  const named = parseVatRate(`${only}%`, only.includes(',') ? ',' : '.');
+  return named.ok ? named.value : undefined;
 }

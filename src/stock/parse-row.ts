@@ -5,10 +5,12 @@
 import type { Problem } from '../domain/problem.js';
 import type { SafetyInfo, StockField, StockItem } from '../domain/stock-item.js';
 import { checkEan } from './ean.js';
-import type { ColumnMapping } from './map-columns.js';
+import type { ColumnMapping, MappedColumn } from './map-columns.js';
 import { parseImages, vatFromCell } from './parse-fields.js';
 import type { DecimalMark, Parsed } from './parse-number.js';
 import { expectedAmount, parseMinor, parseQuantity } from './parse-number.js';
+import { parseDay, saleRuns } from './price-basis.js';
+import { foldWord } from '../config/fold-word.js';
 
 /** Where the record is and how its numbers are written. */
 export interface RowContext {
@@ -18,6 +20,15 @@ export interface RowContext {
   decimal: DecimalMark;
   /** Columns in the header, without the empty ones of a trailing delimiter. */
   headerWidth: number;
+  /** `vat.aliases` with folded keys: a code in the VAT column → rate. */
+  vatAliases?: ReadonlyMap<string, number>;
+  /** The shop's today (YYYY-MM-DD), for sale dates. */
+  today?: string;
+}
+
+/** `vat.aliases` keyed the way a VAT cell is looked up (case, accents and spaces ignored). */
+export function foldAliases(aliases: Readonly<Record<string, number>>): Map<string, number> {
+  return new Map(Object.entries(aliases).map(([k, v]) => [foldWord(k), v]));
 }
 
 /** A good row's item (when no error was found) and every problem of the row. */
@@ -46,14 +57,7 @@ export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx:
     const value = (record[col.index] ?? '').trim();
     return value === '' ? undefined : value;
   };
-  const report = (
-    severity: Problem['severity'],
-    code: string,
-    field: StockField | undefined,
-    message: string,
-    value: string | undefined,
-    expected: string,
-  ): void => {
+  const report: Report = (severity, code, field, message, value, expected) => {
     const column = field === undefined ? undefined : mapping[field]?.header;
     problems.push({
       severity,
@@ -86,7 +90,7 @@ export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx:
   const title = rawTitle?.replace(/\s+/g, ' ');
   if (title === undefined) report('error', 'missing-title', 'title', 'the row has no title', '', 'a product title');
 
-  const amount = (field: 'price' | 'cost', required: boolean): number | undefined => {
+  const amount = (field: 'price' | 'cost' | 'salePrice', required: boolean): number | undefined => {
     const text = cell(field);
     if (text === undefined) {
       if (required) report('error', `${field}-missing`, field, `the ${field} is empty`, '', expectedAmount(ctx.decimal));
@@ -106,18 +110,8 @@ export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx:
   const priceMinor = amount('price', true);
   const costMinor = amount('cost', false);
 
-  const quantityText = cell('quantity');
-  let quantity: number | undefined;
-  if (quantityText === undefined) {
-    report('error', 'quantity-missing', 'quantity', 'the quantity is empty', '', 'a whole number of 0 or more');
-  } else {
-    const parsed = parseQuantity(quantityText, ctx.decimal);
-    if (parsed.ok) quantity = parsed.value;
-    else {
-      const what = { invalid: 'not a number', negative: 'negative', 'not-integer': 'not a whole number' }[parsed.reason];
-      report('error', `quantity-${parsed.reason}`, 'quantity', `the quantity is ${what}`, quantityText, 'a whole number of 0 or more');
-    }
-  }
+  const quantity = mapping.quantities ? summedQuantity(record, mapping.quantities, ctx, report) : oneQuantity(cell('quantity'), ctx, report);
+  const sale = salePrice(amount('salePrice', false), priceMinor, cell, ctx, report);
 
   const eanText = cell('ean');
   let ean: string | undefined;
@@ -143,9 +137,9 @@ export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx:
   const vatText = cell('vat');
   let vatRate: number | undefined;
   if (vatText !== undefined) {
-    vatRate = vatFromCell(vatText, ctx.decimal);
+    vatRate = ctx.vatAliases?.get(foldWord(vatText)) ?? vatFromCell(vatText, ctx.decimal);
     if (vatRate === undefined) {
-      report('warning', 'vat-invalid', 'vat', 'the VAT rate is not usable; the config rate applies', vatText, 'a rate like 22, 22%, 0,22 or 4 (at most 27%)');
+      report('warning', 'vat-invalid', 'vat', 'the VAT rate is not usable; the config rate applies', vatText, 'a rate like 22, 22%, 0,22 or 4 (at most 27%), or a code of vat.aliases');
     }
   }
 
@@ -168,7 +162,8 @@ export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx:
   if (warnings !== undefined) safety.warnings = warnings;
   const brand = cell('brand');
   const category = cell('category');
-  const item: StockItem = { sku, line: ctx.line, title, priceMinor, quantity, images, safety };
+  const item: StockItem = { sku, line: ctx.line, title, priceMinor: sale ?? priceMinor, quantity, images, safety };
+  if (sale !== undefined) item.regularPriceMinor = priceMinor;
   if (ean !== undefined) item.ean = ean;
   if (brand !== undefined) item.brand = brand;
   if (category !== undefined) item.category = category;
@@ -176,4 +171,84 @@ export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx:
   if (description !== undefined) item.description = description;
   if (vatRate !== undefined) item.vatRate = vatRate;
   return { item, sku, problems };
+}
+
+/** Adds a problem of the row, located at its line and the field's column. */
+type Report = (
+  severity: Problem['severity'],
+  code: string,
+  field: StockField | undefined,
+  message: string,
+  value: string | undefined,
+  expected: string,
+) => void;
+
+const WHAT_QUANTITY = { invalid: 'not a number', negative: 'negative', 'not-integer': 'not a whole number' } as const;
+
+function oneQuantity(text: string | undefined, ctx: RowContext, report: Report): number | undefined {
+  if (text === undefined) {
+    report('error', 'quantity-missing', 'quantity', 'the quantity is empty', '', 'a whole number of 0 or more');
+    return undefined;
+  }
+  const parsed = parseQuantity(text, ctx.decimal);
+  if (parsed.ok) return parsed.value;
+  report('error', `quantity-${parsed.reason}`, 'quantity', `the quantity is ${WHAT_QUANTITY[parsed.reason]}`, text, 'a whole number of 0 or more');
+  return undefined;
+}
+
+/**
+ * The sum of several outlets' columns. An empty cell is 0 (an outlet that does not stock the
+ * product); a negative one (sold before it was received) counts 0 and is reported, so one
+ * outlet's backlog never hides another's stock.
+ */
+function summedQuantity(record: readonly string[], columns: readonly MappedColumn[], ctx: RowContext, report: Report): number | undefined {
+  let total = 0;
+  let ok = true;
+  let seen = false;
+  for (const col of columns) {
+    const text = (record[col.index] ?? '').trim();
+    if (text === '') continue;
+    seen = true;
+    const negative = /^-/.test(text) ? parseQuantity(text.slice(1), ctx.decimal) : undefined;
+    if (negative?.ok) {
+      if (negative.value > 0) {
+        report('warning', 'quantity-negative-outlet', 'quantity', `the stock in "${col.header}" is negative and counts as 0`, text, 'a whole number of 0 or more');
+      }
+      continue;
+    }
+    const parsed = parseQuantity(text, ctx.decimal);
+    if (parsed.ok) total += parsed.value;
+    else {
+      ok = false;
+      report('error', `quantity-${parsed.reason}`, 'quantity', `the quantity in "${col.header}" is ${WHAT_QUANTITY[parsed.reason]}`, text, 'a whole number of 0 or more');
+    }
+  }
+  if (!seen) {
+    report('error', 'quantity-missing', 'quantity', `the quantity is empty in every column (${columns.map((c) => c.header).join(', ')})`, '', 'a whole number of 0 or more');
+    return undefined;
+  }
+  return ok ? total : undefined;
+}
+
+/** The sale price when one is set, lower than the price, and its dates run today. */
+function salePrice(
+  sale: number | undefined,
+  price: number | undefined,
+  cell: (field: StockField) => string | undefined,
+  ctx: RowContext,
+  report: Report,
+): number | undefined {
+  if (sale === undefined || price === undefined || sale <= 0 || sale >= price) return undefined;
+  const day = (field: 'saleFrom' | 'saleTo'): string | undefined | null => {
+    const text = cell(field);
+    if (text === undefined) return undefined;
+    const parsed = parseDay(text);
+    if (parsed === undefined) report('warning', 'sale-date-invalid', field, 'the sale date is not a date; the regular price applies', text, 'a day like 2026-12-01 or 01/12/2026');
+    return parsed ?? null;
+  };
+  const from = day('saleFrom');
+  const to = day('saleTo');
+  if (from === null || to === null) return undefined;
+  if (ctx.today === undefined) return from === undefined && to === undefined ? sale : undefined;
+  return saleRuns(ctx.today, from, to) ? sale : undefined;
 }

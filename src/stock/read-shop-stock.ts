@@ -1,16 +1,32 @@
 import type { LoadedConfig } from '../config/loaded-config.js';
+import { resolveStockFormat } from '../config/stock-formats.js';
+import { resolveVat } from '../config/resolve-vat.js';
+import { shopDay } from '../domain/shop-day.js';
 import { readStock, type StockReadResult } from './read-stock.js';
 
-/** Reads the stock file the config names (throws StockFileError, exit 2, when it is refused). */
-export function readShopStock(loaded: LoadedConfig): Promise<StockReadResult> {
-  const s = loaded.config.stock;
+/**
+ * Reads the stock file the config names, with its format's preset merged under the config's
+ * keys (throws StockFileError, exit 2, when it is refused). `now` decides which sales run.
+ */
+export function readShopStock(loaded: LoadedConfig, now: Date = new Date()): Promise<StockReadResult> {
+  const { config } = loaded;
+  const s = config.stock;
+  const format = resolveStockFormat(s);
   return readStock({
     file: s.file,
-    encoding: s.encoding,
-    delimiter: s.delimiter,
-    decimal: s.decimal,
+    encoding: format.encoding,
+    delimiter: format.delimiter,
+    decimal: format.decimal,
     quote: s.quote,
-    columns: s.columns,
+    columns: format.columns,
     maxBadRowsPercent: s.maxBadRowsPercent,
+    format: format.format,
+    aliases: format.aliases,
+    ...(format.layout ? { layout: format.layout } : {}),
+    filter: s.filter,
+    priceIncludesVat: format.priceIncludesVat,
+    vatRate: (item) => resolveVat(item, config).rate,
+    vatAliases: config.vat.aliases,
+    today: shopDay(now, config.shop.timeZone),
   });
 }

@@ -15,6 +15,7 @@ import type { TextEncoding } from './detect-encoding.js';
 import { detectEncoding } from './detect-encoding.js';
 import type { ColumnsOption } from './map-columns.js';
 import { cutDownloadProblem, endsWithLineBreak, type LastRecord } from './cut-download.js';
+import type { SinkOptions, SkippedRows } from './record-sink.js';
 import { RecordSink } from './record-sink.js';
 import { StockFileError } from './stock-file-error.js';
 import { exceedsBadRowThreshold } from './stock-report.js';
@@ -35,6 +36,16 @@ export interface StockReadOptions {
   columns: ColumnsOption;
   /** Refuse the file when more than this share of its rows are bad. */
   maxBadRowsPercent: number;
+  /** The `stock.format` applied, named in the result (the preset is already merged into these options). */
+  format?: string;
+  /** The format's header aliases, row layout, the filter, price basis and today (see SinkOptions). */
+  aliases?: SinkOptions['aliases'];
+  layout?: SinkOptions['layout'];
+  filter?: SinkOptions['filter'];
+  priceIncludesVat?: boolean;
+  vatRate?: SinkOptions['vatRate'];
+  vatAliases?: SinkOptions['vatAliases'];
+  today?: string;
 }
 
 /** What the file held. */
@@ -57,6 +68,16 @@ export interface StockReadResult {
     headers: string[];
     /** Rows that carried none of SKU, title, price, quantity (a Shopify extra-image row: its images join the product above). */
     ignoredRows: number;
+    /** The stock.format applied. */
+    format: string;
+    /** Whether prices were read as VAT-included (false: VAT added per product). */
+    priceIncludesVat: boolean;
+    /** Rows that are not products (parents, continuations, image rows) and rows the filter left out. */
+    skipped: SkippedRows;
+    /** Products read as variants of a parent. */
+    variants: number;
+    /** Outlet cells with negative stock, counted as 0. */
+    negativeOutlets: number;
   };
 }
 
@@ -116,7 +137,20 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
   if (hint) text = text.slice(text.indexOf('\n') + 1);
   const delimiter: Delimiter = options.delimiter !== 'auto' ? options.delimiter : (hint ?? detectDelimiter(text, quote, sample.complete));
 
-  const sink = new RecordSink({ file, columns: options.columns, decimal: options.decimal, delimiter });
+  const optional = <K extends keyof SinkOptions>(key: K, value: SinkOptions[K] | undefined) => (value === undefined ? {} : { [key]: value });
+  const sink = new RecordSink({
+    file,
+    columns: options.columns,
+    decimal: options.decimal,
+    delimiter,
+    ...optional('aliases', options.aliases),
+    ...optional('layout', options.layout),
+    ...optional('filter', options.filter),
+    ...optional('priceIncludesVat', options.priceIncludesVat),
+    ...optional('vatRate', options.vatRate),
+    ...optional('vatAliases', options.vatAliases),
+    ...optional('today', options.today),
+  });
   // The header's width and the last record, for telling a cut download (cut-download.ts).
   let headerFields = 0;
   let last: LastRecord | undefined;
@@ -170,7 +204,14 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
   }
   const result = sink.finish();
   const encodingName = options.encoding === 'latin1' ? 'latin1' : sniffed.encoding;
-  const stats = { ...result.stats, encoding: encodingName, bom: sniffed.bom, delimiter };
+  const stats = {
+    ...result.stats,
+    encoding: encodingName,
+    bom: sniffed.bom,
+    delimiter,
+    format: options.format ?? 'generic',
+    priceIncludesVat: options.priceIncludesVat ?? true,
+  };
   if (exceedsBadRowThreshold(stats.rows, stats.badRows, options.maxBadRowsPercent)) {
     const percent = Math.round((stats.badRows * 1000) / stats.rows) / 10;
     const message = `${stats.badRows} of ${stats.rows} rows (${percent}%) of ${file} are bad, more than stock.maxBadRowsPercent (${options.maxBadRowsPercent}%): the file is refused`;

@@ -7,11 +7,17 @@ import type { Problem } from '../domain/problem.js';
 import type { StockItem } from '../domain/stock-item.js';
 import type { Delimiter } from './detect-dialect.js';
 import { detectDecimal, PREAMBLE_LINES } from './detect-dialect.js';
-import type { ColumnMapping, ColumnsOption } from './map-columns.js';
+import type { RowLayout } from '../config/stock-formats.js';
+import type { GroupedRow, SkipReason } from './group-rows.js';
+import { RowGrouper, variantTitle } from './group-rows.js';
+import type { ColumnMapping, ColumnsOption, HeaderAliases } from './map-columns.js';
 import { headerNames, mapColumns } from './map-columns.js';
 import type { DecimalMark } from './parse-number.js';
 import { parseImages } from './parse-fields.js';
-import { isProductless, parseRow } from './parse-row.js';
+import { foldAliases, isProductless, parseRow } from './parse-row.js';
+import { shelfPriceFromNet } from './price-basis.js';
+import type { FilterColumn, FilterOption } from './row-filter.js';
+import { keepRow, resolveFilter } from './row-filter.js';
 import { StockFileError } from './stock-file-error.js';
 import type { SkuSighting } from './stock-report.js';
 import { badLines, duplicateProblems, findDuplicateSkus, sortProblems, withoutDuplicates } from './stock-report.js';
@@ -38,13 +44,49 @@ export interface SinkOptions {
   columns: ColumnsOption;
   decimal: 'auto' | DecimalMark;
   delimiter: Delimiter;
+  /** The format's other names for its headers. */
+  aliases?: HeaderAliases;
+  /** How the export writes variants; none = every row is a product of its own. */
+  layout?: RowLayout;
+  filter?: FilterOption;
+  /** false: the file's prices are net and `vatRate` gives the rate the shelf price adds. */
+  priceIncludesVat?: boolean;
+  /** The product's VAT rate when the file's column has none (vat.categories, vat.default). */
+  vatRate?: (item: StockItem) => number | undefined;
+  vatAliases?: Readonly<Record<string, number>>;
+  /** The shop's today (YYYY-MM-DD), for sale dates. */
+  today?: string;
+}
+
+/** Rows that are not products, by why. */
+export interface SkippedRows {
+  /** Variant parents: a WooCommerce variable product, a Magento configurable one. */
+  parents: number;
+  /** Lines continuing a product without a SKU or price of their own (Odoo, Magento store views). */
+  continuations: number;
+  /** Rows carrying only more images of the product above (Shopify). */
+  images: number;
+  /** Rows `stock.filter` left out. */
+  filtered: number;
 }
 
 /** The reader's result, before it adds what only the shell knows (encoding, delimiter). */
 export interface SinkResult {
   items: StockItem[];
   problems: Problem[];
-  stats: { rows: number; goodRows: number; badRows: number; decimal: string; headers: string[]; ignoredRows: number };
+  stats: {
+    rows: number;
+    goodRows: number;
+    badRows: number;
+    decimal: string;
+    headers: string[];
+    ignoredRows: number;
+    skipped: SkippedRows;
+    /** Products read as variants (titled with their options or given their parent's cells). */
+    variants: number;
+    /** Outlet cells with negative stock, counted as 0. */
+    negativeOutlets: number;
+  };
 }
 
 export class RecordSink {
@@ -67,10 +109,19 @@ export class RecordSink {
   private headerFailure: StockFileError | undefined;
   /** The item of the product row just read (undefined after a bad row). */
   private previous: StockItem | undefined;
+  /** The items of the group being read, which later image rows add to. */
+  private groupItems: { key: string | undefined; items: StockItem[] } = { key: undefined, items: [] };
+  private grouper: RowGrouper | undefined;
+  private filterColumns: FilterColumn[] = [];
+  private readonly skippedRows: SkippedRows = { parents: 0, continuations: 0, images: 0, filtered: 0 };
+  private variants = 0;
+  private negativeOutlets = 0;
+  private readonly vatAliases: ReadonlyMap<string, number>;
 
   constructor(options: SinkOptions) {
     this.options = options;
     this.decimal = options.decimal === 'auto' ? undefined : options.decimal;
+    this.vatAliases = foldAliases(options.vatAliases ?? {});
   }
 
   /** A record the CSV parser could not read; resolved to a line when the records around it arrive. */
@@ -102,8 +153,8 @@ export class RecordSink {
    * that, the first record's missing columns are the error.
    */
   private readHeader(record: string[], line: number): void {
-    const { file, columns } = this.options;
-    const mapped = mapColumns(record, columns, { file, line });
+    const { file, columns, aliases } = this.options;
+    const mapped = mapColumns(record, columns, { file, line, ...(aliases ? { aliases } : {}) });
     if (!mapped.mapping) {
       const missing = mapped.problems.filter((p) => p.code === 'missing-column').map((p) => `"${p.column}"`);
       this.headerFailure ??= new StockFileError(
@@ -114,8 +165,16 @@ export class RecordSink {
       if (this.preamble.length > PREAMBLE_LINES) throw this.headerFailure;
       return;
     }
+    const filter = resolveFilter(this.options.filter ?? {}, record, mapped.mapping, { file, line, ...(aliases ? { aliases } : {}) });
+    if (filter.problems.length > 0) {
+      throw new StockFileError(filter.problems.map((p) => p.message).join('; '), filter.problems);
+    }
     this.header = record;
     this.mapping = mapped.mapping;
+    this.filterColumns = filter.columns;
+    if (this.options.layout) {
+      this.grouper = new RowGrouper(record, mapped.mapping, this.options.layout, aliases ?? {}, filter.columns.map((c) => c.index));
+    }
     this.problems.push(...mapped.problems);
     const first = this.preamble[0];
     if (first !== undefined) {
@@ -139,24 +198,52 @@ export class RecordSink {
     for (const { record, line } of this.pending.splice(0)) this.row(record, line);
   }
 
+  /**
+   * One record, in small steps: (1) the layout groups it (parent, continuation and image rows
+   * stop here, counted), filling a variant's empty product cells from its parent; (2) the
+   * filter; (3) the values parsed; (4) net prices made shelf prices; (5) a variant titled with
+   * its options; (6) kept, with its SKU seen for the duplicate check.
+   */
   private row(record: string[], line: number): void {
     const mapping = this.mapping as ColumnMapping;
-    if (isProductless(record, mapping)) {
+    const grouped: GroupedRow = this.grouper ? this.grouper.row(record) : { kind: 'product', record, options: [], inherited: false };
+    if (grouped.kind === 'skip') {
+      this.skip(grouped.reason, grouped.images, grouped.group);
+      return;
+    }
+    if (!this.grouper && isProductless(record, mapping)) {
       this.ignoredRows++;
       this.continueImages(record, mapping);
       return;
     }
+    if (!keepRow(grouped.record, this.filterColumns)) {
+      this.skippedRows.filtered++;
+      this.previous = undefined;
+      return;
+    }
     this.rows++;
-    const parsed = parseRow(record, mapping, {
+    const parsed = parseRow(grouped.record, mapping, {
       file: this.options.file,
       line,
       decimal: this.decimal as DecimalMark,
       headerWidth: headerNames(this.header ?? []).length,
+      vatAliases: this.vatAliases,
+      ...(this.options.today === undefined ? {} : { today: this.options.today }),
     });
+    this.negativeOutlets += parsed.problems.filter((p) => p.code === 'quantity-negative-outlet').length;
     this.problems.push(...parsed.problems);
     if (parsed.sku !== undefined) this.sightings.push({ sku: parsed.sku, line });
-    if (parsed.item) this.items.push(parsed.item);
-    this.previous = parsed.item;
+    const item = parsed.item && this.shelfPrice(parsed.item);
+    if (item) {
+      const title = variantTitle(item.title, grouped.options);
+      if (title !== item.title || grouped.inherited) this.variants++;
+      item.title = title;
+      if (grouped.options.length > 0) item.options = grouped.options;
+      this.items.push(item);
+      if (grouped.group === undefined || grouped.group !== this.groupItems.key) this.groupItems = { key: grouped.group, items: [] };
+      this.groupItems.items.push(item);
+    }
+    this.previous = item;
   }
 
   /**
@@ -169,6 +256,45 @@ export class RecordSink {
     for (const url of parseImages(record[column.index] ?? '').urls) {
       if (!this.previous.images.includes(url)) this.previous.images.push(url);
     }
+  }
+
+  /** A row that is not a product, counted by why; an image row's URLs join its product's variants. */
+  private skip(reason: SkipReason, images: string | undefined, group: string | undefined): void {
+    if (reason === 'parent') this.skippedRows.parents++;
+    else if (reason === 'continuation') this.skippedRows.continuations++;
+    else {
+      this.skippedRows.images++;
+      if (group === undefined || group !== this.groupItems.key) return;
+      for (const item of this.groupItems.items) {
+        for (const url of parseImages(images ?? '').urls) if (!item.images.includes(url)) item.images.push(url);
+      }
+    }
+  }
+
+  /**
+   * Net prices (`priceIncludesVat: false`) become shelf prices with the product's VAT rate;
+   * without a rate the row is bad, since any price sent would be a guess.
+   */
+  private shelfPrice(item: StockItem): StockItem | undefined {
+    if (this.options.priceIncludesVat !== false) return item;
+    const rate = this.options.vatRate?.(item) ?? item.vatRate;
+    if (rate === undefined) {
+      this.problems.push({
+        severity: 'error',
+        code: 'vat-unknown-net-price',
+        message: 'the price is net (stock.priceIncludesVat: false) but the product has no VAT rate to add',
+        file: this.options.file,
+        line: item.line,
+        ...(this.mapping?.price ? { column: this.mapping.price.header } : {}),
+        sku: item.sku,
+        value: (item.priceMinor / 100).toFixed(2),
+        expected: 'a VAT column value, a vat.aliases code, a vat.categories entry or vat.default',
+      });
+      return undefined;
+    }
+    item.priceMinor = shelfPriceFromNet(item.priceMinor, rate);
+    if (item.regularPriceMinor !== undefined) item.regularPriceMinor = shelfPriceFromNet(item.regularPriceMinor, rate);
+    return item;
   }
 
   /** Skips that ended before `beforeLine` started after the last record seen. */
@@ -218,6 +344,9 @@ export class RecordSink {
         decimal: this.decimal ?? '.',
         headers: headerNames(this.header),
         ignoredRows: this.ignoredRows,
+        skipped: { ...this.skippedRows },
+        variants: this.variants,
+        negativeOutlets: this.negativeOutlets,
       },
     };
   }

@@ -88,3 +88,24 @@ export function formatProblem(p: Problem): string {
   const value = p.value === undefined ? '' : ` (found "${p.value}"${p.expected === undefined ? '' : `, expected ${p.expected}`})`;
   return `${where ? `${where}: ` : ''}${p.severity}: ${p.message} [${p.code}]${value}`;
 }
+
+/** A product as civetta reads it, for the owner to check the reading at a glance. */
+export interface ProductPreview {
+  sku: string;
+  line: number;
+  title: string;
+  /** Shelf price, VAT included, in minor units (after a net price got its VAT, a running sale applied). */
+  priceMinor: number;
+  quantity: number;
+  ean?: string;
+}
+
+/**
+ * Up to `count` products to show: a variant (titled from its parent and options: the reading
+ * most likely to be wrong) first when the file has one, then products from the top of the file.
+ */
+export function previewProducts(items: readonly StockItem[], count = 2): ProductPreview[] {
+  const variant = items.find((i) => i.options !== undefined);
+  const picked = [...(variant ? [variant] : []), ...items.filter((i) => i !== variant)].slice(0, count);
+  return picked.map((i) => ({ sku: i.sku, line: i.line, title: i.title, priceMinor: i.priceMinor, quantity: i.quantity, ...(i.ean ? { ean: i.ean } : {}) }));
+}

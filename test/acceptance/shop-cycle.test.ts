@@ -17,12 +17,12 @@ import { bareEnv, civetta, ledgerRows, onlyJson } from './acceptance-helpers.js'
 const FIXTURE_SHOP = fileURLToPath(new URL('../../fixtures/shop/', import.meta.url));
 
 describe('a new shop: init, then validate', () => {
-  it('init writes the commented config and mappings; validate names the missing stock file, then passes once it is there', async () => {
+  it('init writes the commented config; validate names the missing stock file, then passes once it is there', async () => {
     const dir = tempDir('civetta-init-');
     try {
       const init = await runCli(['init'], { cwd: dir.path });
       expect(init.code, init.stderr).toBe(0);
-      expect(dir.files()).toEqual(['civetta.config.yaml', 'mappings/shopify.yaml', 'mappings/woocommerce.yaml']);
+      expect(dir.files()).toEqual(['civetta.config.yaml']);
       expect(readFileSync(join(dir.path, 'civetta.config.yaml'), 'utf8')).toMatch(/^# /);
 
       const before = await runCli(['--json', 'validate'], { cwd: dir.path });

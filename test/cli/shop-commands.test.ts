@@ -15,7 +15,12 @@ describe('validate and hooks on the sample shop (spawned)', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe(`config ${join(SHOP, 'civetta.config.yaml')}: ok (0 error(s), 0 warning(s))`);
     expect(lines[1]).toBe(`stock ${join(SHOP, 'stock/magazzino.csv')}: 406 rows, 399 good, 7 bad (windows-1252, delimiter ";", decimal ",")`);
-    expect(lines.slice(2, 10)).toEqual([
+    expect(lines.slice(2, 5)).toEqual([
+      '  format generic: 399 products; prices VAT included',
+      '  read as: LEGO-69525 "LEGO Minecraft Nave pirata 69525" 73,90 VAT incl., quantity 7, EAN 5702011642044 (line 2)',
+      expect.stringMatching(/^ {2}read as: \S+ ".+" \d+,\d\d VAT incl\., quantity \d+, (EAN \d+|no EAN) \(line 3\)$/),
+    ]);
+    expect(lines.slice(5, 13)).toEqual([
       '  stock/magazzino.csv:23 [Codice]: error: the row has no SKU',
       '  stock/magazzino.csv:123 [Prezzo]: error: the price is not an amount (found "12,,5", expected an amount like 12,50 or 1.234,50)',
       '  stock/magazzino.csv:153 [Codice]: error: SKU "PUZ-0056" appears on lines 153, 363; none of them is used until only one remains',
@@ -129,11 +134,11 @@ describe('init (spawned)', () => {
   let dir: TempDir;
   afterEach(() => dir.cleanup());
 
-  it('writes the starter config and mappings; refuses to overwrite (exit 2)', async () => {
+  it('writes the starter config; refuses to overwrite (exit 2)', async () => {
     dir = tempDir();
     const r = await runCli(['init', '--dir', 'negozio'], { cwd: dir.path });
     expect(r.code).toBe(0);
-    expect(dir.files()).toEqual(['negozio/civetta.config.yaml', 'negozio/mappings/shopify.yaml', 'negozio/mappings/woocommerce.yaml']);
+    expect(dir.files()).toEqual(['negozio/civetta.config.yaml']);
     expect(readFileSync(join(dir.path, 'negozio/civetta.config.yaml'), 'utf8')).toBe(readFileSync(join(ROOT, 'config/civetta.config.template.yaml'), 'utf8'));
     const again = await runCli(['init', '--dir', 'negozio'], { cwd: dir.path });
     expect(again.code).toBe(2);
@@ -143,5 +148,29 @@ describe('init (spawned)', () => {
     expect(v.code).toBe(2);
     expect(v.stdout.split('\n')[0]).toBe(`config ${join(dir.path, 'negozio/civetta.config.yaml')}: ok (0 error(s), 1 warning(s))`);
     expect(existsSync(join(dir.path, 'negozio/civetta.db'))).toBe(false);
+  });
+
+  it('--format woocommerce writes a config for that export; validate reads the export, names the format and shows two products', async () => {
+    dir = tempDir();
+    const r = await runCli(['init', '--format', 'woocommerce'], { cwd: dir.path });
+    expect(r.code, r.stderr).toBe(0);
+    const config = readFileSync(join(dir.path, 'civetta.config.yaml'), 'utf8');
+    expect(config).toContain('  format: woocommerce');
+    expect(config).toContain('  file: ./stock/wc-product-export.csv');
+    dir.write({ 'stock/wc-product-export.csv': readFileSync(join(ROOT, 'fixtures/formats/woocommerce/wc-product-export-5-12-2026.csv'), 'utf8') });
+    const v = await runCli(['validate'], { cwd: dir.path });
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+    expect(v.stdout).toContain('  format woocommerce: 5 products (3 variants); skipped 1 parent, 1 left out by stock.filter; prices VAT included');
+    expect(v.stdout).toContain('  read as: MAG-01-4 "Maglietta Dinosauri - 4 anni" 12,50 VAT incl., quantity 3, EAN 8001234567040 (line 6)');
+    expect(v.stdout).toContain('  read as: LEGO-60337 "LEGO City Treno passeggeri espresso" 129,99 VAT incl., quantity 4, EAN 5702017583488 (line 2)');
+  });
+
+  it('--format with an unknown export: exit 2 listing the known ones', async () => {
+    dir = tempDir();
+    const r = await runCli(['init', '--format', 'ecwid'], { cwd: dir.path });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown format "ecwid"');
+    expect(r.stderr).toContain('generic, shopify, woocommerce, prestashop, lightspeed-x, odoo, magento, danea');
+    expect(dir.files()).toEqual([]);
   });
 });

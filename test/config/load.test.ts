@@ -34,7 +34,7 @@ describe('readConfig: errors name the key, the value found and what was expected
   it('missing keys, enums and whole numbers', async () => {
     expect(await summary('missing-keys.yaml')).toEqual([
       '1:1 error shop.name: missing, expected text',
-      '4:3 error stock.columns.title: missing, expected text',
+      '4:3 error stock.columns.title: missing, expected text: the header of this column (stock.format generic reads only stock.columns), or stock.format set to your export',
       '5:3 error stock.encoding: found "ascii" (string), expected one of "auto", "utf-8", "windows-1252", "latin1", "utf-16le", "utf-16be"',
       '7:3 error hooks.limit: found -1 (number), expected a whole number ≥ 0',
     ]);

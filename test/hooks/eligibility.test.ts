@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEligibility, ineligibleReason } from '../../src/hooks/eligibility.js';
-import { resolveProduct, resolveVat } from '../../src/hooks/resolve-product.js';
+import { resolveVat } from '../../src/config/resolve-vat.js';
+import { resolveProduct } from '../../src/hooks/resolve-product.js';
 import { party } from '../support/party.js';
 import { config, item } from './make.js';
 

@@ -11,7 +11,8 @@ const columns = { sku: 'Codice', title: 'Descrizione', price: 'Prezzo', quantity
 describe('readStock: encodings', () => {
   it('reads UTF-8 with a BOM, comma separated, decimal point', async () => {
     const r = await readCase('utf8-bom-comma', 'stock.csv');
-    expect(r.stats).toEqual({ rows: 3, goodRows: 3, badRows: 0, encoding: 'utf-8', bom: true, delimiter: ',', decimal: '.', headers: ['sku', 'ean', 'title', 'price', 'qty'], ignoredRows: 0 });
+    expect(r.stats).toEqual({ rows: 3, goodRows: 3, badRows: 0, encoding: 'utf-8', bom: true, delimiter: ',', decimal: '.', headers: ['sku', 'ean', 'title', 'price', 'qty'], ignoredRows: 0,
+      format: 'generic', priceIncludesVat: true, skipped: { parents: 0, continuations: 0, images: 0, filtered: 0 }, variants: 0, negativeOutlets: 0 });
     expect(r.items.map((i) => [i.sku, i.title, i.priceMinor, i.quantity, i.ean])).toEqual([
       ['A-1', 'Puzzle 1000 pezzi, Città di Firenze', 1250, 3, '8005125390113'],
       ['A-2', 'Peluche orsetto però più morbido', 990, 0, undefined],

@@ -33,6 +33,7 @@ describe('the sample shop (Giocattoli e Libri Rossi)', () => {
   it('reads the Windows-1252 export: exact counts and the broken rows by line', () => {
     expect(win.stats).toEqual({
       rows: 406, goodRows: 399, badRows: 7, encoding: 'windows-1252', bom: false, delimiter: ';', decimal: ',', ignoredRows: 0,
+      format: 'generic', priceIncludesVat: true, skipped: { parents: 0, continuations: 0, images: 0, filtered: 0 }, variants: 0, negativeOutlets: 0,
       headers: ['Codice', 'EAN', 'Descrizione', 'Marca', 'Categoria', 'Prezzo', 'Costo', 'Giacenza', 'Immagine', 'Note', 'IVA', 'Produttore', 'Responsabile UE', 'Avvertenze'],
     });
     expect(win.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.code, p.value])).toEqual(BAD);

@@ -16,6 +16,7 @@ import { StockFileError } from '../../stock/stock-file-error.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderEmptyRules, renderNothingListable } from '../render/listability.js';
 import { countProblems, renderProblem } from '../render/problems.js';
+import { netPriceWarning, renderStockReading, stockReading } from '../render/stock-reading.js';
 
 export interface ValidateArgs {
   /** Also check the marketplace accounts, read-only (eBay: programs, policies, location, required aspects). */
@@ -56,9 +57,12 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
     if (stock) {
       const s = stock.stats;
       out.print(`stock ${loaded.config.stock.file}: ${s.rows} rows, ${s.goodRows} good, ${s.badRows} bad (${s.encoding}${s.bom ? ' with BOM' : ''}, delimiter ${JSON.stringify(s.delimiter)}, decimal ${JSON.stringify(s.decimal)})`);
-      stock.problems.forEach(show);
-      all.push(...stock.problems);
-      report.stock = { file: loaded.config.stock.file, refused: false, stats: s, problems: stock.problems };
+      const reading = stockReading(stock);
+      for (const line of renderStockReading(reading)) out.print(line);
+      const stockProblems = [...stock.problems, ...netPriceWarning(stock.items, s.priceIncludesVat, loaded.config.stock.file)];
+      stockProblems.forEach(show);
+      all.push(...stockProblems);
+      report.stock = { file: loaded.config.stock.file, refused: false, stats: s, reading, problems: stockProblems };
       const channels: Record<string, unknown> = {};
       for (const channel of enabledChannels(loaded)) {
         const result = channelHooks(loaded.config, stock.items, channel);
