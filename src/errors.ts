@@ -54,3 +54,17 @@ export class ChannelAuthError extends CivettaError {
     this.channel = channel;
   }
 }
+
+/**
+ * A marketplace asked civetta to wait longer than a run may hold the ledger lock (a Retry-After
+ * or a stated rate beyond MAX_MARKETPLACE_WAIT_MS): nothing more is sent to that channel in this
+ * run, which ends in exit 1 and releases the lock; the next run tries again.
+ */
+export class MarketplaceBusyError extends CivettaError {
+  readonly exitCode = ExitCode.itemsFailed;
+  readonly channel: string;
+  constructor(channel: string, message: string, details: readonly string[] = []) {
+    super(message, details);
+    this.channel = channel;
+  }
+}

@@ -25,5 +25,12 @@ export function retryAfterMs(header: string | undefined, now: number): number {
   return Number.isNaN(date) ? 0 : Math.max(0, date - now);
 }
 
+/**
+ * The longest wait a marketplace can impose on a run (a Retry-After, or the pause between calls
+ * at a stated rate). Beyond it the channel stops for the run: a cron run that sleeps for an hour
+ * with the lock held makes every later run exit 3.
+ */
+export const MAX_MARKETPLACE_WAIT_MS = 120_000;
+
 /** Statuses that say "not now" rather than "no": worth another try. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);

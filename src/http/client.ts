@@ -2,11 +2,12 @@ import pLimit from 'p-limit';
 import { request as undiciRequest } from 'undici';
 import type { z } from 'zod';
 import type { ChannelDeps } from './channel-deps.js';
-import { ChannelAuthError } from '../errors.js';
+import { ChannelAuthError, MarketplaceBusyError } from '../errors.js';
 import { allowedOrigins, assertAllowed } from './allowed-origins.js';
-import { DEFAULT_RETRY, RETRYABLE_STATUSES, backoffDelay, retryAfterMs, type RetryPolicy } from './backoff.js';
+import { AnswerTooLargeError, readCapped } from './answer-size.js';
+import { DEFAULT_RETRY, MAX_MARKETPLACE_WAIT_MS, RETRYABLE_STATUSES, backoffDelay, retryAfterMs, type RetryPolicy } from './backoff.js';
 import { HttpError, NetworkError, UnexpectedResponseError } from './http-error.js';
-import { redact } from './redact.js';
+import { redact, redactAndCut } from './redact.js';
 import { TokenBucket, type RateLimit } from './token-bucket.js';
 
 export type { RateLimit } from './token-bucket.js';
@@ -96,6 +97,8 @@ export class HttpClient {
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  /** Set when the marketplace asked for a wait beyond MAX_MARKETPLACE_WAIT_MS: every later call fails at once. */
+  private busy: MarketplaceBusyError | undefined;
 
   constructor(options: HttpClientOptions) {
     this.options = options;
@@ -107,7 +110,11 @@ export class HttpClient {
 
   async request<T>(req: HttpRequest<T>): Promise<HttpResponse<T>> {
     assertAllowed(this.options.channel, this.origins, req.url);
-    return this.limit(() => this.send(req));
+    if (this.busy) throw this.busy;
+    return this.limit(() => {
+      if (this.busy) throw this.busy;
+      return this.send(req);
+    });
   }
 
   private bucket(operation: string): TokenBucket {
@@ -146,9 +153,10 @@ export class HttpClient {
         });
         status = res.statusCode;
         headers = flattenHeaders(res.headers);
-        bytes = new Uint8Array(await res.body.arrayBuffer());
+        bytes = await readCapped(res.body, req.operation, status, headers['content-length']);
         text = Buffer.from(bytes).toString('utf8');
       } catch (error) {
+        if (error instanceof AnswerTooLargeError) throw error;
         const resend = req.idempotent || isRefusedBeforeSending(error);
         log.debug(redact(`${req.operation} ${req.method} ${req.url} failed: ${String(error)} (try ${attempt}/${policy.attempts})`));
         if (resend && attempt < policy.attempts) {
@@ -159,7 +167,7 @@ export class HttpClient {
       }
       const requestId = headers['x-amzn-requestid'] ?? headers['x-ebay-c-request-id'] ?? headers['x-request-id'];
       log.debug(redact(`${req.operation} ${req.method} ${req.url} → ${status} in ${this.now() - started} ms`));
-      this.adaptRate(bucket, headers);
+      this.adaptRate(bucket, headers, req.operation);
 
       if (status >= 200 && status < 300) {
         const garbled = req.schema !== undefined && !isJson(text);
@@ -172,7 +180,7 @@ export class HttpClient {
         }
         return { status, headers, bytes, text, data: parseBody(req, status, text), requestId };
       }
-      log.debug(redact(`${req.operation} answer: ${text.slice(0, 2000)}`));
+      log.debug(`${req.operation} answer: ${redactAndCut(text, 2000)}`);
       if ((status === 401 || status === 403) && useAuth && this.options.auth?.isExpired(status, text)) {
         if (refreshed) {
           // A token minted a moment ago is refused too: the credentials or the seller's
@@ -180,7 +188,7 @@ export class HttpClient {
           throw new ChannelAuthError(
             this.options.channel,
             `${this.options.channel}: the marketplace refused a freshly issued access token (HTTP ${status} on ${req.operation}). Check the seller id, the app's roles and the region, then re-authorise.`,
-            [redact(text.slice(0, 300))],
+            [redactAndCut(text, 300)],
           );
         }
         refreshed = true;
@@ -188,7 +196,11 @@ export class HttpClient {
         attempt--; // a refreshed token is a new start, not a retry of a failing call
         continue;
       }
-      if (status === 429) bucket.penalize(retryAfterMs(headers['retry-after'], this.now()));
+      if (status === 429) {
+        const wait = retryAfterMs(headers['retry-after'], this.now());
+        if (wait > MAX_MARKETPLACE_WAIT_MS) throw this.stop(req.operation, `asked to wait ${Math.round(wait / 1000)} s (Retry-After: ${headers['retry-after']})`);
+        bucket.penalize(wait);
+      }
       const retryable = status === 429 || (req.idempotent && RETRYABLE_STATUSES.has(status));
       const tries = status === 429 ? (policy.attemptsOn429 ?? policy.attempts) : policy.attempts;
       if (retryable && attempt < tries) {
@@ -199,10 +211,23 @@ export class HttpClient {
     }
   }
 
-  private adaptRate(bucket: TokenBucket, headers: Record<string, string>): void {
+  private adaptRate(bucket: TokenBucket, headers: Record<string, string>, operation: string): void {
     const name = this.options.rateLimitHeader;
     const value = name ? headers[name.toLowerCase()] : undefined;
-    if (value !== undefined) bucket.adaptRate(Number(value));
+    if (value === undefined) return;
+    const rate = Number(value);
+    // This answer is kept (a write may have landed); the calls after it are not sent.
+    if (rate > 0 && 1000 / rate > MAX_MARKETPLACE_WAIT_MS) this.stop(operation, `stated a rate of ${value} requests per second (${name})`);
+    else bucket.adaptRate(rate);
+  }
+
+  private stop(operation: string, asked: string): MarketplaceBusyError {
+    const limit = MAX_MARKETPLACE_WAIT_MS / 1000;
+    this.busy = new MarketplaceBusyError(
+      this.options.channel,
+      `${this.options.channel}: the marketplace ${asked} on ${operation}, more than the ${limit} s a run waits. Nothing more is sent to ${this.options.channel} in this run; the next run tries again.`,
+    );
+    return this.busy;
   }
 }
 

@@ -43,7 +43,14 @@ export interface TestShopOptions {
   safety?: Record<string, number>;
   /** Overrides of the `sync` section. */
   sync?: Record<string, unknown>;
+  /** Extra keys of one channel's section (e.g. { amazon: { feedThreshold: 1 } }). */
+  channelKeys?: Partial<Record<'amazon' | 'ebay', Record<string, unknown>>>;
+  /** The channels' `environment` (default the fixture's `simulator`). */
+  environment?: 'production' | 'sandbox' | 'simulator';
 }
+
+/** Where the shop's channels point: a running simulator, or a scripted loopback server with the same paths. */
+export type ShopTarget = Pick<Simulator, 'endpoints'> & { amazon: { sellerId: string } };
 
 function quote(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -54,7 +61,7 @@ export function fixtureRows(): StockRow[] {
   return parse(readFileSync(join(FIXTURE, 'stock/magazzino-utf8.csv'), 'utf8'), { columns: true, skip_empty_lines: true, relax_quotes: true, relax_column_count: true }) as StockRow[];
 }
 
-export function createTestShop(sim: Simulator, opts: TestShopOptions = {}): TestShop {
+export function createTestShop(sim: ShopTarget, opts: TestShopOptions = {}): TestShop {
   const dir = tempDir('civetta-shop-');
   // biome-ignore lint/suspicious/noExplicitAny: free-form YAML edited in place
   const config = yaml.load(readFileSync(join(FIXTURE, 'civetta.config.yaml'), 'utf8')) as Record<string, any>;
@@ -68,6 +75,8 @@ export function createTestShop(sim: Simulator, opts: TestShopOptions = {}): Test
   config.channels.amazon = { ...config.channels.amazon, ...sim.endpoints.amazon, sellerId: sim.amazon.sellerId, enabled: channels.includes('amazon') };
   // The fixture's business policy ids are the simulator's defaults already.
   config.channels.ebay = { ...config.channels.ebay, ...sim.endpoints.ebay, enabled: channels.includes('ebay') };
+  for (const [id, keys] of Object.entries(opts.channelKeys ?? {})) Object.assign(config.channels[id], keys);
+  if (opts.environment) for (const id of ['amazon', 'ebay']) config.channels[id].environment = opts.environment;
   if (opts.safety) config.safety = { ...config.safety, ...opts.safety };
   if (opts.sync) config.sync = { ...config.sync, ...opts.sync };
   const configFile = join(dir.path, 'civetta.config.yaml');

@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { gunzipCapped } from '../../http/answer-size.js';
 import { joinUrl } from '../../http/client.js';
 import type { AmazonApi } from './api-context.js';
 import { CreateFeedDocumentResponse, CreateFeedResponse, Feed, FeedDocument } from './schemas.js';
@@ -98,5 +98,5 @@ export async function getFeedDocument(api: AmazonApi, feedDocumentId: string) {
  */
 export async function downloadFeedDocument(api: AmazonApi, url: string, compression: 'GZIP' | undefined): Promise<string> {
   const res = await api.http.request({ operation: 'downloadFeedDocument', method: 'GET', url, idempotent: true, auth: false });
-  return compression ? gunzipSync(res.bytes).toString('utf8') : res.text;
+  return compression ? gunzipCapped(res.bytes, 'downloadFeedDocument').toString('utf8') : res.text;
 }
