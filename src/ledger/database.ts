@@ -46,6 +46,8 @@ export function openLedger(file: string, migrations: readonly Migration[] = MIGR
     if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
+    // Erased buyer data must not survive in free space of the file (orders purge-pii).
+    db.pragma('secure_delete = ON');
     // WAL + NORMAL is durable across process crashes (only an OS crash may lose the last commit).
     db.pragma('synchronous = NORMAL');
     migrate(db, file, migrations);

@@ -273,17 +273,20 @@ export function recordShipment(ledger: Ledger, s: ShipmentRecord): void {
 }
 
 /**
- * Erases buyer name, address and e-mail of orders that shipped before `cutoff`, and of cancelled
- * or refunded orders last changed before it (they never ship). Returns how many orders were purged.
+ * Erases buyer name, address and e-mail of orders that shipped before `cutoff`, of cancelled or
+ * refunded orders last changed before it (they never ship), and of every order placed before
+ * `openCutoff` whatever its status (one stuck in pending or unshipped would otherwise keep its
+ * buyer's data for ever). Returns how many orders were purged.
  */
-export function purgeBuyerData(ledger: Ledger, cutoff: Date, now: Date): number {
+export function purgeBuyerData(ledger: Ledger, cutoff: Date, openCutoff: Date, now: Date): number {
   const result = ledger.db
     .prepare(
       `UPDATE orders SET buyer_name = NULL, buyer_address = NULL, buyer_email = NULL, pii_purged_at = @now
        WHERE pii_purged_at IS NULL AND (
          (shipped_at IS NOT NULL AND shipped_at < @cutoff) OR
-         (status IN ('cancelled', 'refunded') AND updated_at < @cutoff))`,
+         (status IN ('cancelled', 'refunded') AND updated_at < @cutoff) OR
+         created_at < @openCutoff)`,
     )
-    .run({ cutoff: cutoff.toISOString(), now: now.toISOString() });
+    .run({ cutoff: cutoff.toISOString(), openCutoff: openCutoff.toISOString(), now: now.toISOString() });
   return result.changes;
 }
