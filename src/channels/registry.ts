@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelDeps } from '../http/channel-deps.js';
 import type { Config } from '../config/schema.js';
-import { channelCredentials } from '../config/credentials.js';
+import { channelCredentials, dotEnvExposure } from '../config/credentials.js';
 import { parseTimeScale } from '../config/time-scale.js';
 import type { ChannelId } from '../domain/ids.js';
 import { createAmazonChannel } from './amazon/index.js';
@@ -38,6 +38,8 @@ export function createChannels(
   only?: ChannelId,
 ): Map<ChannelId, Channel> {
   const channels = new Map<ChannelId, Channel>();
+  const exposed = dotEnvExposure(loaded.dir);
+  if (exposed) deps.log.warn(exposed);
   for (const id of Object.keys(FACTORIES) as ChannelId[]) {
     if (only !== undefined && id !== only) continue;
     if (!loaded.config.channels[id]?.enabled) continue;

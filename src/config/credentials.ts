@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import type { ChannelId } from '../domain/ids.js';
@@ -65,6 +65,23 @@ export function readDotEnv(dir: string): Record<string, string> {
     if (m?.[1] && m[2] !== undefined) values[m[1]] = m[2].replace(/\s+#.*$/, '').trimEnd();
   }
   return values;
+}
+
+/**
+ * A warning when the `.env` beside the config can be read by the group or by everyone (it holds
+ * refresh tokens worth a shop's marketplace accounts); none when it is private or absent.
+ */
+export function dotEnvExposure(dir: string): string | undefined {
+  const file = join(dir, '.env');
+  let mode: number;
+  try {
+    mode = statSync(file).mode;
+  } catch {
+    return undefined;
+  }
+  if ((mode & 0o077) === 0) return undefined;
+  const who = mode & 0o004 ? 'every user of this machine' : 'its group';
+  return `${file} can be read by ${who} (mode ${(mode & 0o777).toString(8)}): it holds your marketplace credentials. Run: chmod 600 ${file}`;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { LedgerLockedError } from '../errors.js';
+import { refuseSymlink, writePrivateFileSync } from '../orders/write-file-atomic.js';
 
 /** Who holds the run lock, written beside it so a refused run can say who is running. */
 interface LockOwner {
@@ -24,6 +25,7 @@ interface LockOwner {
 export function acquireLock(ledgerFile: string, command = 'sync', now: () => Date = () => new Date()): () => void {
   const lockFile = `${ledgerFile}.lock`;
   mkdirSync(dirname(lockFile), { recursive: true });
+  refuseSymlink(lockFile);
   closeSync(openSync(lockFile, 'a', 0o600));
   const db = new Database(lockFile);
   try {
@@ -36,14 +38,20 @@ export function acquireLock(ledgerFile: string, command = 'sync', now: () => Dat
     throw error;
   }
   const owner: LockOwner = { pid: process.pid, startedAt: now().toISOString(), command };
-  writeFileSync(`${lockFile}.owner`, JSON.stringify(owner), { mode: 0o600 });
   let released = false;
-  return () => {
+  const release = () => {
     if (released) return;
     released = true;
     db.exec('ROLLBACK');
     db.close();
   };
+  try {
+    writePrivateFileSync(`${lockFile}.owner`, JSON.stringify(owner));
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return release;
 }
 
 function isBusy(error: unknown): boolean {

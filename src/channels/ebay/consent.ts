@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { InputError } from '../../errors.js';
+import { refuseSymlink, writePrivateFileSync } from '../../orders/write-file-atomic.js';
 import { SELL_SCOPES } from './endpoints.js';
 
 /**
@@ -36,10 +38,19 @@ export function codeFromInput(input: string): string | undefined {
 }
 
 /**
- * Sets `name='value'` in a .env file (replacing an existing line, keeping the others) and leaves
- * the file readable by its owner only (0600).
+ * Sets `name='value'` in a .env file (replacing an existing line, keeping the others), written
+ * whole through an owner-only temp file (0600) and renamed into place. A `.env` that is a
+ * symbolic link, or a value with a line break or other control character (it would add lines
+ * to the file), is refused.
  */
 export function writeEnvVariable(file: string, name: string, value: string): void {
+  refuseSymlink(file);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    throw new InputError(`refused to write ${name} to ${file}: the value holds a line break or another control character`, [
+      'A real token never does: run the command again, and report it if it happens twice.',
+    ]);
+  }
   let lines: string[] = [];
   try {
     lines = readFileSync(file, 'utf8').split(/\r?\n/);
@@ -52,6 +63,5 @@ export function writeEnvVariable(file: string, name: string, value: string): voi
   const at = lines.findIndex((l) => new RegExp(`^\\s*(export\\s+)?${name}\\s*=`).test(l));
   if (at >= 0) lines[at] = entry;
   else lines.push(entry);
-  writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writePrivateFileSync(file, `${lines.join('\n')}\n`);
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { readDotEnv, SIMULATOR_CREDENTIALS } from '../../config/credentials.js';
+import { dotEnvExposure, readDotEnv, SIMULATOR_CREDENTIALS } from '../../config/credentials.js';
 import type { EbayConfig } from '../../config/schema.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { HttpClient } from '../../http/client.js';
@@ -58,6 +58,8 @@ export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = 
   const ebay = loaded.config.channels.ebay;
   if (!ebay) throw new InputError('there is no channels.ebay section in the config', ['Add the eBay channel first (see `civetta init`).']);
   const envFile = join(loaded.dir, '.env');
+  const exposed = dotEnvExposure(loaded.dir);
+  if (exposed) ctx.out.log.warn(exposed);
   const keyset = readKeyset(ebay, ctx.env, loaded.dir, envFile);
   if (!ebay.ruName) {
     throw new InputError('channels.ebay.ruName is missing', [
