@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { TypeScriptLoader } from 'cosmiconfig-typescript-loader';
 import type { LoadedConfig } from './loaded-config.js';
@@ -11,7 +12,7 @@ import { locateKey } from './locate-key.js';
 import { checkConfigRules } from './rules.js';
 import { problemText } from './problem-text.js';
 
-/** Where cosmiconfig looks, in each folder from the working directory up to the project root. */
+/** Where civetta looks, in each folder from the working directory up to the project folder (see searchFolders). */
 const SEARCH_PLACES = [
   'civetta.config.yaml',
   'civetta.config.yml',
@@ -45,13 +46,75 @@ export interface ConfigReadResult {
 }
 
 function explorer() {
-  // searchStrategy 'project': walk up from cwd until a folder with package.json (toolchain.md §7).
+  // cosmiconfig only loads: civetta walks the folders itself (searchFolders), because cosmiconfig's
+  // 'project' search climbs to / when there is no package.json, into folders anyone can write.
   // The built-in .ts loader needs TypeScript's JS API, which TypeScript 7 lacks (toolchain.md §7).
   return cosmiconfig('civetta', {
-    searchStrategy: 'project',
+    searchStrategy: 'none',
     searchPlaces: SEARCH_PLACES,
     loaders: { '.ts': TypeScriptLoader(), '.mts': TypeScriptLoader() },
   });
+}
+
+/** Config files that are code: loading one runs it, with the CIVETTA_* secrets in its environment. */
+const CODE_CONFIG = /\.(?:[cm]?js|[cm]?ts)$/i;
+
+/**
+ * The folders searched for a config, from `cwd` up: the search stops at the first project folder
+ * (one with a package.json) or at the user's home, and never climbs into a folder owned by
+ * another user or writable by others (e.g. /tmp, a shared drive), where anyone could plant a config.
+ */
+function searchFolders(cwd: string, home = homedir()): string[] {
+  const folders = [resolve(cwd)];
+  for (;;) {
+    const here = folders[folders.length - 1]!;
+    const parent = dirname(here);
+    if (parent === here || here === home || existsSync(join(here, 'package.json')) || !ownFolder(parent)) return folders;
+    folders.push(parent);
+  }
+}
+
+function ownFolder(dir: string): boolean {
+  try {
+    const st = statSync(dir);
+    return st.uid === process.getuid?.() && (st.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The first config file in the searched folders, in SEARCH_PLACES order (package.json only with a `civetta` key). */
+function findConfigFile(cwd: string): string | undefined {
+  for (const dir of searchFolders(cwd)) {
+    for (const place of SEARCH_PLACES) {
+      const file = join(dir, place);
+      if (!existsSync(file)) continue;
+      if (place !== 'package.json' || hasCivettaKey(file)) return file;
+    }
+  }
+  return undefined;
+}
+
+function hasCivettaKey(file: string): boolean {
+  try {
+    const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof json === 'object' && json !== null && 'civetta' in json;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a JS/TS config must not run: it is code, run with the shop's credentials in reach, so it
+ * must be the user's own and writable only by them. Undefined when it is fine (or not code).
+ */
+function unsafeCodeConfig(file: string): string | undefined {
+  if (!CODE_CONFIG.test(file)) return undefined;
+  const st = statSync(file);
+  const uid = process.getuid?.();
+  if (uid !== undefined && st.uid !== uid) return `it is owned by another user (uid ${st.uid}), and a JS/TS config runs as code`;
+  if ((st.mode & 0o022) !== 0) return `it can be changed by ${st.mode & 0o002 ? 'every user' : 'its group'} (mode ${(st.mode & 0o777).toString(8)}), and a JS/TS config runs as code`;
+  return undefined;
 }
 
 function loadError(file: string | undefined, error: unknown): Problem {
@@ -71,10 +134,17 @@ function loadError(file: string | undefined, error: unknown): Problem {
 
 /** Finds and reads the config, validates it; never throws for bad input, returns the problems. */
 export async function readConfig(opts: LoadConfigOptions): Promise<ConfigReadResult> {
-  const wanted = opts.file ? resolve(opts.cwd, opts.file) : undefined;
-  let found: { config: unknown; filepath: string } | null;
+  const wanted = opts.file ? resolve(opts.cwd, opts.file) : findConfigFile(opts.cwd);
+  let found: { config: unknown; filepath: string } | null = null;
   try {
-    found = wanted ? await explorer().load(wanted) : await explorer().search(opts.cwd);
+    const unsafe = wanted && existsSync(wanted) ? unsafeCodeConfig(wanted) : undefined;
+    if (unsafe) {
+      return {
+        file: wanted!,
+        problems: [{ severity: 'error', code: 'config-unsafe', file: wanted!, message: `refused to load the config: ${unsafe}`, expected: 'a config file owned by you and writable only by you (chmod go-w)' }],
+      };
+    }
+    if (wanted) found = await explorer().load(wanted);
   } catch (error) {
     // A file found by the search but unreadable (a YAML slip): cosmiconfig names it in `filepath`.
     const file = wanted ?? (error as { filepath?: unknown }).filepath;
@@ -133,6 +203,8 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<LoadedConfig>
   const errors = result.problems.filter((p) => p.severity === 'error');
   const notFound = errors.find((p) => p.code === 'config-not-found');
   if (notFound) throw new InputError(notFound.file ? `config file not found: ${notFound.file}` : notFound.message);
+  const unsafe = errors.find((p) => p.code === 'config-unsafe');
+  if (unsafe) throw new InputError(`${unsafe.file}: ${unsafe.message}`, [`Expected ${unsafe.expected ?? ''}.`]);
   if (!result.loaded || errors.length) {
     const where = result.file ? ` (${result.file})` : '';
     throw new InputError(`the config is not valid${where}: ${errors.length} problem(s)`, errors.map(problemText));
