@@ -86,23 +86,21 @@ export function dotEnvExposure(dir: string): string | undefined {
 
 /**
  * The credentials of `channel`: from the environment, else from `.env` beside the config (the
- * environment wins per variable). With `environment: simulator` and no variables set, the
- * simulator's own. Missing variables → InputError (exit 2) naming them, never their values.
+ * environment wins per variable). With `environment: simulator` always the simulator's own, even
+ * when CIVETTA_* are set: a "simulator" endpoint may be anything, and must never receive the
+ * shop's real refresh token. Missing variables → InputError (exit 2) naming them, never their values.
  */
 export function channelCredentials(
   loaded: LoadedConfig,
   channel: ChannelId,
   env: Readonly<Record<string, string | undefined>>,
 ): ChannelCredentials {
+  if (loaded.config.channels[channel]?.environment === 'simulator') return { ...SIMULATOR_CREDENTIALS[channel], source: 'simulator' };
   const dotEnv = readDotEnv(loaded.dir);
   const names = credentialVariables(channel);
   const fromEnv = names.map((n) => env[n] || undefined);
   const fromFile = names.map((n) => dotEnv[n] || undefined);
   const values = names.map((_, i) => fromEnv[i] ?? fromFile[i]);
-  const environment = loaded.config.channels[channel]?.environment;
-  if (values.every((v) => v === undefined) && environment === 'simulator') {
-    return { ...SIMULATOR_CREDENTIALS[channel], source: 'simulator' };
-  }
   const missing = names.filter((_, i) => values[i] === undefined);
   if (missing.length) {
     throw new InputError(`${channel} credentials are missing: set ${missing.join(', ')}`, [
@@ -112,4 +110,24 @@ export function channelCredentials(
   for (const v of values) registerSecret(v);
   const [clientId, clientSecret, refreshToken] = values as [string, string, string];
   return { clientId, clientSecret, refreshToken, source: fromEnv.every((v) => v !== undefined) ? 'environment' : '.env' };
+}
+
+/**
+ * The eBay app keys (client id and secret) for the commands that need no refresh token (`auth
+ * ebay`, `ebay categories`): from the environment or `.env`, and for a simulator channel always
+ * the simulator's. Either may be missing; the caller names what it needs.
+ */
+export function ebayAppKeys(
+  loaded: LoadedConfig,
+  env: Readonly<Record<string, string | undefined>>,
+): { clientId: string | undefined; clientSecret: string | undefined } {
+  if (loaded.config.channels.ebay?.environment === 'simulator') {
+    const { clientId, clientSecret } = SIMULATOR_CREDENTIALS.ebay;
+    return { clientId, clientSecret };
+  }
+  const dotEnv = readDotEnv(loaded.dir);
+  const pick = (name: string) => env[name] || dotEnv[name] || undefined;
+  const clientSecret = pick('CIVETTA_EBAY_CLIENT_SECRET');
+  registerSecret(clientSecret);
+  return { clientId: pick('CIVETTA_EBAY_CLIENT_ID'), clientSecret };
 }

@@ -78,14 +78,23 @@ const endpointsSecure: ConfigRule = (config) =>
     }),
   );
 
-/** The simulator has no fixed address: a simulator channel must name both endpoints. */
+/**
+ * The simulator has no fixed address: a simulator channel must name both endpoints, and they must
+ * be on this machine (loopback). A "simulator" channel gets the simulator's public credentials,
+ * so pointing it anywhere else can only be a mistake or a trap.
+ */
 const simulatorNeedsEndpoints: ConfigRule = (config) =>
   enabledChannels(config).flatMap(({ id, channel }) =>
     channel.environment !== 'simulator'
       ? []
-      : (['endpoint', 'tokenEndpoint'] as const)
-          .filter((key) => !channel[key])
-          .map((key) => ({ path: ['channels', id, key], severity: 'error' as const, code: 'simulator-endpoint-missing', expected: 'the URL printed by `civetta simulator`', message: `channels.${id}.${key} is required with environment: simulator (start \`civetta simulator\` and copy its endpoints)` })),
+      : (['endpoint', 'tokenEndpoint'] as const).flatMap((key) => {
+          const value = channel[key];
+          if (!value) {
+            return [{ path: ['channels', id, key], severity: 'error' as const, code: 'simulator-endpoint-missing', expected: 'the URL printed by `civetta simulator`', message: `channels.${id}.${key} is required with environment: simulator (start \`civetta simulator\` and copy its endpoints)` }];
+          }
+          if (isLoopback(new URL(value))) return [];
+          return [{ path: ['channels', id, key], severity: 'error' as const, code: 'simulator-endpoint-remote', value, expected: 'an address on this machine (127.0.0.1 or localhost), as `civetta simulator` prints', message: `channels.${id}.${key}: found "${value}", but environment: simulator only talks to this machine (127.0.0.1 or localhost)` }];
+        }),
   );
 
 const ruleNamesUnique: ConfigRule = (config) => {

@@ -8,7 +8,7 @@ import { AnswerTooLargeError, readCapped } from './answer-size.js';
 import { DEFAULT_RETRY, MAX_MARKETPLACE_WAIT_MS, RETRYABLE_STATUSES, backoffDelay, retryAfterMs, type RetryPolicy } from './backoff.js';
 import { HttpError, NetworkError, UnexpectedResponseError } from './http-error.js';
 import { redact, redactAndCut } from './redact.js';
-import { TokenBucket, type RateLimit } from './token-bucket.js';
+import { TokenBucket, WaitTooLongError, type RateLimit } from './token-bucket.js';
 
 export type { RateLimit } from './token-bucket.js';
 export type { RetryPolicy } from './backoff.js';
@@ -121,7 +121,7 @@ export class HttpClient {
     let bucket = this.buckets.get(operation);
     if (!bucket) {
       const limit = this.options.limits[operation] ?? this.options.defaultLimit ?? FALLBACK_LIMIT;
-      bucket = new TokenBucket(limit, { now: this.now, sleep: this.sleep });
+      bucket = new TokenBucket(limit, { now: this.now, sleep: this.sleep }, MAX_MARKETPLACE_WAIT_MS);
       this.buckets.set(operation, bucket);
     }
     return bucket;
@@ -137,7 +137,7 @@ export class HttpClient {
     const log = this.options.deps.log;
 
     for (let attempt = 1; ; attempt++) {
-      await bucket.take();
+      await this.takeTurn(bucket, req.operation);
       const started = this.now();
       let status: number;
       let headers: Record<string, string>;
@@ -167,7 +167,7 @@ export class HttpClient {
       }
       const requestId = headers['x-amzn-requestid'] ?? headers['x-ebay-c-request-id'] ?? headers['x-request-id'];
       log.debug(redact(`${req.operation} ${req.method} ${req.url} → ${status} in ${this.now() - started} ms`));
-      this.adaptRate(bucket, headers, req.operation);
+      this.adaptRate(bucket, headers);
 
       if (status >= 200 && status < 300) {
         const garbled = req.schema !== undefined && !isJson(text);
@@ -211,14 +211,20 @@ export class HttpClient {
     }
   }
 
-  private adaptRate(bucket: TokenBucket, headers: Record<string, string>, operation: string): void {
+  private adaptRate(bucket: TokenBucket, headers: Record<string, string>): void {
     const name = this.options.rateLimitHeader;
     const value = name ? headers[name.toLowerCase()] : undefined;
-    if (value === undefined) return;
-    const rate = Number(value);
-    // This answer is kept (a write may have landed); the calls after it are not sent.
-    if (rate > 0 && 1000 / rate > MAX_MARKETPLACE_WAIT_MS) this.stop(operation, `stated a rate of ${value} requests per second (${name})`);
-    else bucket.adaptRate(rate);
+    if (value !== undefined) bucket.adaptRate(Number(value));
+  }
+
+  /** Waits for the operation's turn; a wait beyond MAX_MARKETPLACE_WAIT_MS (a rate the marketplace stated, a 429's pause) stops the channel. */
+  private async takeTurn(bucket: TokenBucket, operation: string): Promise<void> {
+    try {
+      await bucket.take();
+    } catch (error) {
+      if (!(error instanceof WaitTooLongError)) throw error;
+      throw this.stop(operation, `would make the next call wait ${Math.round(error.waitMs / 1000)} s (at ${bucket.rate} requests per second)`);
+    }
   }
 
   private stop(operation: string, asked: string): MarketplaceBusyError {

@@ -9,6 +9,16 @@ interface Clock {
   sleep: (ms: number) => Promise<void>;
 }
 
+/** The next request would have to wait longer than the bucket's `maxWaitMs`: it is not sent. */
+export class WaitTooLongError extends Error {
+  readonly waitMs: number;
+  constructor(waitMs: number) {
+    super(`the next request would wait ${Math.round(waitMs / 1000)} s`);
+    this.name = 'WaitTooLongError';
+    this.waitMs = waitMs;
+  }
+}
+
 /**
  * The client side of a marketplace's token bucket. Callers queue in order, so concurrent
  * requests of one operation never race for the same token. After a sleep the bucket treats at
@@ -21,11 +31,14 @@ export class TokenBucket {
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
   private readonly clock: Clock;
+  private readonly maxWaitMs: number;
 
-  constructor(limit: RateLimit, clock: Clock) {
+  /** `maxWaitMs`: a turn that would sleep longer than this rejects with WaitTooLongError instead. */
+  constructor(limit: RateLimit, clock: Clock, maxWaitMs = Number.POSITIVE_INFINITY) {
     this.limit = { ...limit };
     this.tokens = limit.burst;
     this.clock = clock;
+    this.maxWaitMs = maxWaitMs;
     this.last = clock.now();
   }
 
@@ -76,6 +89,7 @@ export class TokenBucket {
   }
 
   private async sleepFor(ms: number): Promise<void> {
+    if (ms > this.maxWaitMs) throw new WaitTooLongError(ms);
     const target = Math.max(this.clock.now(), this.last) + ms;
     await this.clock.sleep(ms);
     const at = Math.max(this.clock.now(), target);

@@ -228,12 +228,14 @@ describe('exit 5: the marketplace refuses the credentials', () => {
       CIVETTA_EBAY_CLIENT_SECRET: 'civetta-simulator-secret',
       CIVETTA_EBAY_REFRESH_TOKEN: 'v^1.1#acceptance-shop-token',
     };
-    const ok = await civetta(shop, ['sync', '--channel', 'ebay'], { env });
+    // production: a simulator channel would use the simulator's own credentials, never these.
+    const production = configVariant('production.yaml', (c) => void (c.channels.ebay.environment = 'production'));
+    const ok = await civetta(shop, ['--config', production, 'sync', '--channel', 'ebay'], { env });
     expect(ok.code, ok.stderr).toBe(0);
     sim.revokeRefreshToken('ebay', env.CIVETTA_EBAY_REFRESH_TOKEN);
     shop.setRow(hooks[0]!, { Giacenza: '2' });
     try {
-      const run = await withoutWrites(() => civetta(shop, ['--json', 'sync', '--channel', 'ebay'], { env }));
+      const run = await withoutWrites(() => civetta(shop, ['--config', production, '--json', 'sync', '--channel', 'ebay'], { env }));
       const error = expectJsonError(run, 5);
       expect(error.channel).toBe('ebay');
       expect(error.message).toMatch(/ebay/i);

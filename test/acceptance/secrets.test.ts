@@ -60,7 +60,8 @@ beforeAll(async () => {
     amazon: { credentials: { clientId: AMAZON.CIVETTA_AMAZON_CLIENT_ID, clientSecret: AMAZON.CIVETTA_AMAZON_CLIENT_SECRET, refreshTokens: [AMAZON.CIVETTA_AMAZON_REFRESH_TOKEN] } },
     ebay: { credentials: { clientId: EBAY.CIVETTA_EBAY_CLIENT_ID, clientSecret: EBAY.CIVETTA_EBAY_CLIENT_SECRET, refreshTokens: [EBAY.CIVETTA_EBAY_REFRESH_TOKEN] } },
   });
-  shop = createTestShop(sim, { hooksLimit: 2 });
+  // production: a simulator channel would use the simulator's own credentials, never these.
+  shop = createTestShop(sim, { hooksLimit: 2, environment: 'production' });
 }, 60_000);
 afterAll(async () => {
   await sim?.close();

@@ -81,10 +81,12 @@ describe('channelCredentials', () => {
     expect(JSON.stringify({ m: (error as InputError).message, d: (error as InputError).details })).not.toContain('do-not-print-me');
   });
 
-  it('environment: simulator without variables uses the simulator credentials', async () => {
+  it('environment: simulator uses the simulator credentials, even when CIVETTA_* are set', async () => {
     dir = tempDir();
     dir.write({ 'civetta.config.yaml': config('simulator') });
     const loaded = await loadConfig({ cwd: dir.path });
     expect(channelCredentials(loaded, 'ebay', {})).toEqual({ ...SIMULATOR_CREDENTIALS.ebay, source: 'simulator' });
+    const real = { CIVETTA_EBAY_CLIENT_ID: 'real-id', CIVETTA_EBAY_CLIENT_SECRET: 'real-secret', CIVETTA_EBAY_REFRESH_TOKEN: 'v^1.1#real-token' };
+    expect(channelCredentials(loaded, 'ebay', real)).toEqual({ ...SIMULATOR_CREDENTIALS.ebay, source: 'simulator' });
   });
 });

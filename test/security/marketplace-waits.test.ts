@@ -46,12 +46,23 @@ describe('waits a marketplace imposes are capped at 120 s', () => {
     expect(refusals).toBe(2);
   });
 
-  it('a stated rate of one call in 1000 s (x-amzn-RateLimit-Limit: 0.001) stops the channel after that answer', async () => {
-    const s = await shopBehind({ alter: (headers) => void (headers['x-amzn-ratelimit-limit'] = '0.001') });
+  it('a stated rate of one call in 1000 s (x-amzn-RateLimit-Limit: 0.001) and a 429: the channel stops instead of waiting 1000 s', async () => {
+    let calls = 0;
+    const s = await shopBehind({
+      alter: (headers) => void (headers['x-amzn-ratelimit-limit'] = '0.001'),
+      // One plain 429 (no Retry-After) after the first answer stated the rate: the next try of
+      // that call would wait a whole token at 0.001 requests per second.
+      intercept: (req, res) => {
+        if (req.url.includes('/auth/o2/token') || ++calls !== 2) return false;
+        res.writeHead(429, { 'x-amzn-ratelimit-limit': '0.001', 'content-type': 'application/json' }).end('{"errors":[{"code":"QuotaExceeded","message":"You exceeded your quota."}]}');
+        return true;
+      },
+    });
     const run = await civetta(s, ['--json', 'sync']);
     expect(run.code, run.stderr).toBe(1);
-    expect(JSON.stringify(onlyJson(run))).toContain('stated a rate of 0.001 requests per second');
-    // The lock was released: a second run gets as far as the marketplace again (exit 1, not 3).
-    expect((await civetta(s, ['sync'])).code).toBe(1);
+    expect(JSON.stringify(onlyJson(run))).toContain('would make the next call wait 1000 s (at 0.001 requests per second)');
+    // The lock was released, and the next run (no 429 this time) does the work.
+    const next = await civetta(s, ['sync']);
+    expect(next.code, next.stderr).toBe(0);
   });
 });

@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { dotEnvExposure, readDotEnv, SIMULATOR_CREDENTIALS } from '../../config/credentials.js';
+import { dotEnvExposure, ebayAppKeys } from '../../config/credentials.js';
 import type { EbayConfig } from '../../config/schema.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { HttpClient } from '../../http/client.js';
-import { registerSecret } from '../../http/redact.js';
 import { exchangeCode } from '../../channels/ebay/code-exchange.js';
 import { codeFromInput, consentUrl, writeEnvVariable } from '../../channels/ebay/consent.js';
 import { resolveEndpoints } from '../../channels/ebay/endpoints.js';
 import { marketplaceFacts } from '../../channels/ebay/marketplaces.js';
 import { EBAY_RATE_LIMITS, EBAY_RETRY } from '../../channels/ebay/rate-limits.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
+import type { LoadedConfig } from '../../config/loaded-config.js';
 
 /** Flags of `civetta auth ebay`. */
 export interface AuthEbayArgs {
@@ -60,7 +60,7 @@ export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = 
   const envFile = join(loaded.dir, '.env');
   const exposed = dotEnvExposure(loaded.dir);
   if (exposed) ctx.out.log.warn(exposed);
-  const keyset = readKeyset(ebay, ctx.env, loaded.dir, envFile);
+  const keyset = readKeyset(loaded, ebay, ctx.env, envFile);
   if (!ebay.ruName) {
     throw new InputError('channels.ebay.ruName is missing', [
       'In the eBay developer portal (User Tokens → "Get a Token from eBay via Your Application") copy the RuName (eBay Redirect URL name) into channels.ebay.ruName.',
@@ -114,21 +114,14 @@ export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = 
   };
 }
 
-/** Client id and secret from the environment or the .env (the refresh token is what we are about to get). */
-function readKeyset(ebay: EbayConfig, env: RunContext['env'], dir: string, envFile: string): { clientId: string; clientSecret: string } {
-  const dotEnv = readDotEnv(dir);
-  const pick = (name: string) => env[name] || dotEnv[name] || undefined;
-  let clientId = pick('CIVETTA_EBAY_CLIENT_ID');
-  let clientSecret = pick('CIVETTA_EBAY_CLIENT_SECRET');
-  if (!clientId && !clientSecret && ebay.environment === 'simulator') {
-    ({ clientId, clientSecret } = SIMULATOR_CREDENTIALS.ebay);
-  }
+/** Client id and secret (the refresh token is what we are about to get). */
+function readKeyset(loaded: LoadedConfig, ebay: EbayConfig, env: RunContext['env'], envFile: string): { clientId: string; clientSecret: string } {
+  const { clientId, clientSecret } = ebayAppKeys(loaded, env);
   if (!clientId || !clientSecret) {
     const missing = [clientId ? undefined : 'CIVETTA_EBAY_CLIENT_ID', clientSecret ? undefined : 'CIVETTA_EBAY_CLIENT_SECRET'].filter(Boolean);
     throw new InputError(`eBay app keys are missing: set ${missing.join(' and ')}`, [
       `From the eBay developer portal (Application Keys, ${ebay.environment}); put them in the environment or in ${envFile}.`,
     ]);
   }
-  registerSecret(clientSecret);
   return { clientId, clientSecret };
 }

@@ -1,4 +1,4 @@
-import { readDotEnv, SIMULATOR_CREDENTIALS } from '../../config/credentials.js';
+import { ebayAppKeys } from '../../config/credentials.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { createEbayApi } from '../../channels/ebay/create-api.js';
 import {
@@ -35,10 +35,7 @@ export async function run(args: EbayCategoriesArgs, ctx: RunContext): Promise<Co
   const loaded = await ctx.loadConfig();
   const ebay = loaded.config.channels.ebay;
   if (!ebay) throw new InputError('there is no channels.ebay section in the config');
-  const dotEnv = readDotEnv(loaded.dir);
-  const pick = (name: string) => ctx.env[name] || dotEnv[name] || undefined;
-  let keyset = { clientId: pick('CIVETTA_EBAY_CLIENT_ID'), clientSecret: pick('CIVETTA_EBAY_CLIENT_SECRET') };
-  if (!keyset.clientId && !keyset.clientSecret && ebay.environment === 'simulator') keyset = SIMULATOR_CREDENTIALS.ebay;
+  const keyset = ebayAppKeys(loaded, ctx.env);
   if (!keyset.clientId || !keyset.clientSecret) {
     throw new InputError('eBay app keys are missing: set CIVETTA_EBAY_CLIENT_ID and CIVETTA_EBAY_CLIENT_SECRET', [
       'The category search needs only the app keys (no refresh token).',
