@@ -118,7 +118,7 @@ export function buildProgram(
 
   const auth = program.command('auth').description('marketplace authorisation');
   leaf(auth, 'ebay', 'auth-ebay', 'walk through eBay consent and print where to store the refresh token', invoke)
-    .option('--code <code>', 'the authorization code, or the whole address eBay sent you to (no terminal needed)')
+    .option('--code <code>', 'the authorization code, or the whole address eBay sent you to (otherwise typed when asked, or read from stdin; --code is visible in ps)')
     .option('--write-env', 'write CIVETTA_EBAY_REFRESH_TOKEN into the .env beside the config (mode 0600)')
     .option('--print', 'show the refresh token once on the terminal instead (terminal only)');
 

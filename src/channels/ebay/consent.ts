@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../../errors.js';
 import { refuseSymlink, writePrivateFileSync } from '../../orders/write-file-atomic.js';
 import { SELL_SCOPES } from './endpoints.js';
@@ -21,6 +22,62 @@ export function consentUrl(consentPage: string, clientId: string, ruName: string
   });
   // URLSearchParams writes spaces as "+"; eBay's own examples use %20 in the scope list.
   return `${consentPage}?${query.toString().replace(/\+/g, '%20')}`;
+}
+
+/** Beside the config: the `state` of the consent in progress (0600, removed once the code is used). */
+export const CONSENT_STATE_FILE = '.civetta-ebay-consent';
+/** eBay's code lives 5 minutes; the consent page, login and copying take a few more. */
+export const CONSENT_STATE_LIFETIME_MS = 15 * 60_000;
+
+interface ConsentState {
+  state: string;
+  startedAt: number;
+}
+
+function readConsentState(dir: string, now: number): ConsentState | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(join(dir, CONSENT_STATE_FILE), 'utf8')) as Partial<ConsentState>;
+    if (typeof parsed.state !== 'string' || typeof parsed.startedAt !== 'number') return undefined;
+    return now - parsed.startedAt <= CONSENT_STATE_LIFETIME_MS ? { state: parsed.state, startedAt: parsed.startedAt } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `state` to send in the consent URL: the one of a consent started in the last 15 minutes
+ * (so `civetta auth ebay` run again with the pasted address checks against the page it printed),
+ * or a fresh random one, stored owner-only beside the config.
+ */
+export function consentState(dir: string, now: number): string {
+  const fresh = readConsentState(dir, now);
+  if (fresh) return fresh.state;
+  const state = randomBytes(16).toString('hex');
+  writePrivateFileSync(join(dir, CONSENT_STATE_FILE), JSON.stringify({ state, startedAt: now } satisfies ConsentState));
+  return state;
+}
+
+/**
+ * Refuses (exit 2) a pasted redirect address whose `state` is not the one civetta sent: it came
+ * from a consent someone else started (whose token would put the shop's listings on their account).
+ * A bare code carries no state and cannot be checked.
+ */
+export function checkConsentState(dir: string, pasted: string, now: number): void {
+  const text = pasted.trim();
+  if (!/[?&]state=/.test(text)) return;
+  const given = new URLSearchParams(text.slice(text.indexOf('?') + 1)).get('state');
+  const expected = readConsentState(dir, now)?.state;
+  if (given === expected) return;
+  throw new InputError('the address you pasted is not from the consent civetta started (its "state" does not match); nothing was sent to eBay', [
+    expected
+      ? 'Open the consent page civetta printed above, accept, and paste the address eBay then shows.'
+      : 'The consent started more than 15 minutes ago, or elsewhere: run `civetta auth ebay` again and use the page it prints.',
+  ]);
+}
+
+/** Forgets the consent state once its code has been sent (a code works once). */
+export function endConsentState(dir: string): void {
+  rmSync(join(dir, CONSENT_STATE_FILE), { force: true });
 }
 
 /**

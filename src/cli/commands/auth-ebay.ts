@@ -5,7 +5,7 @@ import type { EbayConfig } from '../../config/schema.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { HttpClient } from '../../http/client.js';
 import { exchangeCode } from '../../channels/ebay/code-exchange.js';
-import { codeFromInput, consentUrl, writeEnvVariable } from '../../channels/ebay/consent.js';
+import { checkConsentState, codeFromInput, consentState, consentUrl, endConsentState, writeEnvVariable } from '../../channels/ebay/consent.js';
 import { resolveEndpoints } from '../../channels/ebay/endpoints.js';
 import { marketplaceFacts } from '../../channels/ebay/marketplaces.js';
 import { EBAY_RATE_LIMITS, EBAY_RETRY } from '../../channels/ebay/rate-limits.js';
@@ -14,7 +14,7 @@ import type { LoadedConfig } from '../../config/loaded-config.js';
 
 /** Flags of `civetta auth ebay`. */
 export interface AuthEbayArgs {
-  /** The authorization code, or the whole address eBay redirected to (instead of typing it). */
+  /** The authorization code, or the whole address eBay redirected to (instead of typing it or piping it in; visible in `ps`). */
   code?: string;
   /** Write CIVETTA_EBAY_REFRESH_TOKEN into the .env beside the config (mode 0600). */
   writeEnv?: boolean;
@@ -26,6 +26,8 @@ export interface AuthEbayArgs {
 export interface AuthEbayIo {
   interactive: boolean;
   readLine(prompt: string): Promise<string>;
+  /** Everything piped to stdin (when it is not a terminal): where a script hands over the code. */
+  readStdin(): Promise<string>;
   /** The one place a secret is shown: straight to the owner's terminal, never through logs or redaction. */
   showOnTerminal(text: string): void;
 }
@@ -39,6 +41,12 @@ const processIo: AuthEbayIo = {
     } finally {
       rl.close();
     }
+  },
+  async readStdin() {
+    if (process.stdin.isTTY) return '';
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
   },
   showOnTerminal(text) {
     process.stdout.write(text);
@@ -67,11 +75,6 @@ export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = 
     ]);
   }
   const terminal = io.interactive && !ctx.options.json;
-  if (!args.code && !io.interactive) {
-    throw new InputError('no terminal to type the code into: run `civetta auth ebay --code CODE --write-env`', [
-      'Open the consent page, accept, and pass the code (or the whole address eBay sent you to) with --code.',
-    ]);
-  }
   if (!args.writeEnv && !terminal) {
     throw new InputError('the refresh token would be lost: add --write-env to store it in the .env beside the config', [
       `Without a terminal civetta never prints the token; --write-env writes ${VARIABLE} to ${envFile} (readable only by you).`,
@@ -79,12 +82,20 @@ export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = 
   }
   const endpoints = resolveEndpoints(ebay);
   const language = marketplaceFacts(ebay.marketplaceId)?.language ?? 'it-IT';
-  const url = consentUrl(endpoints.consentPage, keyset.clientId, ebay.ruName, language);
+  const url = consentUrl(endpoints.consentPage, keyset.clientId, ebay.ruName, language, consentState(loaded.dir, ctx.now().getTime()));
   ctx.out.print(`1. Open this page, sign in as the shop's eBay seller account and accept:\n\n   ${url}\n`);
   ctx.out.print('2. eBay then shows a page whose address contains "code=…". Copy that address (or just the code).');
-  const raw = args.code ?? (await io.readLine('Paste the address or the code here: '));
-  const code = codeFromInput(raw);
-  if (!code) throw new InputError('no authorization code given', ['Paste the address eBay redirected to, or the code from it.']);
+  // Typed or piped, the code never appears on a command line (ps, shell history); --code still works.
+  const raw = args.code ?? (io.interactive ? await io.readLine('Paste the address or the code here: ') : await io.readStdin());
+  const pasted = raw.split(/\r?\n/).find((line) => line.trim()) ?? '';
+  const code = codeFromInput(pasted);
+  if (!code) {
+    throw new InputError('no authorization code given', [
+      'Paste the address eBay redirected to (or the code from it) when asked, or pipe it in: `civetta auth ebay --write-env < address.txt`.',
+      'Without a terminal civetta reads it from stdin (or from --code, which other users can see in `ps`).',
+    ]);
+  }
+  checkConsentState(loaded.dir, pasted, ctx.now().getTime());
   const http = new HttpClient({
     channel: 'ebay',
     origins: [endpoints.tokenEndpoint],
@@ -93,7 +104,12 @@ export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = 
     userAgent: 'civetta (eBay consent)',
     deps: { log: ctx.out.log, now: () => ctx.now().getTime() },
   });
-  const tokens = await exchangeCode(http, endpoints.tokenEndpoint, keyset, code, ebay.ruName);
+  let tokens: Awaited<ReturnType<typeof exchangeCode>>;
+  try {
+    tokens = await exchangeCode(http, endpoints.tokenEndpoint, keyset, code, ebay.ruName);
+  } finally {
+    endConsentState(loaded.dir);
+  }
   const days = tokens.refreshTokenExpiresInSeconds ? Math.floor(tokens.refreshTokenExpiresInSeconds / 86_400) : undefined;
   const expires = days ? new Date(ctx.now().getTime() + days * 86_400_000).toISOString().slice(0, 10) : undefined;
   // On a terminal with neither flag, the owner chooses now: write it (default) or see it once.

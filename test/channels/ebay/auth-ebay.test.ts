@@ -37,6 +37,7 @@ function io(interactive: boolean, ...answers: string[]) {
       asked.push(prompt);
       return answers.shift() ?? '';
     },
+    readStdin: async () => '',
     showOnTerminal: (t) => shown.push(t),
   };
   return { terminal, shown, asked };
@@ -110,13 +111,14 @@ describe('civetta auth ebay', () => {
     }
   });
 
-  it('without a terminal and without --code it explains and exits 2 before any request', async () => {
+  it('without a terminal, --code or anything on stdin it explains and exits 2 before any request', async () => {
     dir = tempDir();
     const { ctx } = fakeContext(dir.path, { environment: 'sandbox', ruName: 'RuName-1', merchantLocationKey: 'negozio', policies: { fulfillment: 'a', payment: 'b', return: 'c' } }, env);
     const error = await run({ writeEnv: true }, ctx, io(false).terminal).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).exitCode).toBe(2);
-    expect((error as Error).message).toMatch(/--code/);
+    expect((error as Error).message).toBe('no authorization code given');
+    expect((error as InputError).details.join('\n')).toMatch(/pipe it in: `civetta auth ebay --write-env < address.txt`/);
   });
 
   it('a refused code is exit 5 in plain words', async () => {

@@ -34,6 +34,7 @@ describe('civetta auth ebay against the simulator', () => {
         const page = await fetch(url, { redirect: 'manual' });
         return page.headers.get('location') ?? '';
       },
+      readStdin: async () => '',
       showOnTerminal: () => {
         throw new Error('the token must not be shown with --write-env');
       },
