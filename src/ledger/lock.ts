@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { LedgerLockedError } from '../errors.js';
-import { refuseSymlink, writePrivateFileSync } from '../orders/write-file-atomic.js';
+import { refuseSymlink, writePrivateFileSync } from '../files/write-file-atomic.js';
 
 /** Who holds the run lock, written beside it so a refused run can say who is running. */
 interface LockOwner {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { writeFileAtomic } from '../../src/orders/write-file-atomic.js';
+import { writeFileAtomic } from '../../src/files/write-file-atomic.js';
 import { tempDir, type TempDir } from '../support/temp-dir.js';
 
 let dir: TempDir | undefined;

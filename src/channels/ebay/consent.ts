@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../errors.js';
-import { refuseSymlink, writePrivateFileSync } from '../../orders/write-file-atomic.js';
+import { refuseSymlink, writePrivateFileSync } from '../../files/write-file-atomic.js';
 import { SELL_SCOPES } from './endpoints.js';
 
 /**

@@ -14,7 +14,7 @@ import { buildExportRows } from '../../orders/export-rows.js';
 import { formatExport } from '../../orders/format-export.js';
 import { productLookup } from '../../orders/product-lookup.js';
 import { pullOrders, type PullReport } from '../../orders/pull-orders.js';
-import { writeFileAtomic } from '../../orders/write-file-atomic.js';
+import { writeFileAtomic } from '../../files/write-file-atomic.js';
 import type { Config } from '../../config/schema.js';
 import { startSimulator, type SimulatorOptions } from '../../simulator/index.js';
 import { runSync } from '../../sync/run-sync.js';

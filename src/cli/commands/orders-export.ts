@@ -10,7 +10,7 @@ import { buildExportRows } from '../../orders/export-rows.js';
 import { exportJsonRecords, formatExport, type ExportFormat, type ExportStyle } from '../../orders/format-export.js';
 import { productLookup } from '../../orders/product-lookup.js';
 import type { ProductLookup, StoredOrder } from '../../domain/stored-order.js';
-import { writeFileAtomic } from '../../orders/write-file-atomic.js';
+import { writeFileAtomic } from '../../files/write-file-atomic.js';
 import type { Logger } from '../../log.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 

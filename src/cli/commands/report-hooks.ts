@@ -4,7 +4,7 @@ import { ExitCode, InputError } from '../../errors.js';
 import { configAmountToMinor } from '../../pricing/amounts.js';
 import { IN_MEMORY, openLedger } from '../../ledger/database.js';
 import { readOrders } from '../../ledger/orders.js';
-import { writeFileAtomic } from '../../orders/write-file-atomic.js';
+import { writeFileAtomic } from '../../files/write-file-atomic.js';
 import { buildHookReport, type HookReport } from '../../reports/hook-report.js';
 import { readHookPeriods } from '../../reports/hook-periods.js';
 import type { Logger } from '../../log.js';
