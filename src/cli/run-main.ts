@@ -6,7 +6,11 @@ import { createOutput, type CliOutput, type TextSink } from './output.js';
 import { buildProgram, type CommandFile } from './program.js';
 import { packageVersion } from './version.js';
 import { HttpError, NetworkError, UnexpectedResponseError } from '../http/http-error.js';
-import { redact as redactText } from '../http/redact.js';
+import { redact } from '../http/redact.js';
+import { escapeControls } from './terminal-text.js';
+
+/** Everything civetta writes passes here: secrets hidden, terminal controls made visible. */
+const redactText = (text: string): string => escapeControls(redact(text));
 
 /** The process's surroundings, passed in so tests can run the CLI in-process. */
 export interface CliIo {
@@ -91,7 +95,7 @@ export async function runMain(argv: readonly string[], io: CliIo): Promise<numbe
       // The registry built `args` from the command's own flags and positionals (program.ts).
       result = await mod.run(args as never, ctx);
     },
-    { out: (t) => io.stdout.write(t), err: (t) => io.stderr.write(t) },
+    { out: (t) => io.stdout.write(t), err: (t) => io.stderr.write(escapeControls(t)) },
   );
   try {
     await program.parseAsync([...argv], { from: 'user' });

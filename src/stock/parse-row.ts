@@ -74,6 +74,11 @@ export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx:
 
   const sku = cell('sku');
   if (sku === undefined) report('error', 'missing-sku', 'sku', 'the row has no SKU', '', 'a product code');
+  else if (/^\.+$/.test(sku) || sku.includes('/')) {
+    // Both marketplaces put the SKU in the request path (…/items/{sku}): "..", "." or "a/b" would
+    // address another resource than the product's listing (`DELETE …/items/..`).
+    report('error', 'sku-unsafe', 'sku', 'the SKU cannot be used in a marketplace address (only dots, or a "/")', sku, 'a product code without "/" that is not only dots');
+  }
   const extra = record.slice(ctx.headerWidth).filter((v) => v.trim() !== '');
   if (extra.length > 0) {
     report(

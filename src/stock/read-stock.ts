@@ -104,6 +104,9 @@ function forcedEncoding(encoding: Exclude<StockReadOptions['encoding'], 'auto'>,
   return { encoding: used, bom: guess.bom && guess.encoding === used };
 }
 
+/** The longest record read (characters): far above a real product row with an HTML description. */
+export const MAX_RECORD_CHARS = 1_000_000;
+
 /** True for the errors csv-parse raises about its input (not about our code). */
 function isCsvError(e: unknown): e is CsvError {
   const code: unknown = (e as { code?: unknown } | undefined)?.code;
@@ -161,6 +164,8 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
     quote: quote === 'none' ? false : '"',
     relax_quotes: quote !== '"',
     relax_column_count: true,
+    // A quote that never closes would otherwise gather the rest of the file into one record.
+    max_record_size: MAX_RECORD_CHARS,
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
     info: true,

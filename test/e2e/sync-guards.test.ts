@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
 import { createTestShop, type StockRow, type TestShop } from '../support/shop.js';
@@ -24,6 +26,18 @@ afterAll(async () => {
   await sim.close();
   shop.cleanup();
 });
+
+/**
+ * The shop's config with eBay as a production channel (still at the simulator's loopback
+ * address): a simulator channel always uses the simulator's own credentials, never CIVETTA_*.
+ */
+function ebayInProduction(): string {
+  const file = join(shop.dir.path, 'ebay-production.yaml');
+  const text = readFileSync(shop.configFile, 'utf8');
+  const at = text.lastIndexOf('environment: simulator');
+  writeFileSync(file, `${text.slice(0, at)}environment: production${text.slice(at + 'environment: simulator'.length)}`);
+  return file;
+}
 
 interface GuardError {
   error: { exitCode: number; guards: string[]; message: string };
@@ -86,7 +100,7 @@ describe('safety guards', () => {
     shop.writeStock(full.map((r) => (r.Codice === both ? { ...r, Giacenza: '4' } : r)));
     const before = { amazon: sim.writeCount('amazon'), ebay: sim.writeCount('ebay') };
     const ebayQuantity = sim.ebay.listingFor(both!)?.quantity;
-    const run = await runCli(['--config', shop.configFile, 'sync'], {
+    const run = await runCli(['--config', ebayInProduction(), 'sync'], {
       cwd: shop.dir.path,
       env: { CIVETTA_EBAY_CLIENT_ID: 'civetta-simulator', CIVETTA_EBAY_CLIENT_SECRET: 'wrong-secret', CIVETTA_EBAY_REFRESH_TOKEN: 'v^1.1#civetta-simulator' },
     });
@@ -104,7 +118,7 @@ describe('safety guards', () => {
   it('when every channel refuses its credentials, the sync stops with exit 5 before any write', async () => {
     shop.writeStock(full.map((r) => (r.Codice === hooks[0] ? { ...r, Giacenza: '3' } : r)));
     const before = sim.writeCount();
-    const run = await runCli(['--config', shop.configFile, 'sync', '--channel', 'ebay'], {
+    const run = await runCli(['--config', ebayInProduction(), 'sync', '--channel', 'ebay'], {
       cwd: shop.dir.path,
       env: { CIVETTA_EBAY_CLIENT_ID: 'civetta-simulator', CIVETTA_EBAY_CLIENT_SECRET: 'wrong-secret', CIVETTA_EBAY_REFRESH_TOKEN: 'v^1.1#civetta-simulator' },
     });

@@ -41,12 +41,12 @@ describe('eBay commands, spawned', () => {
     expect(`${r.stdout}${r.stderr}`).not.toContain('civetta-simulator-secret');
   });
 
-  it('`auth ebay` without a terminal and without --code explains and exits 2, printing no secret', async () => {
+  it('`auth ebay` without a terminal and without --write-env explains and exits 2, printing no secret', async () => {
     dir = shop('{ environment: sandbox, ruName: RuName-1, merchantLocationKey: negozio, policies: { fulfillment: a, payment: b, return: c } }');
     const secret = 'SBX-secret-0a1b2c3d4e';
     const r = await runCli(['auth', 'ebay'], { cwd: dir.path, env: { CIVETTA_EBAY_CLIENT_ID: 'App-SBX-1', CIVETTA_EBAY_CLIENT_SECRET: secret } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--code');
+    expect(r.stderr).toContain('--write-env');
     expect(`${r.stdout}${r.stderr}`).not.toContain(secret);
   });
 });
@@ -56,8 +56,10 @@ describe('auth ebay, spawned, on the simulator', () => {
     sim = await startSimulator({ rateLimiting: false });
     const e = sim.endpoints.ebay;
     dir = shop(`{ environment: simulator, endpoint: "${e.endpoint}", tokenEndpoint: "${e.tokenEndpoint}", ruName: RuName-civetta-1, merchantLocationKey: negozio, policies: { fulfillment: a, payment: b, return: c } }`);
-    const { consentUrl } = await import('../../../src/channels/ebay/consent.js');
-    const page = await fetch(consentUrl(`${e.endpoint}/oauth2/authorize`, 'civetta-simulator', 'RuName-civetta-1', 'it-IT'), { redirect: 'manual' });
+    // The consent page civetta prints (with the state it keeps), opened and accepted.
+    const first = await runCli(['auth', 'ebay', '--write-env'], { cwd: dir.path });
+    const consentPage = /https?:\/\/\S+\/oauth2\/authorize\?\S+/.exec(first.stdout)?.[0] ?? '';
+    const page = await fetch(consentPage, { redirect: 'manual' });
     const redirect = page.headers.get('location') ?? '';
     const r = await runCli(['auth', 'ebay', '--code', redirect, '--write-env'], { cwd: dir.path });
     expect(r.code).toBe(0);
