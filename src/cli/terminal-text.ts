@@ -4,7 +4,7 @@
  * and the bidirectional overrides that make text read differently from what it holds. Stock
  * titles, marketplace messages and buyer names can carry any of them.
  */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is matched
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is matched
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
 
 /**

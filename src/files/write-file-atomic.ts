@@ -11,7 +11,7 @@ const PATH_ERRORS = new Set(['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'E
  * Everything civetta writes holds buyer data, sales or secrets (exports, reports, .env, the lock
  * owner): readable by the owner only, whatever the umask, like the ledger.
  */
-export const OWNER_ONLY = 0o600;
+const OWNER_ONLY = 0o600;
 
 function tempBeside(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

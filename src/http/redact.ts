@@ -34,7 +34,7 @@ export function registerSecret(value: string | undefined): void {
  * encoded value (`client_id:secret` in a Basic header), keeping only the characters that depend
  * on the secret's bytes alone.
  */
-export function secretForms(secret: string): string[] {
+function secretForms(secret: string): string[] {
   const uri = encodeURIComponent(secret);
   const form = new URLSearchParams({ v: secret }).toString().slice(2);
   const json = JSON.stringify(secret).slice(1, -1);

@@ -229,7 +229,9 @@ describe('exit 5: the marketplace refuses the credentials', () => {
       CIVETTA_EBAY_REFRESH_TOKEN: 'v^1.1#acceptance-shop-token',
     };
     // production: a simulator channel would use the simulator's own credentials, never these.
-    const production = configVariant('production.yaml', (c) => void (c.channels.ebay.environment = 'production'));
+    const production = configVariant('production.yaml', (c) => {
+      c.channels.ebay.environment = 'production';
+    });
     const ok = await civetta(shop, ['--config', production, 'sync', '--channel', 'ebay'], { env });
     expect(ok.code, ok.stderr).toBe(0);
     sim.revokeRefreshToken('ebay', env.CIVETTA_EBAY_REFRESH_TOKEN);

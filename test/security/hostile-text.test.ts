@@ -15,6 +15,7 @@ import { createTestShop, type TestShop } from '../support/shop.js';
 
 /** Clear the screen, retitle the window, a one-byte CSI, a bare carriage return, a bidi override. */
 const HOSTILE = '\u001b[2J\u001b]0;owned\u0007\u009b31m\rFAKE\u202e';
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters that must never reach the terminal raw
 const RAW = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e]|\r(?!\n)/;
 
 const dirs: string[] = [];

@@ -49,7 +49,9 @@ describe('waits a marketplace imposes are capped at 120 s', () => {
   it('a stated rate of one call in 1000 s (x-amzn-RateLimit-Limit: 0.001) and a 429: the channel stops instead of waiting 1000 s', async () => {
     let calls = 0;
     const s = await shopBehind({
-      alter: (headers) => void (headers['x-amzn-ratelimit-limit'] = '0.001'),
+      alter: (headers) => {
+        headers['x-amzn-ratelimit-limit'] = '0.001';
+      },
       // One plain 429 (no Retry-After) after the first answer stated the rate: the next try of
       // that call would wait a whole token at 0.001 requests per second.
       intercept: (req, res) => {

@@ -102,7 +102,7 @@ export function codeFromInput(input: string): string | undefined {
  */
 export function writeEnvVariable(file: string, name: string, value: string): void {
   refuseSymlink(file);
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f]/.test(value)) {
     throw new InputError(`refused to write ${name} to ${file}: the value holds a line break or another control character`, [
       'A real token never does: run the command again, and report it if it happens twice.',
