@@ -1,9 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { addExcludeToYaml } from '../config/add-exclude.js';
 import { loadConfig } from '../config/load.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
-import { writeFileAtomic } from '../orders/write-file-atomic.js';
+import { writeFileAtomic } from '../files/write-file-atomic.js';
 
 /** What `delist --exclude` did to the config. */
 export type ExcludeResult =
@@ -23,7 +23,8 @@ export async function excludeSku(loaded: LoadedConfig, sku: string): Promise<Exc
   const before = await readFile(file, 'utf8');
   const after = addExcludeToYaml(before, sku);
   if (after === undefined) return byHand;
-  await writeFileAtomic(file, after);
+  // The owner's own file: rewritten with the mode it had, not the 0600 of civetta's outputs.
+  await writeFileAtomic(file, after, (await stat(file)).mode & 0o7777);
   try {
     const reloaded = await loadConfig({ cwd: loaded.dir, file });
     if (reloaded.config.hooks.exclude.includes(sku)) return { done: true, file };

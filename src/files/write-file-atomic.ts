@@ -30,13 +30,14 @@ function pathError(file: string, error: unknown): unknown {
  * created owner-only (0600), written, flushed, and renamed over the target (rename is atomic
  * within one file system, and replaces a symbolic link rather than writing through it).
  * Missing folders are created (`--out reports/2026/ordini.csv` from cron); a path that cannot
- * be written is an InputError naming it.
+ * be written is an InputError naming it. `mode` only for rewriting a file of the owner's own
+ * (the config), whose mode it keeps.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = OWNER_ONLY): Promise<void> {
   const temp = tempBeside(file);
   try {
     await mkdir(dirname(file), { recursive: true });
-    const handle = await open(temp, 'wx', OWNER_ONLY);
+    const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(data);
       await handle.sync();
