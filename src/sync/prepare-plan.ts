@@ -90,7 +90,8 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     const hooks = channelHooks(config, ctx.stock.items, channel, { previous, sales, openOrderUnits: ctx.openOrderUnits });
     const desired = withPins(config, channel, hooks.offers, ctx.stock.items, ledgerListings, ctx.openOrderUnits);
     const canList = listability(hooks.selection, ctx.stock.items);
-    for (const r of canList.emptyRules) ctx.log.warn(r.message);
+    // `validate` warns about a rule that selects nothing; cron would repeat it every few minutes.
+    for (const r of canList.emptyRules) ctx.log.debug(r.message);
     if (canList.nothingListable && desired.length === 0) {
       // A plan would end every listing of the channel; most likely the config lost something
       // (VAT, GPSR, categories). The channel is left as it is and the run says why (exit 2).
