@@ -1,27 +1,12 @@
 import type { ChannelId } from '../domain/ids.js';
-import type { RemoteListing, RemoteRef } from '../domain/listing.js';
+import type { ChannelIssue, RemoteListing, RemoteRef } from '../domain/listing.js';
+
+export type { ChannelIssue } from '../domain/listing.js';
 import type { Offer } from '../domain/offer.js';
 import type { Order } from '../domain/order.js';
 import type { Problem } from '../domain/problem.js';
 import type { StockItem } from '../domain/stock-item.js';
 
-/** A problem or warning a marketplace reported for one item, with a plain-words explanation when we know one. */
-export interface ChannelIssue {
-  /** The marketplace's own code: Amazon issue code, eBay errorId, or civetta's (`unexpected-response`, `network`). */
-  code: string;
-  message: string;
-  /** What it means for the shop owner and how to fix it. */
-  explanation?: string;
-  /** The attribute or field concerned, when known. */
-  field?: string;
-  /**
-   * The refusal cannot change until the product's row or the config changes (no catalogue match,
-   * category unknown or not a leaf, attribute missing, GPSR refused, not eligible): the item is
-   * held and not sent again until then. Set it where the refusal is made, or list the code in
-   * held-refusals.ts; `false` says a listed code is passing this time.
-   */
-  hold?: boolean;
-}
 
 /** One change to apply to one listing. `fields` says what an update touches. */
 export type ListingChange =

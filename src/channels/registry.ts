@@ -18,7 +18,7 @@ type Factory = (config: Config, deps: ChannelDeps) => Channel | undefined;
 const FACTORIES = {
   amazon: (config, deps) => {
     const section = config.channels.amazon;
-    return section ? createAmazonChannel(section, { currency: config.shop.currency }, deps) : undefined;
+    return section ? createAmazonChannel(section, { currency: config.shop.currency, handlingDays: config.shop.handlingDays }, deps) : undefined;
   },
   ebay: (config, deps) => {
     const section = config.channels.ebay;

@@ -1,6 +1,24 @@
 import type { ChannelId } from './ids.js';
 import type { Minor } from './money.js';
 
+/** A problem or warning a marketplace reported for one item, with a plain-words explanation when we know one. */
+export interface ChannelIssue {
+  /** The marketplace's own code: Amazon issue code, eBay errorId, or civetta's (`unexpected-response`, `network`). */
+  code: string;
+  message: string;
+  /** What it means for the shop owner and how to fix it. */
+  explanation?: string;
+  /** The attribute or field concerned, when known. */
+  field?: string;
+  /**
+   * The refusal cannot change until the product's row or the config changes (no catalogue match,
+   * category unknown or not a leaf, attribute missing, GPSR refused, not eligible): the item is
+   * held and not sent again until then. Set it where the refusal is made, or list the code in
+   * held-refusals.ts; `false` says a listed code is passing this time.
+   */
+  hold?: boolean;
+}
+
 /** The marketplace's own identifiers for a listing. Which ones exist depends on the channel. */
 export interface RemoteRef {
   /** Amazon: the catalogue ASIN the offer sits on. */
@@ -36,8 +54,14 @@ export interface ListingState {
 /** What the marketplace says is live for a SKU right now (read back for adoption and drift). */
 export interface RemoteListing {
   sku: string;
-  /** `missing`: the marketplace has nothing under this SKU. */
-  status: 'active' | 'inactive' | 'ended' | 'missing';
+  /**
+   * `missing`: the marketplace has nothing under this SKU. `not-buyable`: it holds the listing
+   * with civetta's offer but does not sell it, for the reasons in `issues` (Amazon: ACCEPTED,
+   * then suppressed); sending the same offer again changes nothing, so it counts as listed.
+   */
+  status: 'active' | 'inactive' | 'ended' | 'missing' | 'not-buyable';
+  /** What the marketplace says is wrong with the listing (with `not-buyable`). */
+  issues?: ChannelIssue[];
   remote: RemoteRef;
   priceMinor?: Minor;
   quantity?: number;

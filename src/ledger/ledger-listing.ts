@@ -1,4 +1,4 @@
-import type { ListingState } from '../domain/listing.js';
+import type { ChannelIssue, ListingState } from '../domain/listing.js';
 import type { Minor } from '../domain/money.js';
 
 /** A listing as the ledger keeps it: its last known state plus civetta's own bookkeeping. */
@@ -10,4 +10,6 @@ export interface LedgerListing extends ListingState {
   pinPriceMinor?: Minor;
   /** `civetta list --quantity`: the quantity the owner set by hand. */
   pinQuantity?: number;
+  /** Why the marketplace holds this listing but does not sell it, as last read back; absent when it sells. */
+  issues?: ChannelIssue[];
 }

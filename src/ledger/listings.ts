@@ -1,5 +1,5 @@
 import type { ChannelId } from '../domain/ids.js';
-import type { ListingStatus, RemoteRef } from '../domain/listing.js';
+import type { ChannelIssue, ListingStatus, RemoteRef } from '../domain/listing.js';
 import type { Ledger } from './database.js';
 import type { LedgerListing } from './ledger-listing.js';
 
@@ -17,6 +17,7 @@ interface ListingRow {
   revisions_today: number;
   revision_day: string | null;
   updated_at: string;
+  issues: string;
 }
 
 function fromRow(row: ListingRow): LedgerListing {
@@ -33,8 +34,18 @@ function fromRow(row: ListingRow): LedgerListing {
     ...(row.revision_day ? { revisionDay: row.revision_day } : {}),
     ...(row.pin_price_minor !== null ? { pinPriceMinor: row.pin_price_minor } : {}),
     ...(row.pin_quantity !== null ? { pinQuantity: row.pin_quantity } : {}),
+    ...issuesOf(row.issues),
     updatedAt: row.updated_at,
   };
+}
+
+function issuesOf(text: string): { issues?: ChannelIssue[] } {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) && parsed.length > 0 ? { issues: parsed as ChannelIssue[] } : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Every listing the ledger knows on a channel (any status). */
@@ -53,13 +64,14 @@ export function saveListing(ledger: Ledger, listing: LedgerListing): void {
   ledger.db
     .prepare(
       `INSERT INTO listings (channel, sku, status, remote, price_minor, quantity, content_hash, pinned,
-         pin_price_minor, pin_quantity, revisions_today, revision_day, updated_at)
+         pin_price_minor, pin_quantity, revisions_today, revision_day, updated_at, issues)
        VALUES (@channel, @sku, @status, @remote, @price, @quantity, @hash, @pinned, @pinPrice, @pinQuantity,
-         @revisions, @revisionDay, @updatedAt)
+         @revisions, @revisionDay, @updatedAt, @issues)
        ON CONFLICT (channel, sku) DO UPDATE SET status = excluded.status, remote = excluded.remote,
          price_minor = excluded.price_minor, quantity = excluded.quantity, content_hash = excluded.content_hash,
          pinned = excluded.pinned, pin_price_minor = excluded.pin_price_minor, pin_quantity = excluded.pin_quantity,
-         revisions_today = excluded.revisions_today, revision_day = excluded.revision_day, updated_at = excluded.updated_at`,
+         revisions_today = excluded.revisions_today, revision_day = excluded.revision_day, updated_at = excluded.updated_at,
+         issues = excluded.issues`,
     )
     .run({
       channel: listing.channel,
@@ -75,6 +87,7 @@ export function saveListing(ledger: Ledger, listing: LedgerListing): void {
       revisions: listing.revisionsToday,
       revisionDay: listing.revisionDay ?? null,
       updatedAt: listing.updatedAt,
+      issues: JSON.stringify(listing.issues ?? []),
     });
 }
 
@@ -83,4 +96,15 @@ export function countListings(ledger: Ledger): Array<{ channel: ChannelId; statu
   return ledger.db
     .prepare('SELECT channel, status, sum(pinned) AS pinned, count(*) AS count FROM listings GROUP BY channel, status ORDER BY channel, status')
     .all() as Array<{ channel: ChannelId; status: ListingStatus; pinned: number; count: number }>;
+}
+
+/** Active listings the marketplace holds but does not sell (as last read back), with its reasons. */
+export function notBuyableListings(ledger: Ledger): Array<{ channel: ChannelId; sku: string; issues: ChannelIssue[] }> {
+  const rows = ledger.db
+    .prepare("SELECT channel, sku, issues FROM listings WHERE status = 'active' AND issues != '[]' ORDER BY channel, sku")
+    .all() as Array<{ channel: ChannelId; sku: string; issues: string }>;
+  return rows.flatMap((r) => {
+    const { issues } = issuesOf(r.issues);
+    return issues ? [{ channel: r.channel, sku: r.sku, issues }] : [];
+  });
 }

@@ -1,5 +1,5 @@
 import type { ChannelId } from '../domain/ids.js';
-import type { RemoteRef } from '../domain/listing.js';
+import type { ChannelIssue, RemoteRef } from '../domain/listing.js';
 import type { Minor } from '../domain/money.js';
 import type { Offer } from '../domain/offer.js';
 import type { GuardTrip } from './guards.js';
@@ -55,6 +55,17 @@ export interface Drift {
   live?: string;
 }
 
+/**
+ * A listing the marketplace holds with civetta's offer but does not sell, and its reasons
+ * (Amazon: ACCEPTED, then not BUYABLE for a missing attribute). It is not sent again until
+ * its price, stock or content changes.
+ */
+export interface NotBuyable {
+  channel: ChannelId;
+  sku: string;
+  issues: ChannelIssue[];
+}
+
 /** A write the planner refuses outright (a price below the floor is never pushed). */
 export interface Refusal {
   channel: ChannelId;
@@ -91,6 +102,8 @@ export interface SyncPlan {
   unchanged: Partial<Record<ChannelId, number>>;
   deferred: Deferred[];
   drift: Drift[];
+  /** Read back (`--refresh`, sync): listings the marketplace holds but does not sell. */
+  notBuyable: NotBuyable[];
   refused: Refusal[];
   /** Items held back until their stock row or the config changes. */
   held: HeldNote[];

@@ -28,6 +28,20 @@ export function catalogByEan(state: SimState, ean: string): CatalogEntry[] {
   return [autoEntry(ean)];
 }
 
+/**
+ * Products carrying a 12-digit UPC: the entry's own `upc`, or an EAN-13 that is the UPC with a
+ * leading 0 (the same GTIN). Amazon finds them only with `identifiersType=UPC`.
+ */
+export function catalogByUpc(state: SimState, upc: string): CatalogEntry[] {
+  if (!/^\d{12}$/.test(upc)) return [];
+  return state.amazon.catalog.filter((c) => c.upc === upc || c.ean === `0${upc}`);
+}
+
+/** The UPC of an entry, when it has one. */
+function upcOf(e: CatalogEntry): string | undefined {
+  return e.upc ?? (/^0\d{12}$/.test(e.ean) ? e.ean.slice(1) : undefined);
+}
+
 /** Whether an ASIN exists in the simulated catalogue (under autoCatalog any well-formed B0 ASIN does). */
 export function catalogByAsin(state: SimState, asin: string): CatalogEntry | undefined {
   const found = state.amazon.catalog.find((c) => c.asin === asin);
@@ -44,7 +58,14 @@ function itemView(e: CatalogEntry, marketplaceId: string, included: string[]): R
   const item: Record<string, unknown> = { asin: e.asin };
   if (included.includes('summaries')) item.summaries = [{ marketplaceId, brand: e.brand, itemName: e.title }];
   if (included.includes('identifiers')) {
-    item.identifiers = [{ marketplaceId, identifiers: e.ean ? [{ identifierType: 'EAN', identifier: e.ean }] : [] }];
+    const upc = upcOf(e);
+    item.identifiers = [{
+      marketplaceId,
+      identifiers: [
+        ...(e.ean ? [{ identifierType: 'EAN', identifier: e.ean }] : []),
+        ...(upc ? [{ identifierType: 'UPC', identifier: upc }] : []),
+      ],
+    }];
   }
   if (included.includes('productTypes')) item.productTypes = [{ marketplaceId, productType: e.productType }];
   if (included.includes('attributes')) {
@@ -84,8 +105,13 @@ export function amazonCatalogRoutes(state: SimState): Route[] {
             if (type === 'ASIN') {
               const e = catalogByAsin(state, id);
               if (e) found.push(e);
-            } else if (type === 'EAN' || type === 'GTIN') {
+            } else if (type === 'EAN') {
+              // EAN-13 or EAN-8; a 12-digit UPC is not an EAN and finds nothing as one.
+              if (/^(\d{8}|\d{13})$/.test(id)) found.push(...catalogByEan(state, id));
+            } else if (type === 'GTIN') {
               found.push(...catalogByEan(state, id.length === 14 && id.startsWith('0') ? id.slice(1) : id));
+            } else if (type === 'UPC') {
+              found.push(...catalogByUpc(state, id));
             }
           }
         } else {

@@ -59,6 +59,13 @@ const FulfillmentAvailability = z.array(z.object({
   quantity: z.number().int().min(0).optional(),
   lead_time_to_ship_max_days: z.number().int().min(0).optional(),
 }).loose()).min(1);
+/** `list_price` in stores that price with tax: `value_with_tax` (0 = "no list price"), else `value`. */
+const ListPrice = z.array(z.object({
+  marketplace_id: z.string(),
+  currency: z.string().length(3),
+  value_with_tax: z.number().min(0).optional(),
+  value: z.number().min(0).optional(),
+}).loose().refine((v) => v.value_with_tax !== undefined || v.value !== undefined)).min(1);
 const ValueEntry = z.array(z.object({ value: z.unknown(), marketplace_id: z.string().optional() }).loose()).min(1);
 
 /** Shape rules for the attributes an offer needs; returns issues for one attribute value. */
@@ -82,6 +89,11 @@ export function checkAttribute(state: SimState, name: string, value: unknown, ma
     const r = FulfillmentAvailability.safeParse(value);
     if (!r.success) return [...issues, invalid(name, 'Expected fulfillment_channel_code and an integer quantity >= 0.')];
     if (r.data.some((f) => f.fulfillment_channel_code === 'DEFAULT' && f.quantity === undefined)) issues.push(invalid(name, 'quantity is required for DEFAULT.'));
+  } else if (name === 'list_price') {
+    const r = ListPrice.safeParse(value);
+    if (!r.success) return [...issues, invalid(name, 'Expected marketplace_id, currency and value_with_tax.', 'INVALID_PRICE')];
+    const currency = AMAZON_MARKETPLACES[marketplaceId]?.currency;
+    for (const o of r.data) if (o.currency !== currency) issues.push(invalid(name, `Currency must be ${currency ?? '?'}.`, 'INVALID_PRICE'));
   } else if (name === 'condition_type') {
     const r = ValueEntry.safeParse(value);
     if (!r.success || r.data.some((v) => !(CONDITIONS as readonly unknown[]).includes(v.value))) issues.push(invalid(name, 'Unknown condition.'));

@@ -1,4 +1,5 @@
 import { catalogByAsin } from './amazon-catalog.js';
+import { liveIssues, suppresses } from './amazon-listing-issues.js';
 import { iso } from './clock.js';
 import type { AmazonListingState, SimState } from './state.js';
 
@@ -38,7 +39,16 @@ export function listingStatus(state: SimState, l: AmazonListingState, marketplac
   const asin = listingAsin(state, l, marketplaceId);
   const price = listingPrice(l, marketplaceId);
   if (!asin || !price) return [];
+  if (liveIssues(state, l, marketplaceId, asin).some(suppresses)) return [];
   return listingQuantity(l) > 0 ? ['BUYABLE', 'DISCOVERABLE'] : ['DISCOVERABLE'];
+}
+
+/** Lead time in days of the merchant-fulfilled stock, when the listing holds one. */
+export function listingLeadTime(l: AmazonListingState): number | undefined {
+  const fa = l.attributes.fulfillment_availability;
+  if (!Array.isArray(fa)) return undefined;
+  const d = (fa as Obj[]).find((e) => e.fulfillment_channel_code === 'DEFAULT');
+  return typeof d?.lead_time_to_ship_max_days === 'number' ? d.lead_time_to_ship_max_days : undefined;
 }
 
 export const LISTING_INCLUDED = ['summaries', 'attributes', 'issues', 'offers', 'fulfillmentAvailability', 'procurement', 'relationships', 'productTypes'];
@@ -61,7 +71,7 @@ export function listingView(state: SimState, l: AmazonListingState, marketplaceI
     item.summaries = [s];
   }
   if (included.includes('attributes')) item.attributes = structuredClone(l.attributes);
-  if (included.includes('issues')) item.issues = [];
+  if (included.includes('issues')) item.issues = liveIssues(state, l, marketplaceId, asin).map((i) => ({ ...i, marketplaceIds: [marketplaceId] }));
   if (included.includes('offers')) {
     const price = listingPrice(l, marketplaceId);
     item.offers = price

@@ -14,8 +14,12 @@ export function amazonStatus(o: SimOrder): string {
   return o.status;
 }
 
-/** An `Order` of Orders API v2026-01-01 with the datasets asked through includedData. */
-export function amazonOrderView(o: SimOrder, included: string[]): Obj {
+/**
+ * An `Order` of Orders API v2026-01-01 with the datasets asked through includedData. With
+ * `withheld`, the personal fields ("Access Orders PII": buyer name and e-mail, recipient name,
+ * address lines, postal code, phone) are left out, as for an app without the restricted roles.
+ */
+export function amazonOrderView(o: SimOrder, included: string[], withheld = false): Obj {
   const c = o.currency;
   const pending = o.status === 'PENDING';
   const view: Obj = {
@@ -26,11 +30,13 @@ export function amazonOrderView(o: SimOrder, included: string[]): Obj {
     salesChannel: { channelName: 'AMAZON', marketplaceId: o.marketplaceId, marketplaceName: AMAZON_MARKETPLACES[o.marketplaceId]?.name ?? 'Amazon' },
   };
   // Amazon releases buyer data only once the order is no longer pending.
-  if (included.includes('BUYER') && !pending) view.buyer = { buyerName: o.buyer.name, buyerEmail: o.buyer.email };
+  if (included.includes('BUYER') && !pending && !withheld) view.buyer = { buyerName: o.buyer.name, buyerEmail: o.buyer.email };
   if (included.includes('RECIPIENT') && !pending) {
     const a = o.buyer.address;
     view.recipient = {
-      deliveryAddress: { name: o.buyer.name, addressLine1: a.line1, city: a.city, stateOrRegion: a.province, postalCode: a.postalCode, countryCode: a.countryCode, phone: a.phone, addressType: 'RESIDENTIAL' },
+      deliveryAddress: withheld
+        ? { city: a.city, stateOrRegion: a.province, countryCode: a.countryCode, addressType: 'RESIDENTIAL' }
+        : { name: o.buyer.name, addressLine1: a.line1, city: a.city, stateOrRegion: a.province, postalCode: a.postalCode, countryCode: a.countryCode, phone: a.phone, addressType: 'RESIDENTIAL' },
     };
   }
   const itemsMinor = o.lines.reduce((s, l) => s + l.unitMinor * l.quantity, 0);

@@ -23,10 +23,21 @@ function date(q: URLSearchParams, name: string): number | undefined | SimRespons
 
 const isRes = (x: unknown): x is SimResponse => typeof x === 'object' && x !== null && 'status' in x;
 
-function included(q: URLSearchParams): string[] | SimResponse {
+/** The datasets that need a restricted role ("Access Orders PII"). */
+const PERSONAL = ['BUYER', 'RECIPIENT'];
+
+function included(state: SimState, q: URLSearchParams): string[] | SimResponse {
   const list = listParam(q, 'includedData');
   const bad = list.find((d) => !INCLUDED.includes(d));
-  return bad ? invalidInput(`Invalid value '${bad}' for 'includedData'.`) : list;
+  if (bad) return invalidInput(`Invalid value '${bad}' for 'includedData'.`);
+  const personal = list.filter((d) => PERSONAL.includes(d));
+  if (state.amazon.pii === 'denied' && personal.length > 0) {
+    // An app without the restricted roles, as integrators report Amazon answering it.
+    const r = amazonError(403, 'Unauthorized', 'Access to requested resource is denied.', `The application does not have access to one or more requested data elements: ${personal.join(', ')}.`);
+    r.headers = { 'x-amzn-ErrorType': 'AccessDeniedException' };
+    return r;
+  }
+  return list;
 }
 
 interface PageToken { sig: string; offset: number; cut: number; issued: number }
@@ -58,7 +69,7 @@ function searchOrders(state: SimState, book: OrderBook, req: SimRequest): SimRes
   if (statuses.some((s) => !STATUSES.includes(s))) return invalidInput("Invalid 'fulfillmentStatuses'.");
   const by = listParam(q, 'fulfilledBy');
   if (by.some((b) => b !== 'MERCHANT' && b !== 'AMAZON')) return invalidInput("Invalid 'fulfilledBy'.");
-  const inc = included(q);
+  const inc = included(state, q);
   if (isRes(inc)) return inc;
   const sig = JSON.stringify([createdAfter, createdBefore, lastUpdatedAfter, lastUpdatedBefore, marketplaces, statuses, by]);
   let offset = 0;
@@ -85,7 +96,7 @@ function searchOrders(state: SimState, book: OrderBook, req: SimRequest): SimRes
     .filter(() => by.length === 0 || by.includes('MERCHANT'))
     .sort((a, b) => key(a) - key(b) || a.orderId.localeCompare(b.orderId));
   const page = found.slice(offset, offset + max);
-  const body: Record<string, unknown> = { orders: page.map((o) => amazonOrderView(o, inc)) };
+  const body: Record<string, unknown> = { orders: page.map((o) => amazonOrderView(o, inc, state.amazon.pii === 'withheld')) };
   if (offset + max < found.length) {
     const next: PageToken = { sig, offset: offset + max, cut, issued: now };
     body.pagination = { nextToken: Buffer.from(JSON.stringify(next)).toString('base64url') };
@@ -150,10 +161,10 @@ export function amazonOrdersRoutes(state: SimState, book: OrderBook): Route[] {
     {
       service: 'amazon', method: 'GET', pattern: '/orders/2026-01-01/orders/{orderId}', operation: 'getOrder', write: false, auth: true,
       handler(req) {
-        const inc = included(req.query);
+        const inc = included(state, req.query);
         if (isRes(inc)) return inc;
         const o = book.get('amazon', req.params.orderId ?? '');
-        return o ? json(200, { order: amazonOrderView(o, inc) }) : amazonError(404, 'NotFound', `Order ${req.params.orderId ?? ''} was not found.`);
+        return o ? json(200, { order: amazonOrderView(o, inc, state.amazon.pii === 'withheld') }) : amazonError(404, 'NotFound', `Order ${req.params.orderId ?? ''} was not found.`);
       },
     },
     { service: 'amazon', method: 'POST', pattern: '/orders/v0/orders/{orderId}/shipmentConfirmation', operation: 'confirmShipment', write: true, auth: true, handler: (req) => confirmShipment(state, book, req) },

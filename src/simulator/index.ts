@@ -71,7 +71,7 @@ export interface Simulator {
     listings(): AmazonListingSnapshot[];
     /** Every feed with its status as getFeed reports it now. */
     feeds(): Array<Record<string, unknown>>;
-    /** Adds catalogue entries at runtime. */
+    /** Adds catalogue entries at runtime; an entry with an ASIN already known replaces that product. */
     addCatalog(entries: CatalogEntry[]): void;
     readonly sellerId: string;
   };
@@ -177,7 +177,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return [...state.amazon.listings.keys()].sort().flatMap((s) => amazonSnapshot(state, s) ?? []);
       },
       feeds: () => feeds.list(),
-      addCatalog: (entries) => void state.amazon.catalog.push(...entries),
+      addCatalog: (entries) => {
+        const asins = new Set(entries.map((e) => e.asin));
+        state.amazon.catalog = [...state.amazon.catalog.filter((c) => !asins.has(c.asin)), ...entries];
+      },
       sellerId: state.amazon.sellerId,
     },
     ebay: ebayInspect(state),

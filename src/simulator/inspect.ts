@@ -1,4 +1,4 @@
-import { listingAsin, listingPrice, listingQuantity, listingStatus } from './amazon-listing-view.js';
+import { listingAsin, listingLeadTime, listingPrice, listingQuantity, listingStatus } from './amazon-listing-view.js';
 import { iso } from './clock.js';
 import { itemView } from './ebay-inventory.js';
 import { listedQuantity, offerPrice } from './ebay-listing.js';
@@ -15,6 +15,8 @@ export interface AmazonListingSnapshot {
   price?: { amount: number; currency: string };
   /** Merchant-fulfilled (DEFAULT) quantity. */
   quantity: number;
+  /** `lead_time_to_ship_max_days` of the merchant-fulfilled stock, when the listing holds one. */
+  leadTimeDays?: number;
   /** summaries[].status: BUYABLE / DISCOVERABLE. */
   status: string[];
   attributes: Record<string, unknown>;
@@ -48,6 +50,8 @@ export function amazonSnapshot(state: SimState, sku: string): AmazonListingSnaps
   if (asin) snap.asin = asin;
   const price = listingPrice(l, mp);
   if (price) snap.price = price;
+  const lead = listingLeadTime(l);
+  if (lead !== undefined) snap.leadTimeDays = lead;
   return snap;
 }
 

@@ -7,6 +7,16 @@ export interface CatalogEntry {
   title: string;
   brand: string;
   productType: string;
+  /** Offers on this ASIN need `list_price` in EU stores (overrides `amazon.listPriceShare`). */
+  needsListPrice?: boolean;
+  /**
+   * Attributes an offer on this ASIN must carry to be sold, e.g. `supplier_declared_dg_hz_regulation`
+   * or `batteries_required` for a product Amazon classes as dangerous goods: without them the
+   * offer is ACCEPTED, then suppressed with a MISSING_ATTRIBUTE issue.
+   */
+  offerRequires?: string[];
+  /** The code as a 12-digit UPC too (US products carry one; the catalogue answers `identifiersType=UPC`). */
+  upc?: string;
 }
 
 /** A listing that already exists on the simulated Amazon seller account (for adoption tests). */
@@ -82,6 +92,19 @@ export interface SimulatorOptions {
      * reference §4 "ACCEPTED means queued, not live"). Default 0 = at once. Feeds apply at DONE.
      */
     acceptDelayMs?: number;
+    /**
+     * Share (0–1) of catalogue ASINs whose product type needs `list_price` on offers in EU
+     * stores: an offer without one is ACCEPTED, then suppressed (not BUYABLE) with a
+     * MISSING_ATTRIBUTE issue. Default 0.
+     */
+    listPriceShare?: number;
+    /**
+     * The app's restricted roles for buyer and recipient data (Orders v2026-01-01 "Access
+     * Orders PII"): `granted` (default); `withheld` answers BUYER/RECIPIENT without the personal
+     * fields (name, address lines, postal code, phone, e-mail); `denied` refuses a searchOrders
+     * or getOrder that asks for BUYER or RECIPIENT with 403.
+     */
+    pii?: 'granted' | 'withheld' | 'denied';
   };
   ebay?: {
     credentials?: Partial<Credentials>;

@@ -68,6 +68,10 @@ export interface SimState {
     acceptDelayMs: number;
     /** Accepted writes waiting for `acceptDelayMs` to pass. */
     pending: Array<{ atMs: number; apply: () => void }>;
+    /** Share of ASINs whose offers need `list_price` (options.amazon.listPriceShare). */
+    listPriceShare: number;
+    /** The app's access to buyer and recipient data (options.amazon.pii). */
+    pii: 'granted' | 'withheld' | 'denied';
   };
   ebay: {
     credentials: Credentials;
@@ -107,6 +111,8 @@ export function createState(o: SimulatorOptions): SimState {
       listings: new Map(),
       acceptDelayMs: o.amazon?.acceptDelayMs ?? 0,
       pending: [],
+      listPriceShare: Math.min(1, Math.max(0, o.amazon?.listPriceShare ?? 0)),
+      pii: o.amazon?.pii ?? 'granted',
     },
     ebay: {
       credentials: { ...EBAY_DEFAULT_CREDENTIALS, ...o.ebay?.credentials },

@@ -17,11 +17,12 @@ export interface PendingVerdict {
  */
 export function judgePending(action: ActionRecord, live: RemoteListing | undefined): PendingVerdict {
   const changes = parseChanges(action.changes);
-  const isLive = live?.status === 'active' || live?.status === 'inactive';
+  // A listing the marketplace holds but does not sell (`not-buyable`) did land.
+  const isLive = live?.status === 'active' || live?.status === 'inactive' || live?.status === 'not-buyable';
   const content = changes.find((c) => c.field === 'content');
   switch (action.kind) {
     case 'create':
-      if (isLive && live?.status === 'active') {
+      if (live?.status === 'active' || live?.status === 'not-buyable') {
         return { outcome: 'ok', ...(content ? { contentHash: String(content.to) } : {}), note: 'interrupted run; found live on read-back' };
       }
       return { outcome: 'abandoned', note: 'interrupted run; not live on read-back, planned again' };

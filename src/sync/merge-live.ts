@@ -2,7 +2,7 @@ import type { ChannelId } from '../domain/ids.js';
 import type { RemoteListing } from '../domain/listing.js';
 import { minorToDecimal, type Minor } from '../domain/money.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
-import type { Drift } from '../plan/sync-plan.js';
+import type { Drift, NotBuyable } from '../plan/sync-plan.js';
 
 /** The ledger's view corrected by what the marketplace says is live. */
 export interface MergedListings {
@@ -12,6 +12,8 @@ export interface MergedListings {
   /** The price civetta last set, for SKUs whose price was edited on the marketplace. */
   ledgerPrices: Map<string, Minor>;
   drift: Drift[];
+  /** Listings the marketplace holds but does not sell, with its reasons. */
+  notBuyable: NotBuyable[];
 }
 
 /**
@@ -30,12 +32,18 @@ export function mergeLive(
   const drift: Drift[] = [];
   const drifted = new Set<string>();
   const ledgerPrices = new Map<string, Minor>();
+  const notBuyable: NotBuyable[] = [];
   for (const [sku, remote] of live) {
     const listing = bySku.get(sku);
     // Not buyable at 0 units is just sold out and stays as it is; not buyable with units (an eBay
-    // offer withdrawn, an Amazon listing suppressed) is as good as ended.
+    // offer withdrawn) is as good as ended. A listing the marketplace holds with civetta's offer
+    // and names reasons for not selling (`not-buyable`) is listed: sending the same offer again
+    // would change nothing, so it is diffed like a live one and its reasons are reported.
     const soldOut = remote.status === 'inactive' && remote.quantity === 0;
-    if (remote.status !== 'active' && !soldOut) {
+    const held = remote.status === 'not-buyable';
+    const issues = held ? { issues: remote.issues ?? [] } : {};
+    if (held) notBuyable.push({ channel, sku, issues: remote.issues ?? [] });
+    if (remote.status !== 'active' && !soldOut && !held) {
       if (listing?.status === 'active') {
         drift.push({ channel, sku, kind: 'ended', ledger: 'active', live: remote.status });
         bySku.set(sku, { ...listing, status: 'ended', updatedAt: now });
@@ -43,7 +51,7 @@ export function mergeLive(
       continue; // nothing live, or an unpublished draft: a create lists it (adapters reuse a draft)
     }
     if (listing?.status !== 'active') {
-      if (remote.status !== 'active') continue; // a sold-out leftover: a create lists it afresh
+      if (remote.status !== 'active' && !held) continue; // a sold-out leftover: a create lists it afresh
       drift.push({ channel, sku, kind: 'adopted', ledger: listing?.status ?? 'unknown', live: 'active' });
       bySku.set(sku, {
         channel,
@@ -58,11 +66,13 @@ export function mergeLive(
         ...(listing?.revisionDay ? { revisionDay: listing.revisionDay } : {}),
         ...(listing?.pinPriceMinor !== undefined ? { pinPriceMinor: listing.pinPriceMinor } : {}),
         ...(listing?.pinQuantity !== undefined ? { pinQuantity: listing.pinQuantity } : {}),
+        ...issues,
         updatedAt: now,
       });
       continue;
     }
-    let merged: LedgerListing = { ...listing, remote: { ...listing.remote, ...remote.remote } };
+    const { issues: _before, ...known } = listing;
+    let merged: LedgerListing = { ...known, remote: { ...listing.remote, ...remote.remote }, ...issues };
     if (remote.priceMinor !== undefined && remote.priceMinor !== listing.priceMinor) {
       drift.push({ channel, sku, kind: 'price', ledger: minorToDecimal(listing.priceMinor), live: minorToDecimal(remote.priceMinor) });
       merged = { ...merged, priceMinor: remote.priceMinor };
@@ -76,5 +86,5 @@ export function mergeLive(
     }
     bySku.set(sku, merged);
   }
-  return { known: [...bySku.values()], drifted, ledgerPrices, drift };
+  return { known: [...bySku.values()], drifted, ledgerPrices, drift, notBuyable };
 }

@@ -75,6 +75,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     unchanged: {},
     deferred: [],
     drift: [],
+    notBuyable: [],
     refused: [],
     held: [],
     guards: [],
@@ -111,7 +112,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
         for (const h of holds) if (!fingerprints.has(h.sku)) releaseHold(ctx.ledger, channel, h.sku);
       });
     }
-    let merged: MergedListings = { known: ledgerListings, drifted: new Set(), ledgerPrices: new Map(), drift: [] };
+    let merged: MergedListings = { known: ledgerListings, drifted: new Set(), ledgerPrices: new Map(), drift: [], notBuyable: [] };
     let settled = 0;
     const adapter = ctx.live?.get(channel);
     if (adapter) {
@@ -162,6 +163,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     plan.refused.push(...chPlan.refused);
     plan.held.push(...chPlan.held);
     plan.drift.push(...merged.drift);
+    plan.notBuyable.push(...merged.notBuyable);
     for (const w of hooks.selection.warnings) ctx.log.warn(`${channel}: ${w}`);
     prepared.push({
       channel,

@@ -53,12 +53,15 @@ export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDep
     const before = readListing(ledger, job.channel, job.sku);
     const live = await adapter.readListings([job.sku]);
     const merged = mergeLive(job.channel, before ? [before] : [], live, at);
-    const known = merged.known.find((l) => l.sku === job.sku);
+    // `list` of a listing the marketplace holds but does not sell sends it whole again: the
+    // owner asks for it by hand, after fixing what the marketplace named (a sync never repeats it).
+    const resend = job.command === 'list' && live.get(job.sku)?.status === 'not-buyable';
+    const known = resend ? undefined : merged.known.find((l) => l.sku === job.sku);
 
     let actions: PlanAction[] = [];
     const plan: SyncPlan = {
       formatVersion: PLAN_FORMAT_VERSION, createdAt: at, channels: [job.channel], refreshed: true,
-      actions, unchanged: {}, deferred: [], drift: merged.drift, refused: [], held: [], guards: [],
+      actions, unchanged: {}, deferred: [], drift: merged.drift, notBuyable: merged.notBuyable, refused: [], held: [], guards: [],
     };
     if (job.command === 'list' && item) {
       const [built] = buildOffers([{ item: resolveProduct(item, config), rule: PINNED_BY_HAND }], config, job.channel);

@@ -2,8 +2,9 @@ import type { ChannelId } from '../domain/ids.js';
 import { recentFailures, type ActionRecord } from '../ledger/actions.js';
 import type { Ledger } from '../ledger/database.js';
 import { heldItems, type HeldItem } from '../ledger/held.js';
-import { countListings } from '../ledger/listings.js';
+import { countListings, notBuyableListings } from '../ledger/listings.js';
 import { recentRuns, type RunRecord } from '../ledger/runs.js';
+import type { NotBuyable } from '../plan/sync-plan.js';
 
 /** Listings of one channel by status. */
 export interface ListingCount {
@@ -21,6 +22,8 @@ export interface SyncStatus {
   /** Items held until their inputs change, by channel and reason. */
   held: HeldItem[];
   listings: ListingCount[];
+  /** Listed, but the marketplace does not sell them (as last read back), with its reasons. */
+  notBuyable: NotBuyable[];
   pendingActions: number;
 }
 
@@ -37,6 +40,7 @@ export function syncStatus(ledger: Ledger, runs = 10, failures = 20): SyncStatus
     failures: recentFailures(ledger, failures),
     held: heldItems(ledger),
     listings: [...byChannel.values()],
+    notBuyable: notBuyableListings(ledger),
     pendingActions: ledger.db.prepare("SELECT count(*) FROM actions WHERE outcome = 'pending'").pluck().get() as number,
   };
 }

@@ -1,6 +1,6 @@
 // The simulator as the sync tests use it: its Amazon catalogue knows the fixture shop's EANs
 // with the shop's own titles and brands, so catalogue matching succeeds as it would for real.
-import { autoAsin, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
+import { autoAsin, startSimulator, type CatalogEntry, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
 import { fixtureRows } from './shop.js';
 
 const SHOP_LOCATION = {
@@ -9,10 +9,15 @@ const SHOP_LOCATION = {
   location: { address: { addressLine1: 'Via Roma 1', city: 'Torino', postalCode: '10121', country: 'IT' } },
 };
 
-export async function startShopSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const catalog = fixtureRows()
+/** The fixture shop's products as Amazon's catalogue knows them (ASIN derived from the EAN). */
+export function shopCatalog(): CatalogEntry[] {
+  return fixtureRows()
     .filter((r) => /^\d{13}$/.test(r.EAN ?? ''))
     .map((r) => ({ ean: r.EAN!, asin: autoAsin(r.EAN!), title: r.Descrizione ?? '', brand: r.Marca ?? '', productType: 'TOY' }));
+}
+
+export async function startShopSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const catalog = shopCatalog();
   return startSimulator({
     ...options,
     amazon: { catalog, ...options.amazon },

@@ -11,4 +11,6 @@ export interface AmazonApi {
   marketplaceId: string;
   /** Every configured store, for order reads. */
   marketplaceIds: readonly string[];
+  /** The language Amazon writes issue messages in (`issueLocale`): the listing store's. */
+  issueLocale: string;
 }

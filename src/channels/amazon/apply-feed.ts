@@ -105,7 +105,7 @@ export async function applyFeed(
 ): Promise<ChangeOutcome[]> {
   let content: string;
   try {
-    content = buildDocument(api.sellerId, entries);
+    content = buildDocument(api.sellerId, entries, api.issueLocale);
   } catch (error) {
     return failEntries(entries, [issue('invalid-feed-document', (error as Error).message)], 'feed not sent');
   }

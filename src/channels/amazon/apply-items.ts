@@ -121,7 +121,7 @@ export async function applyOne(change: ListingChange, match: MatchResult | undef
     }
     if (ctx.delistBy === 'zero') {
       request = `patchListingsItem sku=${sku} qty=0 (delist)`;
-      const res = await patchListingsItem(ctx.api, sku, { productType, patches: zeroQuantityPatches() });
+      const res = await patchListingsItem(ctx.api, sku, { productType, patches: zeroQuantityPatches(ctx.listing.handlingDays) });
       return fromSubmission({ sku, kind: 'delist', request, remote: change.remote }, res.data);
     }
     request = `deleteListingsItem sku=${sku}`;

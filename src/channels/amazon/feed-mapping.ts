@@ -66,7 +66,7 @@ export function buildFeedEntries(
     }
     const message: FeedMessage =
       ctx.delistBy === 'zero'
-        ? { messageId, sku: change.sku, operationType: 'PATCH', productType, patches: zeroQuantityPatches() }
+        ? { messageId, sku: change.sku, operationType: 'PATCH', productType, patches: zeroQuantityPatches(ctx.listing.handlingDays) }
         : { messageId, sku: change.sku, operationType: 'DELETE' };
     entries.push({
       change,
@@ -81,8 +81,8 @@ export function buildFeedEntries(
 }
 
 /** The document to upload, checked against the feed schema first; throws with the zod issues when civetta built it wrong. */
-export function buildDocument(sellerId: string, entries: readonly FeedEntry[]): string {
-  const doc = { header: { sellerId, version: '2.0' as const }, messages: entries.map((e) => e.message) };
+export function buildDocument(sellerId: string, entries: readonly FeedEntry[], issueLocale?: string): string {
+  const doc = { header: { sellerId, version: '2.0' as const, ...(issueLocale ? { issueLocale } : {}) }, messages: entries.map((e) => e.message) };
   const checked = ListingsFeedDocument.safeParse(doc);
   if (!checked.success) {
     throw new Error(`feed document does not match the listings feed schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

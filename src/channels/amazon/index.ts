@@ -13,7 +13,7 @@ import { resolveEndpoints, type AmazonEndpoints } from './endpoints.js';
 import { buildFeedEntries, failEntries } from './feed-mapping.js';
 import { searchListingsBySku } from './listings-api.js';
 import { remoteListingFromItem } from './mapping.js';
-import { assertMarketplaceCurrency } from './marketplaces.js';
+import { assertMarketplaceCurrency, marketplaceLanguage } from './marketplaces.js';
 import { matchProducts } from './match-products.js';
 import { mapOrder } from './order-mapping.js';
 import { confirmShipment, ORDERS_PER_PAGE, searchOrdersPage } from './orders-api.js';
@@ -56,6 +56,9 @@ function firstMarketplace(config: AmazonConfig): string {
   return first;
 }
 
+/** shop.handlingDays when the caller gives none (the config schema's default). */
+const DEFAULT_HANDLING_DAYS = 2;
+
 /**
  * Builds the Amazon channel from its config section. Throws InputError (exit 2) before any
  * request when an endpoint is not https (loopback aside), credentials are missing, or the offer
@@ -63,7 +66,7 @@ function firstMarketplace(config: AmazonConfig): string {
  */
 export function createAmazonChannel(
   config: AmazonConfig,
-  shop: { currency: string },
+  shop: { currency: string; handlingDays?: number },
   deps: ChannelDeps,
   options: AmazonChannelOptions = {},
 ): AmazonChannel {
@@ -85,10 +88,12 @@ export function createAmazonChannel(
     auth,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
-  const api: AmazonApi = { http, endpoint: endpoints.endpoint, sellerId: config.sellerId, marketplaceId, marketplaceIds: config.marketplaceIds };
+  const api: AmazonApi = {
+    http, endpoint: endpoints.endpoint, sellerId: config.sellerId, marketplaceId, marketplaceIds: config.marketplaceIds, issueLocale: marketplaceLanguage(marketplaceId),
+  };
   const itemContext: ItemContext = {
     api,
-    listing: { marketplaceId, condition: config.condition },
+    listing: { marketplaceId, condition: config.condition, handlingDays: shop.handlingDays ?? DEFAULT_HANDLING_DAYS, shopCurrency: shop.currency },
     delistBy: config.delistBy,
     createProducts: config.createProducts,
   };

@@ -7,7 +7,7 @@ import type { ChannelIssue } from '../channel.js';
  */
 const BY_CODE: Record<string, string> = {
   '90220':
-    'Amazon wants an attribute this product type requires and civetta did not send. For an offer on an existing product this usually means the product type asks for more than price and stock (for example list_price): add it in Seller Central, or tell the civetta maintainers which attribute it was.',
+    'Amazon wants an attribute this product type requires and civetta did not send (civetta sends price, stock, list price, handling time and the GPSR contacts). Amazon keeps the offer but does not sell it: add the attribute in Seller Central (Inventory → Suppressed listings), then `civetta list SKU` sends the offer again; or tell the civetta maintainers which attribute it was.',
   '99022':
     'An attribute was sent with too few values (for a price: no our_price schedule). This is a civetta bug if it happens for price or stock: report it with the SKU.',
   '8541':

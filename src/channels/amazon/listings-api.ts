@@ -23,7 +23,7 @@ export function putListingsItem(api: AmazonApi, sku: string, body: PutBody): Pro
   return api.http.request({
     operation: 'putListingsItem',
     method: 'PUT',
-    url: joinUrl(api.endpoint, itemPath(api, sku), { marketplaceIds: [api.marketplaceId], includedData: ['identifiers', 'issues'] }),
+    url: joinUrl(api.endpoint, itemPath(api, sku), { marketplaceIds: [api.marketplaceId], includedData: ['identifiers', 'issues'], issueLocale: api.issueLocale }),
     json: body,
     schema: SubmissionResponse,
     idempotent: true,
@@ -38,7 +38,7 @@ export function patchListingsItem(
   return api.http.request({
     operation: 'patchListingsItem',
     method: 'PATCH',
-    url: joinUrl(api.endpoint, itemPath(api, sku), { marketplaceIds: [api.marketplaceId], includedData: ['issues'] }),
+    url: joinUrl(api.endpoint, itemPath(api, sku), { marketplaceIds: [api.marketplaceId], includedData: ['issues'], issueLocale: api.issueLocale }),
     json: body,
     schema: SubmissionResponse,
     idempotent: true,
@@ -49,7 +49,7 @@ export function deleteListingsItem(api: AmazonApi, sku: string): Promise<HttpRes
   return api.http.request({
     operation: 'deleteListingsItem',
     method: 'DELETE',
-    url: joinUrl(api.endpoint, itemPath(api, sku), { marketplaceIds: [api.marketplaceId] }),
+    url: joinUrl(api.endpoint, itemPath(api, sku), { marketplaceIds: [api.marketplaceId], issueLocale: api.issueLocale }),
     schema: SubmissionResponse,
     idempotent: true,
   });
@@ -57,10 +57,10 @@ export function deleteListingsItem(api: AmazonApi, sku: string): Promise<HttpRes
 
 /**
  * What a listing read asks for: exactly what remoteListingFromItem reads (status and ASIN from
- * summaries, price from offers, stock from fulfillmentAvailability). Attributes and issues are
- * not used, so they are not fetched.
+ * summaries, price from offers, stock from fulfillmentAvailability, and the issues that say why
+ * an ACCEPTED listing is not BUYABLE). Attributes are not used, so they are not fetched.
  */
-const LISTING_READ_DATA = ['summaries', 'offers', 'fulfillmentAvailability'] as const;
+export const LISTING_READ_DATA = ['summaries', 'offers', 'fulfillmentAvailability', 'issues'] as const;
 
 /** The listings under these SKUs (at most 20, the model's `maxItems`), across all result pages. */
 export async function searchListingsBySku(api: AmazonApi, skus: readonly string[]): Promise<ListingItem[]> {
@@ -76,6 +76,7 @@ export async function searchListingsBySku(api: AmazonApi, skus: readonly string[
         identifiers: skus,
         identifiersType: 'SKU',
         includedData: LISTING_READ_DATA,
+        issueLocale: api.issueLocale,
         pageSize: IDENTIFIERS_PER_CALL,
         pageToken,
       }),

@@ -17,6 +17,35 @@ const MARKETPLACE_CURRENCY: Readonly<Record<string, string>> = {
   ATVPDKIKX0DER: 'USD', // United States
 };
 
+/** Language of each store (`language_tag` of text attributes, and the `issueLocale` asked for). Ids: reference §2. */
+const LANGUAGE: Readonly<Record<string, string>> = {
+  APJ6JRA9NG5V4: 'it_IT',
+  A1PA6795UKMFR9: 'de_DE',
+  A13V1IB3VIYZZH: 'fr_FR',
+  A1RKKUPIHCS9HS: 'es_ES',
+  A1805IZSGTT6HS: 'nl_NL',
+  AMEN7PMS3EDWL: 'fr_BE',
+  A1C3SOZRARQ6R3: 'pl_PL',
+  A2NODRKZP88ZB9: 'sv_SE',
+  A1F83G8C2ARO7P: 'en_GB',
+  ATVPDKIKX0DER: 'en_US',
+};
+
+/** The store's language; `en_US` for a store civetta does not know (Amazon's own fallback for issues). */
+export function marketplaceLanguage(marketplaceId: string): string {
+  return LANGUAGE[marketplaceId] ?? 'en_US';
+}
+
+/**
+ * Stores that want `list_price` on offers of many product types (0 = "no list price") since 24
+ * June 2024 (SP-API changelog "Updated date for List Price requirement changes"): ES, UK, FR, BE,
+ * NL, DE, IT, SE, PL.
+ */
+export const LIST_PRICE_MARKETPLACES: ReadonlySet<string> = new Set([
+  'A1RKKUPIHCS9HS', 'A1F83G8C2ARO7P', 'A13V1IB3VIYZZH', 'AMEN7PMS3EDWL', 'A1805IZSGTT6HS',
+  'A1PA6795UKMFR9', 'APJ6JRA9NG5V4', 'A2NODRKZP88ZB9', 'A1C3SOZRARQ6R3',
+]);
+
 /**
  * Refuses, before any request, offers priced in a currency the store does not sell in: Amazon
  * would reject every price (or worse, read the number in its own currency). A marketplace civetta

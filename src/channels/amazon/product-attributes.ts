@@ -1,21 +1,8 @@
 import type { Offer } from '../../domain/offer.js';
 import type { ChannelIssue } from '../channel.js';
 import { gpsrAttributes } from './gpsr.js';
-import { fulfillmentAvailability, purchasableOffer, type Attributes, type ListingContext } from './mapping.js';
-
-/** Language of each store's texts (`language_tag` on text attributes). Ids: reference §2. */
-const LANGUAGE: Record<string, string> = {
-  APJ6JRA9NG5V4: 'it_IT',
-  A1PA6795UKMFR9: 'de_DE',
-  A13V1IB3VIYZZH: 'fr_FR',
-  A1RKKUPIHCS9HS: 'es_ES',
-  A1805IZSGTT6HS: 'nl_NL',
-  AMEN7PMS3EDWL: 'fr_BE',
-  A1C3SOZRARQ6R3: 'pl_PL',
-  A2NODRKZP88ZB9: 'sv_SE',
-  A1F83G8C2ARO7P: 'en_GB',
-  ATVPDKIKX0DER: 'en_US',
-};
+import { fulfillmentAvailability, listPrice, purchasableOffer, type Attributes, type ListingContext } from './mapping.js';
+import { marketplaceLanguage } from './marketplaces.js';
 
 /** Amazon takes a main image and up to eight others (`other_product_image_locator_1..8`). */
 const MAX_OTHER_IMAGES = 8;
@@ -28,7 +15,7 @@ const MAX_OTHER_IMAGES = 8;
  */
 export function newProductAttributes(offer: Offer, ctx: ListingContext): { attributes: Attributes; warnings: ChannelIssue[] } {
   const mp = ctx.marketplaceId;
-  const lang = LANGUAGE[mp] ?? 'en_US';
+  const lang = marketplaceLanguage(mp);
   const p = offer.product;
   const text = (value: string) => [{ value, language_tag: lang, marketplace_id: mp }];
   const gpsr = gpsrAttributes(p.safety, mp);
@@ -40,7 +27,8 @@ export function newProductAttributes(offer: Offer, ctx: ListingContext): { attri
     ...(p.safety.warnings ? { safety_warning: text(p.safety.warnings) } : {}),
     condition_type: [{ value: ctx.condition, marketplace_id: mp }],
     purchasable_offer: purchasableOffer(offer, mp),
-    fulfillment_availability: fulfillmentAvailability(offer.quantity),
+    ...listPrice(offer, mp, ctx.shopCurrency),
+    fulfillment_availability: fulfillmentAvailability(offer.quantity, ctx.handlingDays),
     ...gpsr.attributes,
   };
   const [main, ...others] = p.images;

@@ -31,6 +31,7 @@ export const ListingIssue = z.object({
   severity: z.enum(['ERROR', 'WARNING', 'INFO']),
   attributeNames: z.array(z.string()).optional(),
   categories: z.array(z.string()).optional(),
+  marketplaceIds: z.array(z.string()).optional(),
 });
 export type ListingIssue = z.infer<typeof ListingIssue>;
 
@@ -66,6 +67,7 @@ export const ListingItem = z.object({
     .array(z.object({ fulfillmentChannelCode: z.string(), quantity: z.number().int().min(0).optional() }))
     .optional(),
   productTypes: z.array(z.object({ marketplaceId: z.string(), productType: z.string() })).optional(),
+  issues: z.array(ListingIssue).optional(),
 });
 export type ListingItem = z.infer<typeof ListingItem>;
 

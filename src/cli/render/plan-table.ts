@@ -1,5 +1,5 @@
 import { minorToDecimal } from '../../domain/money.js';
-import type { FieldChange, HeldNote, PlanAction, SyncPlan } from '../../plan/sync-plan.js';
+import type { FieldChange, HeldNote, NotBuyable, PlanAction, SyncPlan } from '../../plan/sync-plan.js';
 
 /** One field change as the owner reads it: `price 12.90 → 11.90`. */
 function changeText(change: FieldChange): string {
@@ -43,6 +43,10 @@ export function renderPlan(plan: SyncPlan): string {
     lines.push('', 'Drift (the marketplace differs from the ledger):');
     for (const d of plan.drift) lines.push(`  ${d.channel} ${d.sku}: ${d.kind}${d.ledger !== undefined ? ` ledger ${d.ledger} → live ${d.live}` : ''}`);
   }
+  if (plan.notBuyable.length > 0) {
+    lines.push('', 'Not buyable (listed, but the marketplace does not sell it; not sent again until price, stock or content changes):');
+    lines.push(...notBuyableLines(plan.notBuyable));
+  }
   if (plan.deferred.length > 0) {
     lines.push('', 'Deferred:');
     for (const d of plan.deferred) lines.push(`  ${d.channel} ${d.sku}: ${d.message}`);
@@ -69,6 +73,14 @@ export function renderPlan(plan: SyncPlan): string {
   return lines.join('\n');
 }
 
+/** One line per listing the marketplace holds but does not sell, then its reasons with their fix. */
+export function notBuyableLines(items: readonly NotBuyable[]): string[] {
+  return items.flatMap((n) => [
+    `  ${n.channel} ${n.sku}:`,
+    ...n.issues.map((i) => `    ${i.code}${i.field ? ` (${i.field})` : ''}: ${i.message}${i.explanation ? ` — ${i.explanation}` : ''}`),
+  ]);
+}
+
 /** `amazon: 2 create, 1 update, 0 delist, 37 unchanged; ebay: …` */
 export function planSummary(plan: SyncPlan): string {
   return plan.channels
@@ -76,7 +88,8 @@ export function planSummary(plan: SyncPlan): string {
       const of = (kind: PlanAction['kind']) => plan.actions.filter((a) => a.channel === ch && a.kind === kind).length;
       const deferred = plan.deferred.filter((d) => d.channel === ch).length;
       const held = plan.held.filter((h) => h.channel === ch).length;
-      return `${ch}: ${of('create')} create, ${of('update')} update, ${of('delist')} delist, ${plan.unchanged[ch] ?? 0} unchanged${deferred ? `, ${deferred} deferred` : ''}${held ? `, ${held} held` : ''}`;
+      const notBuyable = plan.notBuyable.filter((n) => n.channel === ch).length;
+      return `${ch}: ${of('create')} create, ${of('update')} update, ${of('delist')} delist, ${plan.unchanged[ch] ?? 0} unchanged${deferred ? `, ${deferred} deferred` : ''}${held ? `, ${held} held` : ''}${notBuyable ? `, ${notBuyable} not buyable` : ''}`;
     })
     .join('; ');
 }

@@ -1,8 +1,9 @@
 import type { ActionRecord } from '../../ledger/actions.js';
 import type { HeldItem } from '../../ledger/held.js';
 import type { RunRecord } from '../../ledger/runs.js';
+import type { NotBuyable } from '../../plan/sync-plan.js';
 import type { ListingCount } from '../../sync/sync-status.js';
-import { groupHeld, table } from './plan-table.js';
+import { groupHeld, notBuyableLines, table } from './plan-table.js';
 
 /** The sync side of `civetta status`: last runs, recent failures, listings per channel. */
 export function renderSyncStatus(
@@ -11,6 +12,7 @@ export function renderSyncStatus(
   listings: readonly ListingCount[],
   pending: number,
   held: readonly HeldItem[] = [],
+  notBuyable: readonly NotBuyable[] = [],
 ): string {
   const lines: string[] = ['Last runs:'];
   if (runs.length === 0) lines.push('  none yet');
@@ -28,7 +30,14 @@ export function renderSyncStatus(
   }
   lines.push('', 'Listings:');
   if (listings.length === 0) lines.push('  none yet');
-  for (const l of listings) lines.push(`  ${l.channel}: ${l.active} active (${l.pinned} pinned), ${l.ended} ended, ${l.failed} failed`);
+  for (const l of listings) {
+    const held = notBuyable.filter((n) => n.channel === l.channel).length;
+    lines.push(`  ${l.channel}: ${l.active} active (${l.pinned} pinned${held ? `, ${held} not buyable` : ''}), ${l.ended} ended, ${l.failed} failed`);
+  }
+  if (notBuyable.length > 0) {
+    lines.push('', 'Not buyable (listed, but the marketplace does not sell it; not sent again until price, stock or content changes):');
+    lines.push(...notBuyableLines(notBuyable));
+  }
   if (pending > 0) lines.push('', `${pending} write(s) of an interrupted run not yet checked; the next sync reads them back.`);
   if (failures.length > 0) {
     lines.push('', 'Failures not yet resolved:');

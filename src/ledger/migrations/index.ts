@@ -2,6 +2,7 @@ import { core } from './001-core.js';
 import { orders } from './002-orders.js';
 import { held } from './003-held.js';
 import { deadBand } from './004-dead-band.js';
+import { listingIssues } from './005-listing-issues.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -12,4 +13,5 @@ export const MIGRATIONS: Migration[] = [
   orders,
   held,
   deadBand,
+  listingIssues,
 ];

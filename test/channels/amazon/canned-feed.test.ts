@@ -63,9 +63,10 @@ describe('JSON_LISTINGS_FEED on production hosts (canned)', () => {
     expect(uploaded?.headers['content-type']).toBe('application/json; charset=UTF-8');
     expect(uploaded?.headers['x-amz-access-token']).toBeUndefined();
     expect(JSON.parse(uploaded?.body ?? '{}')).toEqual({
-      header: { sellerId: 'A1SELLER', version: '2.0' },
+      header: { sellerId: 'A1SELLER', version: '2.0', issueLocale: 'it_IT' },
       messages: [
-        { messageId: 1, sku: 'CIV-1', operationType: 'PATCH', productType: 'TOY', patches: [{ op: 'replace', path: '/attributes/purchasable_offer', value: [{ marketplace_id: 'APJ6JRA9NG5V4', currency: 'EUR', audience: 'ALL', our_price: [{ schedule: [{ value_with_tax: 19.9 }] }] }] }] },
+        { messageId: 1, sku: 'CIV-1', operationType: 'PATCH', productType: 'TOY', patches: [{ op: 'replace', path: '/attributes/purchasable_offer', value: [{ marketplace_id: 'APJ6JRA9NG5V4', currency: 'EUR', audience: 'ALL', our_price: [{ schedule: [{ value_with_tax: 19.9 }] }] }] },
+          { op: 'replace', path: '/attributes/list_price', value: [{ marketplace_id: 'APJ6JRA9NG5V4', currency: 'EUR', value_with_tax: 24.9 }] }] },
         { messageId: 2, sku: 'CIV-2', operationType: 'DELETE' },
       ],
     });

@@ -4,7 +4,7 @@ import { buildDocument, buildFeedEntries, fatalOutcomes, outcomesFromReport } fr
 import type { MatchResult } from '../../../src/channels/channel.js';
 import { IT, offer } from './helpers.js';
 
-const ctx = { listing: { marketplaceId: IT, condition: 'new_new' }, delistBy: 'delete' as const, createProducts: false };
+const ctx = { listing: { marketplaceId: IT, condition: 'new_new', handlingDays: 2, shopCurrency: 'EUR' }, delistBy: 'delete' as const, createProducts: false };
 const matched = (sku: string): MatchResult => ({ sku, outcome: 'matched', candidates: [], remote: { asin: 'B0A', productType: 'TOY' }, message: '' });
 
 describe('changes → JSON_LISTINGS_FEED messages', () => {
@@ -29,7 +29,7 @@ describe('changes → JSON_LISTINGS_FEED messages', () => {
     ]);
     expect(entries[1]?.message).toEqual({
       messageId: 2, sku: 'C', operationType: 'PATCH', productType: 'TOY',
-      patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 9 }] }],
+      patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 9, lead_time_to_ship_max_days: 2 }] }],
     });
   });
 

@@ -11,17 +11,14 @@ import { IT, offer } from './helpers.js';
 
 describe('offer → listings attributes', () => {
   it('builds the four offer-only attributes on the matched ASIN, price with tax as a JSON number', () => {
-    const { attributes, warnings } = offerOnlyAttributes(offer({ priceMinor: 2490, quantity: 3 }), 'B0TEST0001', {
-      marketplaceId: 'ATVPDKIKX0DER',
-      condition: 'new_new',
-    });
+    const { attributes, warnings } = offerOnlyAttributes(offer({ priceMinor: 2490, quantity: 3 }), 'B0TEST0001', { marketplaceId: 'ATVPDKIKX0DER', condition: 'new_new', handlingDays: 2, shopCurrency: 'EUR' });
     expect(attributes).toEqual({
       merchant_suggested_asin: [{ value: 'B0TEST0001', marketplace_id: 'ATVPDKIKX0DER' }],
       condition_type: [{ value: 'new_new', marketplace_id: 'ATVPDKIKX0DER' }],
       purchasable_offer: [
         { marketplace_id: 'ATVPDKIKX0DER', currency: 'EUR', audience: 'ALL', our_price: [{ schedule: [{ value_with_tax: 24.9 }] }] },
       ],
-      fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 3 }],
+      fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 3, lead_time_to_ship_max_days: 2 }],
     });
     // Not an EU store: no GPSR attributes, no GPSR warning.
     expect(warnings).toEqual([]);
@@ -36,7 +33,7 @@ describe('offer → listings attributes', () => {
         },
       },
     });
-    const { attributes, warnings } = offerOnlyAttributes(o, 'B0TEST0001', { marketplaceId: IT, condition: 'new_new' });
+    const { attributes, warnings } = offerOnlyAttributes(o, 'B0TEST0001', { marketplaceId: IT, condition: 'new_new', handlingDays: 2, shopCurrency: 'EUR' });
     expect(attributes.dsa_responsible_party_address).toEqual([{ value: 'eu-rep@rossi.it', marketplace_id: IT }]);
     expect(attributes.gpsr_manufacturer_reference).toEqual([{ gpsr_manufacturer_email_address: 'consumer@lego.com', marketplace_id: IT }]);
     expect(warnings).toEqual([]);
@@ -45,7 +42,7 @@ describe('offer → listings attributes', () => {
   it('warns, naming what is missing, when an EU offer has no GPSR e-mail', () => {
     const { email: _none, ...noEmail } = party('LEGO A/S', { url: 'https://lego.example' });
     const o = offer({ product: { safety: { manufacturer: noEmail } } });
-    const { attributes, warnings } = offerOnlyAttributes(o, 'B0TEST0001', { marketplaceId: IT, condition: 'new_new' });
+    const { attributes, warnings } = offerOnlyAttributes(o, 'B0TEST0001', { marketplaceId: IT, condition: 'new_new', handlingDays: 2, shopCurrency: 'EUR' });
     expect(attributes.dsa_responsible_party_address).toBeUndefined();
     expect(warnings.map((w) => [w.code, w.message])).toEqual([
       ['gpsr-email-missing', "no e-mail address found for the responsible person and manufacturer in the product's safety data"],
@@ -55,20 +52,22 @@ describe('offer → listings attributes', () => {
   it('uses the currency digits: JPY has none', () => {
     expect(currencyDigits('JPY')).toBe(0);
     expect(currencyDigits('EUR')).toBe(2);
-    const { attributes } = offerOnlyAttributes(offer({ currency: 'JPY', priceMinor: 5980 }), 'B0X', { marketplaceId: 'A1VC38T7YXB528', condition: 'new_new' });
+    const { attributes } = offerOnlyAttributes(offer({ currency: 'JPY', priceMinor: 5980 }), 'B0X', { marketplaceId: 'A1VC38T7YXB528', condition: 'new_new', handlingDays: 2, shopCurrency: 'EUR' });
     expect(attributes.purchasable_offer?.[0]?.our_price).toEqual([{ schedule: [{ value_with_tax: 5980 }] }]);
   });
 });
 
 describe('update patches', () => {
-  const ctx = { marketplaceId: IT, condition: 'new_new' };
+  const ctx = { marketplaceId: IT, condition: 'new_new', handlingDays: 2, shopCurrency: 'EUR' };
   it('replaces only the changed attribute', () => {
     const price = updatePatches({ kind: 'update', offer: offer({ priceMinor: 2250 }), fields: ['price'], remote: {} }, ctx);
     expect(price).toEqual([
       { op: 'replace', path: '/attributes/purchasable_offer', value: [{ marketplace_id: IT, currency: 'EUR', audience: 'ALL', our_price: [{ schedule: [{ value_with_tax: 22.5 }] }] }] },
+      // Italy wants a list price: the shelf price of the stock file (24.90), not below the Amazon price.
+      { op: 'replace', path: '/attributes/list_price', value: [{ marketplace_id: IT, currency: 'EUR', value_with_tax: 24.9 }] },
     ]);
     const qty = updatePatches({ kind: 'update', offer: offer({ quantity: 7 }), fields: ['quantity'], remote: {} }, ctx);
-    expect(qty).toEqual([{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 7 }] }]);
+    expect(qty).toEqual([{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 7, lead_time_to_ship_max_days: 2 }] }]);
   });
 
   it('sends nothing for content beyond the GPSR contacts of an offer-only listing', () => {
@@ -80,8 +79,8 @@ describe('update patches', () => {
   });
 
   it('delists by zero quantity with one replace', () => {
-    expect(zeroQuantityPatches()).toEqual([
-      { op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 0 }] },
+    expect(zeroQuantityPatches(2)).toEqual([
+      { op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 0, lead_time_to_ship_max_days: 2 }] },
     ]);
   });
 });
@@ -127,7 +126,7 @@ describe('createProducts: a whole new product for an unknown EAN', () => {
     const { planCreate } = await import('../../../src/channels/amazon/apply-items.js');
     const o = offer({ product: { description: 'Set con 3 minifigure', images: ['https://shop.example/a.jpg', 'https://shop.example/b.jpg'], safety: { warnings: 'Non adatto a bambini sotto i 3 anni' } } });
     const none = { sku: 'CIV-1', outcome: 'none' as const, candidates: [], message: '' };
-    const listing = { marketplaceId: IT, condition: 'new_new' };
+    const listing = { marketplaceId: IT, condition: 'new_new', handlingDays: 2, shopCurrency: 'EUR' };
     expect(planCreate(o, none, { listing, createProducts: false })).toBeUndefined();
     const plan = planCreate(o, none, { listing, createProducts: true });
     expect(plan).toMatchObject({ requirements: 'LISTING', productType: 'PRODUCT', summary: 'LISTING new product ean=8001234567890' });

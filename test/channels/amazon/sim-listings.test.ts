@@ -102,8 +102,9 @@ describe('Amazon channel against the simulator: listings', () => {
     expect(s.sim.requests.find((r) => r.operation === 'searchListingsItems')?.query).toMatchObject({
       identifiers: 'CIV-LEGO,CIV-NEW',
       identifiersType: 'SKU',
-      // Only what remoteListingFromItem reads: no attributes or issues to transfer and parse.
-      includedData: 'summaries,offers,fulfillmentAvailability',
+      // Only what remoteListingFromItem reads: no attributes to transfer and parse.
+      includedData: 'summaries,offers,fulfillmentAvailability,issues',
+      issueLocale: 'it_IT',
     });
 
     const remote = live.get('CIV-LEGO')?.remote ?? {};
@@ -112,7 +113,7 @@ describe('Amazon channel against the simulator: listings', () => {
     const [qty] = await s.apply([{ kind: 'update', offer: offer({ sku: 'CIV-LEGO', quantity: 9 }), fields: ['quantity'], remote }]);
     expect(qty).toMatchObject({ ok: true, request: 'patchListingsItem sku=CIV-LEGO qty=9' });
     expect(patchesSent(s.sim).map((p) => p.map((x) => (x as { path: string }).path))).toEqual([
-      ['/attributes/purchasable_offer'],
+      ['/attributes/purchasable_offer', '/attributes/list_price'],
       ['/attributes/fulfillment_availability'],
     ]);
     expect(s.sim.amazon.listing('CIV-LEGO')).toMatchObject({ price: { amount: 22.5, currency: 'EUR' }, quantity: 9 });
