@@ -46,8 +46,17 @@ interface ChannelHealth {
   ok: boolean;
 }
 
+/** An order to ship whose delivery address the marketplace did not give (missing data roles). */
+export interface AddresslessOrder {
+  channel: ChannelId;
+  orderId: string;
+  createdAt: string;
+}
+
 export interface OrderHealth {
   overdue: OverdueOrder[];
+  /** Orders to ship with no delivery address in the ledger (personal data not erased). */
+  noAddress: AddresslessOrder[];
   channels: ChannelHealth[];
 }
 
@@ -81,6 +90,10 @@ export function assessOrderHealth(orders: readonly StoredOrder[], now: Date, han
     }
   }
   overdue.sort((a, b) => Date.parse(a.dueBy) - Date.parse(b.dueBy));
+  // Erased buyer data is deliberate; an order to ship that never had an address needs the owner.
+  const noAddress = orders
+    .filter((o) => OPEN.has(o.status) && o.piiPurgedAt === undefined && o.buyer?.address === undefined)
+    .map((o) => ({ channel: o.channel, orderId: o.orderId, createdAt: o.createdAt }));
   const channels = [...new Set(orders.map((o) => o.channel))].sort().map((channel): ChannelHealth => {
     const t = HEALTH_TARGETS[channel];
     const mine = orders.filter((o) => o.channel === channel);
@@ -101,5 +114,5 @@ export function assessOrderHealth(orders: readonly StoredOrder[], now: Date, han
       ok: lateRate < t.lateRate && cancelRate < t.cancelRate,
     };
   });
-  return { overdue, channels };
+  return { overdue, noAddress, channels };
 }

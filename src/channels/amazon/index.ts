@@ -1,6 +1,5 @@
 import type { AmazonConfig } from '../../config/schema.js';
 import type { RemoteListing } from '../../domain/listing.js';
-import type { Order } from '../../domain/order.js';
 import type { StockItem } from '../../domain/stock-item.js';
 import { HttpClient, type RateLimit, type RetryPolicy } from '../../http/client.js';
 import type { Channel, ChangeOutcome, ListingChange, MatchResult, ShipOutcome, ShipRequest } from '../channel.js';
@@ -15,8 +14,8 @@ import { searchListingsBySku } from './listings-api.js';
 import { remoteListingFromItem } from './mapping.js';
 import { assertMarketplaceCurrency, marketplaceLanguage } from './marketplaces.js';
 import { matchProducts } from './match-products.js';
-import { mapOrder } from './order-mapping.js';
-import { confirmShipment, ORDERS_PER_PAGE, searchOrdersPage } from './orders-api.js';
+import { orderReader } from './order-reader.js';
+import { confirmShipment, ORDERS_PER_PAGE } from './orders-api.js';
 import { failureOf } from './outcomes.js';
 import { AMAZON_DEFAULT_LIMIT, AMAZON_RATE_LIMITS, AMAZON_SANDBOX_LIMIT, FEED_MAX_MESSAGES, IDENTIFIERS_PER_CALL } from './rate-limits.js';
 import type { ChannelDeps } from '../../http/channel-deps.js';
@@ -167,18 +166,7 @@ export function createAmazonChannel(
     return out;
   }
 
-  async function* pullOrders(since: Date): AsyncIterable<Order[]> {
-    const lastUpdatedAfter = since.toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const seen = new Set<string>();
-    let token: string | undefined;
-    do {
-      const page = await searchOrdersPage(api, lastUpdatedAfter, token);
-      yield page.orders.map((o) => mapOrder(o, { marketplaceId, currency }));
-      token = page.pagination?.nextToken;
-      if (token && seen.has(token)) throw new Error(`amazon: searchOrders returned the same page token twice (${token.slice(0, 12)}…)`);
-      if (token) seen.add(token);
-    } while (token);
-  }
+  const pullOrders = orderReader(api, deps.log, { marketplaceId, currency });
 
   async function ship(request: ShipRequest): Promise<ShipOutcome> {
     // A positive number unique per package of an order (PackageReferenceId in ordersV0.json).

@@ -29,9 +29,13 @@ function breakdown(list: ReadonlyArray<{ type: string; subtotal: Money }> | unde
   return minor(list?.find((b) => b.type === type)?.subtotal);
 }
 
-/** The delivery address as one text; `recipient` (when given) heads it, as on a parcel label. */
+/**
+ * The delivery address as one text; `recipient` (when given) heads it, as on a parcel label.
+ * Without a street line there is no address to ship to (an app without the restricted role
+ * gets only city, region and country), so there is none.
+ */
 function formatAddress(a: Address | undefined, recipient: string | undefined): string | undefined {
-  if (!a) return undefined;
+  if (!a || ![a.addressLine1, a.addressLine2, a.addressLine3].some((l) => l !== undefined && l.trim() !== '')) return undefined;
   const cityLine = [a.postalCode, a.city, a.stateOrRegion].filter(Boolean).join(' ');
   const lines = [recipient, a.companyName, a.addressLine1, a.addressLine2, a.addressLine3, cityLine, a.countryCode].filter(
     (x): x is string => typeof x === 'string' && x.trim() !== '',

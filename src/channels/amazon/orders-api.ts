@@ -3,7 +3,11 @@ import type { AmazonApi } from './api-context.js';
 import { SearchOrdersResponse } from './schemas.js';
 
 /** The datasets civetta reads with each order (orders_2026-01-01.json `includedData`). */
-const ORDER_DATASETS = ['BUYER', 'RECIPIENT', 'FULFILLMENT', 'PROCEEDS'] as const;
+export const ORDER_DATASETS = ['BUYER', 'RECIPIENT', 'FULFILLMENT', 'PROCEEDS'] as const;
+export type OrderDataset = (typeof ORDER_DATASETS)[number];
+
+/** The datasets that need a restricted role ("Access Orders PII": buyer name and e-mail, delivery address). */
+export const PERSONAL_DATASETS: ReadonlySet<OrderDataset> = new Set(['BUYER', 'RECIPIENT']);
 
 /**
  * Only orders the shop ships itself (orders_2026-01-01.json `fulfilledBy`): FBA orders are
@@ -19,8 +23,9 @@ export async function searchOrdersPage(
   api: AmazonApi,
   lastUpdatedAfter: string,
   paginationToken: string | undefined,
+  datasets: readonly OrderDataset[] = ORDER_DATASETS,
 ): Promise<SearchOrdersResponse> {
-  // Every parameter is repeated unchanged with the token, as the model asks.
+  // Every parameter is repeated unchanged with the token, as the model asks (includedData may change).
   const res = await api.http.request({
     operation: 'searchOrders',
     method: 'GET',
@@ -28,7 +33,7 @@ export async function searchOrdersPage(
       lastUpdatedAfter,
       marketplaceIds: api.marketplaceIds,
       fulfilledBy: FULFILLED_BY,
-      includedData: ORDER_DATASETS,
+      includedData: datasets,
       maxResultsPerPage: ORDERS_PER_PAGE,
       paginationToken,
     }),
