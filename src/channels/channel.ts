@@ -79,6 +79,12 @@ export interface Channel {
   authenticate(): Promise<void>;
   /** Looks products up in the marketplace catalogue (Amazon: ASIN by EAN). Channels without a catalogue omit it. */
   match?(items: readonly StockItem[]): Promise<MatchResult[]>;
+  /**
+   * Whether a content change of this listing is sent. False: the marketplace shows its own
+   * catalogue's content for it (an Amazon offer on an existing product), so the change is only
+   * reported. Channels that always send content omit it.
+   */
+  sendsContent?(offer: Offer, remote: RemoteRef): boolean;
   /** Reads what is live for these SKUs: for adoption before the first write, and drift checks. */
   readListings(skus: readonly string[]): Promise<Map<string, RemoteListing>>;
   /**

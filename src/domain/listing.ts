@@ -29,6 +29,12 @@ export interface RemoteRef {
   listingId?: string;
   /** Amazon: the product type used for the listing (needed by PATCH). */
   productType?: string;
+  /**
+   * Amazon: civetta created the catalogue product too (`createProducts`), so the title, EAN and
+   * other content are its to update. Otherwise the offer sits on Amazon's product and buyers see
+   * Amazon's content.
+   */
+  ownsProduct?: boolean;
 }
 
 /**

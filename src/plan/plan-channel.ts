@@ -27,6 +27,8 @@ export interface ChannelPlanInput {
   now?: string;
   /** A move held back this long by the dead band is sent. */
   deadBandMaxHours?: number;
+  /** Whether the channel sends a content change of this listing (absent: always). */
+  sendsContent?: (offer: Offer, listing: LedgerListing) => boolean;
 }
 
 export interface ChannelPlan {
@@ -35,6 +37,8 @@ export interface ChannelPlan {
   deferred: Deferred[];
   refused: Refusal[];
   held: HeldNote[];
+  /** Listings whose content change the marketplace shows from its catalogue (not sent). */
+  shownFromCatalogue: Array<{ listing: LedgerListing; offer: Offer }>;
 }
 
 /**
@@ -44,7 +48,7 @@ export interface ChannelPlan {
 export function planChannel(input: ChannelPlanInput): ChannelPlan {
   const { channel } = input;
   const known = new Map(input.known.map((l) => [l.sku, l]));
-  const plan: ChannelPlan = { actions: [], unchanged: 0, deferred: [], refused: [], held: [] };
+  const plan: ChannelPlan = { actions: [], unchanged: 0, deferred: [], refused: [], held: [], shownFromCatalogue: [] };
   const wanted = new Set<string>();
 
   for (const offer of [...input.desired].sort(bySku)) {
@@ -80,7 +84,10 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
     const since = input.deadBandSince?.get(offer.sku);
     const overdue = since !== undefined && input.now !== undefined && input.deadBandMaxHours !== undefined
       && Date.parse(input.now) - Date.parse(since) >= input.deadBandMaxHours * 3_600_000;
-    const diff = diffOffer(listing, offer, input.quantityDeadBand, overdue);
+    // Buyers see the marketplace's catalogue content: a content change is reported, not a revision.
+    const shown = listing.contentHash !== offer.contentHash && input.sendsContent !== undefined && !input.sendsContent(offer, listing);
+    if (shown) plan.shownFromCatalogue.push({ listing, offer });
+    const diff = diffOffer(listing, shown ? { ...offer, contentHash: listing.contentHash } : offer, input.quantityDeadBand, overdue);
     if (diff.skipped) plan.deferred.push(diff.skipped);
     if (diff.changes.length === 0) {
       plan.unchanged += 1;

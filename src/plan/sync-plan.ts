@@ -66,6 +66,17 @@ export interface NotBuyable {
   issues: ChannelIssue[];
 }
 
+/**
+ * A listing whose content changed in the stock file while the marketplace shows its own
+ * catalogue's content for it (an Amazon offer on an existing product): nothing is sent. With
+ * `rematch`, the product's EAN now finds another catalogue product than the one the offer is on.
+ */
+export interface ShownFromCatalogue {
+  channel: ChannelId;
+  sku: string;
+  rematch?: string;
+}
+
 /** A write the planner refuses outright (a price below the floor is never pushed). */
 export interface Refusal {
   channel: ChannelId;
@@ -104,6 +115,8 @@ export interface SyncPlan {
   drift: Drift[];
   /** Read back (`--refresh`, sync): listings the marketplace holds but does not sell. */
   notBuyable: NotBuyable[];
+  /** Read back (`--refresh`, sync): content changes the marketplace shows from its catalogue instead. */
+  shownFromCatalogue: ShownFromCatalogue[];
   refused: Refusal[];
   /** Items held back until their stock row or the config changes. */
   held: HeldNote[];

@@ -1,7 +1,8 @@
-import type { Channel } from '../channels/channel.js';
+import type { Channel, MatchResult } from '../channels/channel.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { RemoteListing } from '../domain/listing.js';
+import type { Offer } from '../domain/offer.js';
 import { channelHooks } from '../hooks/channel-hooks.js';
 import { listability, type Listability } from '../hooks/listability.js';
 import { unitsSold } from '../hooks/units-sold.js';
@@ -20,7 +21,7 @@ import { mergeLive, type MergedListings } from './merge-live.js';
 import { planChannel } from '../plan/plan-channel.js';
 import { holdFingerprint } from './hold-fingerprint.js';
 import { judgePending } from './judge-pending.js';
-import { PLAN_FORMAT_VERSION, type HeldNote, type SyncPlan } from '../plan/sync-plan.js';
+import { PLAN_FORMAT_VERSION, type HeldNote, type ShownFromCatalogue, type SyncPlan } from '../plan/sync-plan.js';
 import { withPins } from './with-pins.js';
 
 /** What planning needs, already loaded; `live` adds the read-back of the marketplaces. */
@@ -76,6 +77,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     deferred: [],
     drift: [],
     notBuyable: [],
+    shownFromCatalogue: [],
     refused: [],
     held: [],
     guards: [],
@@ -153,9 +155,21 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       deadBandSince: deadBandSince(ctx.ledger, channel),
       now: at,
       deadBandMaxHours: config.hooks.deadBandMaxHours,
+      ...(adapter?.sendsContent ? { sendsContent: (offer: Offer, l: LedgerListing) => adapter.sendsContent?.(offer, l.remote) ?? true } : {}),
     });
     if (ctx.record) {
       recordDeadBand(ctx.ledger, channel, new Set(chPlan.deferred.filter((d) => d.why === 'dead-band').map((d) => d.sku)), at);
+    }
+    if (adapter && chPlan.shownFromCatalogue.length > 0) {
+      const shown = await rematch(adapter, chPlan.shownFromCatalogue, ctx.log);
+      plan.shownFromCatalogue.push(...shown);
+      // Reported once: the ledger takes the new content unless the EAN now names another product.
+      if (ctx.record) {
+        const settledHashes = chPlan.shownFromCatalogue.filter((s) => !shown.find((x) => x.sku === s.listing.sku)?.rematch);
+        ctx.ledger.transaction(() => {
+          for (const s of settledHashes) saveListing(ctx.ledger, { ...s.listing, contentHash: s.offer.contentHash, updatedAt: at });
+        });
+      }
     }
     plan.actions.push(...chPlan.actions);
     plan.unchanged[channel] = chPlan.unchanged;
@@ -176,6 +190,40 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
   }
   plan.channels = plan.channels.filter((c) => !stopped.some((s) => s.channel === c) && !unlistable.some((u) => u.channel === c));
   return { plan, channels: prepared, stopped, unlistable };
+}
+
+/**
+ * Looks the products whose content is shown from the catalogue up again by their EAN: a changed
+ * EAN may now name another catalogue product than the one the offer sits on, which the owner
+ * must hear about (civetta never moves a live offer by itself). A failed lookup only loses
+ * that check for this run.
+ */
+async function rematch(
+  adapter: Channel,
+  items: ReadonlyArray<{ listing: LedgerListing; offer: Offer }>,
+  log: Logger,
+): Promise<ShownFromCatalogue[]> {
+  const base = items.map(({ listing }) => ({ channel: listing.channel, sku: listing.sku }));
+  if (!adapter.match) return base;
+  let results: MatchResult[];
+  try {
+    results = await adapter.match(items.map((i) => i.offer.product));
+  } catch (error) {
+    log.warn(`${adapter.id}: the changed products could not be looked up in the catalogue again: ${error instanceof Error ? error.message : String(error)}`);
+    return base;
+  }
+  return items.map(({ listing, offer }, i) => {
+    const result = results[i];
+    const on = listing.remote.asin;
+    const now = result?.remote?.asin;
+    if (!result || on === undefined || now === on) return { channel: listing.channel, sku: listing.sku };
+    const ean = offer.product.ean ?? '-';
+    const rematch = now
+      ? `EAN ${ean} now finds ${now} in the catalogue (${result.message}), but the offer is on ${on}: ` +
+        `civetta does not move a live offer; end it (civetta delist ${listing.sku} --channel ${listing.channel}) and the next sync lists it on ${now}`
+      : `EAN ${ean}: ${result.message}; the offer stays on ${on}: check the EAN in the stock file`;
+    return { channel: listing.channel, sku: listing.sku, rematch };
+  });
 }
 
 /** Records the verdict on each interrupted write; a create that landed keeps the content hash it sent. */

@@ -30,7 +30,15 @@ describe('planChannel', () => {
 
   it('plans nothing when nothing changed', () => {
     const result = plan({ desired: [offer('A'), offer('B')], known: [listing('A'), listing('B')] });
-    expect(result).toEqual({ actions: [], unchanged: 2, deferred: [], refused: [], held: [] });
+    expect(result).toEqual({ actions: [], unchanged: 2, deferred: [], refused: [], held: [], shownFromCatalogue: [] });
+  });
+
+  it('a content change the channel does not send (shown from its catalogue) is reported, not planned; price still goes', () => {
+    const sendsContent = () => false;
+    const result = plan({ desired: [offer('A', { contentHash: 'new' }), offer('B', { contentHash: 'new', priceMinor: 1250 })], known: [listing('A'), listing('B')], sendsContent });
+    expect(result.shownFromCatalogue.map((s) => s.listing.sku)).toEqual(['A', 'B']);
+    expect(result.actions.map((a) => [a.kind, a.sku, a.kind === 'update' ? a.changes.map((c) => c.field) : []])).toEqual([['update', 'B', ['price']]]);
+    expect(result.unchanged).toBe(1);
   });
 
   it('re-creates a listing that ended or whose create failed', () => {

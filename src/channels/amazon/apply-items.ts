@@ -4,14 +4,8 @@ import type { ChangeOutcome, ChannelIssue, ListingChange, MatchResult } from '..
 import type { AmazonApi } from './api-context.js';
 import { issue } from './issue-explanations.js';
 import { deleteListingsItem, patchListingsItem, putListingsItem } from './listings-api.js';
-import {
-  GENERIC_PRODUCT_TYPE,
-  offerOnlyAttributes,
-  updatePatches,
-  zeroQuantityPatches,
-  type Attributes,
-  type ListingContext,
-} from './mapping.js';
+import { GENERIC_PRODUCT_TYPE, offerOnlyAttributes, type Attributes, type ListingContext } from './mapping.js';
+import { updatePatches, zeroQuantityPatches } from './patches.js';
 import { newProductAttributes } from './product-attributes.js';
 import { failureOf, judgeSubmission, offerSummary } from './outcomes.js';
 import type { SubmissionResponse } from './schemas.js';
@@ -45,7 +39,10 @@ export function planCreate(offer: Offer, match: MatchResult | undefined, ctx: Pi
   }
   if (ctx.createProducts && match?.outcome === 'none' && offer.product.ean) {
     const { attributes, warnings } = newProductAttributes(offer, ctx.listing);
-    return { requirements: 'LISTING', productType: GENERIC_PRODUCT_TYPE, attributes, warnings, summary: `LISTING new product ean=${offer.product.ean}` };
+    return {
+      requirements: 'LISTING', productType: GENERIC_PRODUCT_TYPE, attributes, warnings,
+      remote: { productType: GENERIC_PRODUCT_TYPE, ownsProduct: true }, summary: `LISTING new product ean=${offer.product.ean}`,
+    };
   }
   return undefined;
 }

@@ -3,7 +3,8 @@ import type { ChangeOutcome, ChannelIssue, ListingChange, MatchResult } from '..
 import { planCreate, unmatchedOutcome, type ItemContext } from './apply-items.js';
 import { ListingsFeedDocument, type FeedMessage } from './feed-document.js';
 import { issue } from './issue-explanations.js';
-import { GENERIC_PRODUCT_TYPE, updatePatches, zeroQuantityPatches } from './mapping.js';
+import { GENERIC_PRODUCT_TYPE } from './mapping.js';
+import { updatePatches, zeroQuantityPatches } from './patches.js';
 import { listingIssue, offerSummary } from './outcomes.js';
 import type { ProcessingReport } from './schemas.js';
 

@@ -1,8 +1,7 @@
 import { currencyDigits, decimalToMinor, minorToNumber, type Minor } from '../../domain/money.js';
 import type { RemoteListing } from '../../domain/listing.js';
 import type { Offer } from '../../domain/offer.js';
-import type { ChannelIssue, ListingChange } from '../channel.js';
-import type { PatchOperation } from './feed-document.js';
+import type { ChannelIssue } from '../channel.js';
 import { gpsrAttributes } from './gpsr.js';
 import { explainIssue } from './issue-explanations.js';
 import { LIST_PRICE_MARKETPLACES } from './marketplaces.js';
@@ -80,36 +79,6 @@ export function offerOnlyAttributes(
     },
     warnings: gpsr.warnings,
   };
-}
-
-/** JSON-Patch operations for an update: only what changed, each attribute replaced whole. */
-export function updatePatches(
-  change: Extract<ListingChange, { kind: 'update' }>,
-  ctx: ListingContext,
-): PatchOperation[] {
-  const patches: PatchOperation[] = [];
-  if (change.fields.includes('price')) {
-    patches.push({ op: 'replace', path: '/attributes/purchasable_offer', value: purchasableOffer(change.offer, ctx.marketplaceId) });
-    for (const [name, value] of Object.entries(listPrice(change.offer, ctx.marketplaceId, ctx.shopCurrency))) {
-      patches.push({ op: 'replace', path: `/attributes/${name}`, value });
-    }
-  }
-  if (change.fields.includes('quantity')) {
-    patches.push({ op: 'replace', path: '/attributes/fulfillment_availability', value: fulfillmentAvailability(change.offer.quantity, ctx.handlingDays) });
-  }
-  // Offer-only listings show Amazon's catalogue content; of the content fields only the
-  // per-SKU GPSR contacts belong to the offer.
-  if (change.fields.includes('content')) {
-    for (const [name, value] of Object.entries(gpsrAttributes(change.offer.product.safety, ctx.marketplaceId).attributes)) {
-      patches.push({ op: 'replace', path: `/attributes/${name}`, value });
-    }
-  }
-  return patches;
-}
-
-/** Delisting by `delistBy: zero`: the listing stays, unbuyable. */
-export function zeroQuantityPatches(handlingDays: number): PatchOperation[] {
-  return [{ op: 'replace', path: '/attributes/fulfillment_availability', value: fulfillmentAvailability(0, handlingDays) }];
 }
 
 /** Amazon's ERROR issues on a live listing, in the shop owner's words where civetta knows the code. */

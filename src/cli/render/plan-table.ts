@@ -47,6 +47,10 @@ export function renderPlan(plan: SyncPlan): string {
     lines.push('', 'Not buyable (listed, but the marketplace does not sell it; not sent again until price, stock or content changes):');
     lines.push(...notBuyableLines(plan.notBuyable));
   }
+  if (plan.shownFromCatalogue.length > 0) {
+    lines.push('', "Content shown from the marketplace's catalogue (changed in the stock file, not sent):");
+    for (const c of plan.shownFromCatalogue) lines.push(`  ${c.channel} ${c.sku}${c.rematch ? `: ${c.rematch}` : ''}`);
+  }
   if (plan.deferred.length > 0) {
     lines.push('', 'Deferred:');
     for (const d of plan.deferred) lines.push(`  ${d.channel} ${d.sku}: ${d.message}`);

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currencyDigits } from '../../../src/domain/money.js';
-import {
-  offerOnlyAttributes,
-  remoteListingFromItem,
-  updatePatches,
-  zeroQuantityPatches,
-} from '../../../src/channels/amazon/mapping.js';
+import { offerOnlyAttributes, remoteListingFromItem } from '../../../src/channels/amazon/mapping.js';
+import { updatePatches, zeroQuantityPatches } from '../../../src/channels/amazon/patches.js';
 import { party } from '../../support/party.js';
 import { IT, offer } from './helpers.js';
 
