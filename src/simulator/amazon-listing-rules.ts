@@ -68,6 +68,8 @@ const ListPrice = z.array(z.object({
 }).loose().refine((v) => v.value_with_tax !== undefined || v.value !== undefined)).min(1);
 const ValueEntry = z.array(z.object({ value: z.unknown(), marketplace_id: z.string().optional() }).loose()).min(1);
 
+const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[a-z]{2,}$/i;
+
 /** Shape rules for the attributes an offer needs; returns issues for one attribute value. */
 export function checkAttribute(state: SimState, name: string, value: unknown, marketplaceId: string): ListingIssue[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'object' || v === null || Array.isArray(v))) {
@@ -94,6 +96,12 @@ export function checkAttribute(state: SimState, name: string, value: unknown, ma
     if (!r.success) return [...issues, invalid(name, 'Expected marketplace_id, currency and value_with_tax.', 'INVALID_PRICE')];
     const currency = AMAZON_MARKETPLACES[marketplaceId]?.currency;
     for (const o of r.data) if (o.currency !== currency) issues.push(invalid(name, `Currency must be ${currency ?? '?'}.`, 'INVALID_PRICE'));
+  } else if (name === 'dsa_responsible_party_address' || name === 'gpsr_manufacturer_reference') {
+    // GPSR contacts are keyed by the e-mail registered with the party in Seller Central (SP-API
+    // changelog "Support for GPSR compliance in Listings Items API", Nov 2024).
+    const key = name === 'dsa_responsible_party_address' ? 'value' : 'gpsr_manufacturer_email_address';
+    const entries = value as Array<Record<string, unknown>>;
+    if (entries.some((e) => typeof e[key] !== 'string' || !EMAIL.test(e[key]))) issues.push(invalid(name, `'${key}' must be the e-mail address of a contact registered in Seller Central.`));
   } else if (name === 'condition_type') {
     const r = ValueEntry.safeParse(value);
     if (!r.success || r.data.some((v) => !(CONDITIONS as readonly unknown[]).includes(v.value))) issues.push(invalid(name, 'Unknown condition.'));

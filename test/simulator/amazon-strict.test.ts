@@ -128,3 +128,19 @@ describe('orders for an app without the restricted roles', () => {
     expect(ok.body.orders).toHaveLength(1);
   });
 });
+
+describe('GPSR contacts', () => {
+  it('take the e-mail registered in Seller Central: anything else is INVALID', async () => {
+    const { api } = await start({ catalog: [{ ean: '5702016617313', asin: 'B0TESTLEGO', title: 'LEGO City', brand: 'LEGO', productType: 'TOY' }] });
+    const body = (contact: string) => {
+      const b = offerOnlyBody('B0TESTLEGO') as { attributes: Record<string, unknown> };
+      b.attributes.dsa_responsible_party_address = [{ value: contact, marketplace_id: AMZ_MP }];
+      b.attributes.gpsr_manufacturer_reference = [{ gpsr_manufacturer_email_address: 'consumer@lego.com', marketplace_id: AMZ_MP }];
+      return b;
+    };
+    expect((await api('PUT', item('G-1'), body('rep@rossi.it'))).body.status).toBe('ACCEPTED');
+    const bad = await api('PUT', item('G-2'), body('Giocattoli Rossi srl, Via Roma 1, Torino'));
+    expect(bad.body.status).toBe('INVALID');
+    expect(bad.body.issues[0].attributeNames).toEqual(['dsa_responsible_party_address']);
+  });
+});
