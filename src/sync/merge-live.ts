@@ -39,10 +39,9 @@ export function mergeLive(
     // offer withdrawn) is as good as ended. A listing the marketplace holds with civetta's offer
     // and names reasons for not selling (`not-buyable`) is listed: sending the same offer again
     // would change nothing, so it is diffed like a live one and its reasons are reported.
-    const soldOut = remote.status === 'inactive' && remote.quantity === 0;
     const held = remote.status === 'not-buyable';
+    const soldOut = (remote.status === 'inactive' || held) && remote.quantity === 0;
     const issues = held ? { issues: remote.issues ?? [] } : {};
-    if (held) notBuyable.push({ channel, sku, issues: remote.issues ?? [] });
     if (remote.status !== 'active' && !soldOut && !held) {
       if (listing?.status === 'active') {
         drift.push({ channel, sku, kind: 'ended', ledger: 'active', live: remote.status });
@@ -51,8 +50,10 @@ export function mergeLive(
       continue; // nothing live, or an unpublished draft: a create lists it (adapters reuse a draft)
     }
     if (listing?.status !== 'active') {
-      if (remote.status !== 'active' && !held) continue; // a sold-out leftover: a create lists it afresh
-      drift.push({ channel, sku, kind: 'adopted', ledger: listing?.status ?? 'unknown', live: 'active' });
+      // A sold-out leftover (or one delisted to 0): a create lists it afresh, if it is wanted.
+      if (remote.status !== 'active' && (!held || soldOut)) continue;
+      if (held) notBuyable.push({ channel, sku, issues: remote.issues ?? [] });
+      drift.push({ channel, sku, kind: 'adopted', ledger: listing?.status ?? 'unknown', live: remote.status });
       bySku.set(sku, {
         channel,
         sku,
@@ -71,6 +72,7 @@ export function mergeLive(
       });
       continue;
     }
+    if (held) notBuyable.push({ channel, sku, issues: remote.issues ?? [] });
     const { issues: _before, ...known } = listing;
     let merged: LedgerListing = { ...known, remote: { ...listing.remote, ...remote.remote }, ...issues };
     if (remote.priceMinor !== undefined && remote.priceMinor !== listing.priceMinor) {

@@ -19,6 +19,30 @@ describe('mergeLive', () => {
     expect([...merged.drifted]).toEqual(['A']);
   });
 
+  it('a listing the marketplace holds but does not sell stays listed (no create), with its reasons', () => {
+    const issue = { code: '90220', message: "'list_price' is required but not supplied." };
+    const held = live('A', { status: 'not-buyable', issues: [issue] });
+    const merged = mergeLive('amazon', [listing('A', { channel: 'amazon', issues: [{ code: 'old', message: 'gone' }] })], new Map([held]), NOW);
+    expect(merged.known[0]).toMatchObject({ status: 'active', issues: [issue] });
+    expect(merged.notBuyable).toEqual([{ channel: 'amazon', sku: 'A', issues: [issue] }]);
+    expect(merged.drift).toEqual([]);
+    // Buyable again: the old reasons go.
+    const fixed = mergeLive('amazon', merged.known, new Map([live('A')]), NOW);
+    expect(fixed.known[0]?.issues).toBeUndefined();
+    expect(fixed.notBuyable).toEqual([]);
+  });
+
+  it('a held listing the ledger ended at 0 units is left alone; one with units is adopted with its reasons', () => {
+    const issue = { code: '90220', message: 'missing' };
+    const merged = mergeLive('amazon', [listing('Z', { status: 'ended', quantity: 0 })], new Map([
+      live('Z', { status: 'not-buyable', quantity: 0, issues: [issue] }),
+      live('N', { status: 'not-buyable', quantity: 3, issues: [issue] }),
+    ]), NOW);
+    expect(merged.known.map((l) => [l.sku, l.status])).toEqual([['Z', 'ended'], ['N', 'active']]);
+    expect(merged.notBuyable.map((n) => n.sku)).toEqual(['N']);
+    expect(merged.drift).toEqual([{ channel: 'amazon', sku: 'N', kind: 'adopted', ledger: 'unknown', live: 'not-buyable' }]);
+  });
+
   it('reports a listing ended by the marketplace and marks it ended', () => {
     const merged = mergeLive('ebay', [listing('A')], new Map([live('A', { status: 'ended' })]), NOW);
     expect(merged.drift).toEqual([{ channel: 'ebay', sku: 'A', kind: 'ended', ledger: 'active', live: 'ended' }]);
