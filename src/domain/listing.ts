@@ -35,6 +35,11 @@ export interface RemoteRef {
    * Amazon's content.
    */
   ownsProduct?: boolean;
+  /**
+   * Amazon: the GPSR contacts the listing holds (responsible person's and manufacturer's e-mail),
+   * as last read back, so a content change that leaves them as they are sends nothing.
+   */
+  gpsrContacts?: string;
 }
 
 /**

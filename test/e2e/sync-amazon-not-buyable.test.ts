@@ -45,6 +45,9 @@ describe('Amazon offers ACCEPTED but not BUYABLE', () => {
     const listing = sim.amazon.listing(listPriced);
     expect(listing?.attributes.list_price).toEqual([{ marketplace_id: 'APJ6JRA9NG5V4', currency: 'EUR', value_with_tax: expect.any(Number) }]);
     expect(listing?.leadTimeDays).toBe(2);
+    // GPSR contacts from the sample config's parties (productSafety.parties.lego).
+    expect(listing?.attributes.dsa_responsible_party_address).toEqual([{ value: 'sicurezza-prodotti@lego.example', marketplace_id: 'APJ6JRA9NG5V4' }]);
+    expect(listing?.attributes.gpsr_manufacturer_reference).toEqual([{ gpsr_manufacturer_email_address: 'sicurezza-prodotti@lego.example', marketplace_id: 'APJ6JRA9NG5V4' }]);
   }, 120_000);
 
   it('the next sync reports it with Amazon\'s reason and sends nothing', async () => {

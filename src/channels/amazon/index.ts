@@ -12,7 +12,7 @@ import { resolveEndpoints, type AmazonEndpoints } from './endpoints.js';
 import { buildFeedEntries, failEntries } from './feed-mapping.js';
 import { searchListingsBySku } from './listings-api.js';
 import { remoteListingFromItem } from './mapping.js';
-import { contentAttributes } from './patches.js';
+import { sendsContent } from './patches.js';
 import { assertMarketplaceCurrency, marketplaceLanguage } from './marketplaces.js';
 import { matchProducts } from './match-products.js';
 import { orderReader } from './order-reader.js';
@@ -197,7 +197,7 @@ export function createAmazonChannel(
       await auth.accessToken();
     },
     match,
-    sendsContent: (offer, remote) => Object.keys(contentAttributes(offer, remote, itemContext.listing)).length > 0,
+    sendsContent: (offer, remote) => sendsContent(offer, remote, itemContext.listing),
     readListings,
     apply,
     pullOrders,

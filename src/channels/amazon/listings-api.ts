@@ -57,10 +57,10 @@ export function deleteListingsItem(api: AmazonApi, sku: string): Promise<HttpRes
 
 /**
  * What a listing read asks for: exactly what remoteListingFromItem reads (status and ASIN from
- * summaries, price from offers, stock from fulfillmentAvailability, and the issues that say why
- * an ACCEPTED listing is not BUYABLE). Attributes are not used, so they are not fetched.
+ * summaries, price from offers, stock from fulfillmentAvailability, the issues that say why an
+ * ACCEPTED listing is not BUYABLE, and the GPSR contacts among the seller's attributes).
  */
-export const LISTING_READ_DATA = ['summaries', 'offers', 'fulfillmentAvailability', 'issues'] as const;
+export const LISTING_READ_DATA = ['summaries', 'offers', 'fulfillmentAvailability', 'issues', 'attributes'] as const;
 
 /** The listings under these SKUs (at most 20, the model's `maxItems`), across all result pages. */
 export async function searchListingsBySku(api: AmazonApi, skus: readonly string[]): Promise<ListingItem[]> {

@@ -2,7 +2,7 @@ import { currencyDigits, decimalToMinor, minorToNumber, type Minor } from '../..
 import type { RemoteListing } from '../../domain/listing.js';
 import type { Offer } from '../../domain/offer.js';
 import type { ChannelIssue } from '../channel.js';
-import { gpsrAttributes } from './gpsr.js';
+import { gpsrAttributes, gpsrContacts } from './gpsr.js';
 import { explainIssue } from './issue-explanations.js';
 import { LIST_PRICE_MARKETPLACES } from './marketplaces.js';
 import type { ListingItem } from './schemas.js';
@@ -119,6 +119,7 @@ export function remoteListingFromItem(item: ListingItem, marketplaceId: string):
     ? decimalToMinor(offer.price.amount, currencyDigits(offer.price.currencyCode))
     : undefined;
   const issues = errorIssues(item, marketplaceId);
+  const contacts = item.attributes ? gpsrContacts(item.attributes, marketplaceId) : undefined;
   const buyable = summary?.status.includes('BUYABLE') ?? false;
   const held = summary !== undefined && !buyable && (issues.length > 0 || (stock?.quantity ?? 0) > 0);
   return {
@@ -128,6 +129,7 @@ export function remoteListingFromItem(item: ListingItem, marketplaceId: string):
     remote: {
       ...(summary?.asin ? { asin: summary.asin } : {}),
       ...(productType ? { productType } : {}),
+      ...(contacts !== undefined ? { gpsrContacts: contacts } : {}),
     },
     ...(priceMinor !== undefined ? { priceMinor } : {}),
     ...(stock?.quantity !== undefined ? { quantity: stock.quantity } : {}),

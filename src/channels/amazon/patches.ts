@@ -2,7 +2,7 @@ import type { RemoteRef } from '../../domain/listing.js';
 import type { Offer } from '../../domain/offer.js';
 import type { ListingChange } from '../channel.js';
 import type { PatchOperation } from './feed-document.js';
-import { gpsrAttributes } from './gpsr.js';
+import { gpsrAttributes, gpsrContacts } from './gpsr.js';
 import { fulfillmentAvailability, listPrice, purchasableOffer, type Attributes, type ListingContext } from './mapping.js';
 import { productFacts } from './product-attributes.js';
 
@@ -38,6 +38,17 @@ export function updatePatches(
 export function contentAttributes(offer: Offer, remote: RemoteRef, ctx: ListingContext): Attributes {
   if (remote.ownsProduct) return productFacts(offer, ctx);
   return gpsrAttributes(offer.product.safety, ctx.marketplaceId).attributes;
+}
+
+/**
+ * Whether a content change of this listing is sent: always for a product civetta created; for
+ * an offer on Amazon's product only when its GPSR contacts differ from the ones the listing was
+ * last read back with (the rest is Amazon's content, shown from the catalogue).
+ */
+export function sendsContent(offer: Offer, remote: RemoteRef, ctx: ListingContext): boolean {
+  if (remote.ownsProduct) return true;
+  const wanted = gpsrContacts(gpsrAttributes(offer.product.safety, ctx.marketplaceId).attributes, ctx.marketplaceId);
+  return wanted !== '' && wanted !== remote.gpsrContacts;
 }
 
 /** Delisting by `delistBy: zero`: the listing stays, unbuyable. */

@@ -68,6 +68,8 @@ export const ListingItem = z.object({
     .optional(),
   productTypes: z.array(z.object({ marketplaceId: z.string(), productType: z.string() })).optional(),
   issues: z.array(ListingIssue).optional(),
+  /** The seller's attributes (only the GPSR contacts are read). */
+  attributes: z.record(z.string(), z.unknown()).optional(),
 });
 export type ListingItem = z.infer<typeof ListingItem>;
 

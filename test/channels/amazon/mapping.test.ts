@@ -37,12 +37,24 @@ describe('offer → listings attributes', () => {
 
   it('warns, naming what is missing, when an EU offer has no GPSR e-mail', () => {
     const { email: _none, ...noEmail } = party('LEGO A/S', { url: 'https://lego.example' });
-    const o = offer({ product: { safety: { manufacturer: noEmail } } });
+    const o = offer({ product: { safety: { manufacturer: noEmail, manufacturerId: 'lego' } } });
     const { attributes, warnings } = offerOnlyAttributes(o, 'B0TEST0001', { marketplaceId: IT, condition: 'new_new', handlingDays: 2, shopCurrency: 'EUR' });
     expect(attributes.dsa_responsible_party_address).toBeUndefined();
     expect(warnings.map((w) => [w.code, w.message])).toEqual([
-      ['gpsr-email-missing', "no e-mail address found for the responsible person and manufacturer in the product's safety data"],
+      ['gpsr-email-missing', "the responsible person LEGO A/S (productSafety.parties.lego) has no e-mail; the manufacturer LEGO A/S (productSafety.parties.lego) has no e-mail: Amazon's GPSR attributes take an e-mail"],
     ]);
+    const nobody = offerOnlyAttributes(offer(), 'B0TEST0001', { marketplaceId: IT, condition: 'new_new', handlingDays: 2, shopCurrency: 'EUR' });
+    expect(nobody.warnings[0]?.message).toBe("no responsible person is named; no manufacturer is named: Amazon's GPSR attributes take an e-mail");
+  });
+
+  it('a manufacturer established in the EU is its own responsible person; one outside needs a separate one', () => {
+    const ctx = { marketplaceId: IT, condition: 'new_new', handlingDays: 2, shopCurrency: 'EUR' };
+    const eu = offerOnlyAttributes(offer({ product: { safety: { manufacturer: party('Clementoni', { email: 'info@clementoni.example' }) } } }), 'B0X', ctx);
+    expect(eu.attributes.dsa_responsible_party_address).toEqual([{ value: 'info@clementoni.example', marketplace_id: IT }]);
+    expect(eu.warnings).toEqual([]);
+    const outside = offerOnlyAttributes(offer({ product: { safety: { manufacturer: party('Hasbro', { country: 'US', email: 'safety@hasbro.example' }) } } }), 'B0X', ctx);
+    expect(outside.attributes.dsa_responsible_party_address).toBeUndefined();
+    expect(outside.warnings[0]?.message).toContain('no responsible person is named');
   });
 
   it('uses the currency digits: JPY has none', () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { party } from '../../support/party.js';
 import { IT, offer } from './helpers.js';
 import { simChannel, type SimChannel } from './sim-support.js';
 
@@ -34,7 +35,26 @@ describe('Amazon content changes', () => {
     const [created] = await s.apply([{ kind: 'create', offer: offer({ sku: 'CIV-LEGO' }) }]);
     expect(created?.remote?.ownsProduct).toBeUndefined();
     expect(s.channel.sendsContent?.(offer({ sku: 'CIV-LEGO', product: { title: 'Nuovo titolo' } }), created!.remote!)).toBe(false);
-    const withContact = offer({ sku: 'CIV-LEGO', product: { safety: { responsiblePerson: 'Rossi srl, rep@rossi.it' } } });
+    const withContact = offer({ sku: 'CIV-LEGO', product: { safety: { responsiblePerson: party('Rossi srl', { email: 'rep@rossi.it' }) } } });
     expect(s.channel.sendsContent?.(withContact, created!.remote!)).toBe(true);
+    // Once the listing holds those contacts, a new title alone sends nothing.
+    const [sent] = await s.apply([{ kind: 'update', offer: withContact, fields: ['content'], remote: created!.remote! }]);
+    expect(sent).toMatchObject({ ok: true, request: 'patchListingsItem sku=CIV-LEGO content' });
+    const live = (await s.channel.readListings(['CIV-LEGO'])).get('CIV-LEGO')!;
+    expect(live.remote.gpsrContacts).toBe('rep@rossi.it | ');
+    const retitled = offer({ sku: 'CIV-LEGO', product: { title: 'LEGO City Caserma', safety: withContact.product.safety } });
+    expect(s.channel.sendsContent?.(retitled, live.remote)).toBe(false);
+  });
+});
+
+describe('Amazon GPSR contacts from the resolved parties', () => {
+  it('sends the parties\' e-mails; a manufacturer in the EU stands as the responsible person; the simulator accepts them', async () => {
+    s = await simChannel({ amazon: { catalog } });
+    const maker = party('Clementoni S.p.A.', { email: 'sicurezza@clementoni.example' });
+    const [created] = await s.apply([{ kind: 'create', offer: offer({ sku: 'CIV-LEGO', product: { safety: { manufacturer: maker, manufacturerId: 'clementoni' } } }) }]);
+    expect(created).toMatchObject({ ok: true, warnings: [] });
+    const attrs = s.sim.amazon.listing('CIV-LEGO')?.attributes as Record<string, unknown>;
+    expect(attrs.dsa_responsible_party_address).toEqual([{ value: 'sicurezza@clementoni.example', marketplace_id: IT }]);
+    expect(attrs.gpsr_manufacturer_reference).toEqual([{ gpsr_manufacturer_email_address: 'sicurezza@clementoni.example', marketplace_id: IT }]);
   });
 });

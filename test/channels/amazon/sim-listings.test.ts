@@ -102,8 +102,8 @@ describe('Amazon channel against the simulator: listings', () => {
     expect(s.sim.requests.find((r) => r.operation === 'searchListingsItems')?.query).toMatchObject({
       identifiers: 'CIV-LEGO,CIV-NEW',
       identifiersType: 'SKU',
-      // Only what remoteListingFromItem reads: no attributes to transfer and parse.
-      includedData: 'summaries,offers,fulfillmentAvailability,issues',
+      // Only what remoteListingFromItem reads (of the attributes, the GPSR contacts).
+      includedData: 'summaries,offers,fulfillmentAvailability,issues,attributes',
       issueLocale: 'it_IT',
     });
 
