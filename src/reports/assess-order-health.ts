@@ -47,7 +47,7 @@ interface ChannelHealth {
 }
 
 /** An order to ship whose delivery address the marketplace did not give (missing data roles). */
-export interface AddresslessOrder {
+interface AddresslessOrder {
   channel: ChannelId;
   orderId: string;
   createdAt: string;

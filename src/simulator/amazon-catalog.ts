@@ -32,7 +32,7 @@ export function catalogByEan(state: SimState, ean: string): CatalogEntry[] {
  * Products carrying a 12-digit UPC: the entry's own `upc`, or an EAN-13 that is the UPC with a
  * leading 0 (the same GTIN). Amazon finds them only with `identifiersType=UPC`.
  */
-export function catalogByUpc(state: SimState, upc: string): CatalogEntry[] {
+function catalogByUpc(state: SimState, upc: string): CatalogEntry[] {
   if (!/^\d{12}$/.test(upc)) return [];
   return state.amazon.catalog.filter((c) => c.upc === upc || c.ean === `0${upc}`);
 }

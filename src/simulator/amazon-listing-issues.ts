@@ -22,7 +22,7 @@ export interface LiveIssue extends ListingIssue {
  * Whether offers on this ASIN need `list_price`: the catalogue entry says so, or else a share
  * (`amazon.listPriceShare`) of the ASINs chosen by a hash, so the same ASIN always answers alike.
  */
-export function needsListPrice(state: SimState, asin: string, marketplaceId: string): boolean {
+function needsListPrice(state: SimState, asin: string, marketplaceId: string): boolean {
   if (!LIST_PRICE_STORES.has(marketplaceId)) return false;
   const entry = catalogByAsin(state, asin);
   if (entry?.needsListPrice !== undefined) return entry.needsListPrice;

@@ -60,7 +60,7 @@ export function deleteListingsItem(api: AmazonApi, sku: string): Promise<HttpRes
  * summaries, price from offers, stock from fulfillmentAvailability, the issues that say why an
  * ACCEPTED listing is not BUYABLE, and the GPSR contacts among the seller's attributes).
  */
-export const LISTING_READ_DATA = ['summaries', 'offers', 'fulfillmentAvailability', 'issues', 'attributes'] as const;
+const LISTING_READ_DATA = ['summaries', 'offers', 'fulfillmentAvailability', 'issues', 'attributes'] as const;
 
 /** The listings under these SKUs (at most 20, the model's `maxItems`), across all result pages. */
 export async function searchListingsBySku(api: AmazonApi, skus: readonly string[]): Promise<ListingItem[]> {

@@ -35,7 +35,7 @@ export function updatePatches(
  * Amazon's product shows Amazon's content, and of the content only the per-SKU GPSR contacts
  * belong to the offer.
  */
-export function contentAttributes(offer: Offer, remote: RemoteRef, ctx: ListingContext): Attributes {
+function contentAttributes(offer: Offer, remote: RemoteRef, ctx: ListingContext): Attributes {
   if (remote.ownsProduct) return productFacts(offer, ctx);
   return gpsrAttributes(offer.product.safety, ctx.marketplaceId).attributes;
 }
