@@ -68,3 +68,8 @@ export class MarketplaceBusyError extends CivettaError {
     this.channel = channel;
   }
 }
+
+/** The exit code an error means: its own for civetta's errors, 1 for anything unexpected. */
+export function errorExitCode(error: unknown): ExitCode {
+  return error instanceof CivettaError ? error.exitCode : ExitCode.itemsFailed;
+}

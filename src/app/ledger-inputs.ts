@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelId } from '../domain/ids.js';
 import { openLedger } from '../ledger/database.js';
@@ -7,6 +7,7 @@ import { readOrders } from '../ledger/orders.js';
 import { openOrderUnits } from '../orders/open-orders.js';
 import type { ChannelHooksOptions } from '../hooks/channel-hooks.js';
 import { unitsSold } from '../hooks/units-sold.js';
+import { stockAsOf } from '../stock/read-shop-stock.js';
 
 /**
  * What the ledger knows that shapes a selection, per channel: the current hooks (stable
@@ -22,7 +23,7 @@ export function ledgerSelectionInputs(loaded: LoadedConfig, channels: readonly C
   const ledger = openLedger(loaded.config.ledger);
   try {
     const sales = unitsSold(readOrders(ledger));
-    const open = openOrderUnits(ledger, { stockAsOf: statSync(loaded.config.stock.file).mtime });
+    const open = openOrderUnits(ledger, { stockAsOf: stockAsOf(loaded) });
     for (const c of channels) inputs.set(c, { previous: new Set(currentHooks(ledger, c)), sales, openOrderUnits: open });
   } finally {
     ledger.close();

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { LoadedConfig } from '../config/loaded-config.js';
 import { resolveStockFormat } from '../config/stock-formats.js';
 import { resolveVat } from '../config/resolve-vat.js';
@@ -29,4 +30,12 @@ export function readShopStock(loaded: LoadedConfig, now: Date = new Date()): Pro
     vatAliases: config.vat.aliases,
     today: shopDay(now, config.shop.timeZone),
   });
+}
+
+/**
+ * When the stock file was written: an order shipped after it may still be counted on the shelf
+ * in the file, so its units stay reserved (see orders/open-orders.ts).
+ */
+export function stockAsOf(loaded: LoadedConfig): Date {
+  return statSync(loaded.config.stock.file).mtime;
 }

@@ -2,7 +2,8 @@ import type { LoadedConfig } from '../config/loaded-config.js';
 import { readShopStock } from '../stock/read-shop-stock.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { Minor } from '../domain/money.js';
-import { ExitCode, InputError, SafetyGuardError } from '../errors.js';
+import { errorExitCode, ExitCode, InputError, SafetyGuardError } from '../errors.js';
+import { noEnabledChannel } from '../config/enabled-channels.js';
 import { executePlan, type FailedItem } from '../executor/execute-plan.js';
 import { resolveProduct } from '../hooks/resolve-product.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
@@ -39,7 +40,7 @@ export interface OneOffReport {
  */
 export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDeps): Promise<OneOffReport> {
   const { config } = loaded;
-  if (!config.channels[job.channel]?.enabled) throw new InputError(`The ${job.channel} channel is not configured and enabled.`);
+  if (!config.channels[job.channel]?.enabled) throw noEnabledChannel(loaded, job.channel);
   const stock = job.command === 'list' ? await readShopStock(loaded) : undefined;
   const item = stock?.items.find((i) => i.sku === job.sku);
   if (stock && !item) throw new InputError(`SKU "${job.sku}" is not in the stock file ${config.stock.file}.`);
@@ -48,7 +49,7 @@ export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDep
   const { ledger, runId } = session;
   try {
     const adapter = session.adapters.get(job.channel);
-    if (!adapter) throw new InputError(`The ${job.channel} channel is not configured and enabled.`);
+    if (!adapter) throw noEnabledChannel(loaded, job.channel);
     const at = deps.now().toISOString();
     const before = readListing(ledger, job.channel, job.sku);
     const live = await adapter.readListings([job.sku]);
@@ -104,7 +105,7 @@ export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDep
     session.close({ planned: actions.length, succeeded: result.succeeded, failed: result.failed.length, deferred: 0, exitCode });
     return { runId, plan, succeeded: result.succeeded, failed: result.failed, ...(listing ? { listing } : {}), exitCode };
   } catch (error) {
-    const exitCode = 'exitCode' in Object(error) ? Number((error as { exitCode: unknown }).exitCode) : ExitCode.itemsFailed;
+    const exitCode = errorExitCode(error);
     session.close({ planned: 0, succeeded: 0, failed: 0, deferred: 0, exitCode, note: error instanceof Error ? error.message : String(error) });
     throw error;
   }

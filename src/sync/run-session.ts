@@ -1,7 +1,7 @@
 import type { Channel } from '../channels/channel.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelId } from '../domain/ids.js';
-import { ChannelAuthError } from '../errors.js';
+import { ChannelAuthError, errorExitCode } from '../errors.js';
 import { openLedger, type Ledger } from '../ledger/database.js';
 import { acquireLock } from '../ledger/lock.js';
 import { finishRun, startRun, type RunEnd } from '../ledger/runs.js';
@@ -77,7 +77,7 @@ export async function openSession(loaded: LoadedConfig, opts: SessionOptions, de
     if (adapters.size === 0 && refused[0]) throw refused[0];
     return { ledger, runId, adapters, refused, close };
   } catch (error) {
-    const exitCode = error instanceof ChannelAuthError ? error.exitCode : 'exitCode' in Object(error) ? Number((error as { exitCode: unknown }).exitCode) : 1;
+    const exitCode = errorExitCode(error);
     close({ planned: 0, succeeded: 0, failed: 0, deferred: 0, exitCode, note: error instanceof Error ? error.message : String(error) });
     throw error;
   }

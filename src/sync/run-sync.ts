@@ -1,9 +1,8 @@
-import { statSync } from 'node:fs';
 import type { LoadedConfig } from '../config/loaded-config.js';
-import { enabledChannels } from '../config/enabled-channels.js';
-import { readShopStock } from '../stock/read-shop-stock.js';
+import { enabledChannels, noEnabledChannel } from '../config/enabled-channels.js';
+import { readShopStock, stockAsOf } from '../stock/read-shop-stock.js';
 import type { ChannelId } from '../domain/ids.js';
-import { ExitCode, InputError, SafetyGuardError } from '../errors.js';
+import { errorExitCode, ExitCode, SafetyGuardError } from '../errors.js';
 import { executePlan, type FailedItem } from '../executor/execute-plan.js';
 import { recordHooks, recordStockAccepted } from '../ledger/history.js';
 import { openOrderUnits } from '../orders/open-orders.js';
@@ -60,9 +59,7 @@ export interface RunReport {
 export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: SyncDeps): Promise<RunReport> {
   const forced = parseForcedGuards(opts.forceGuard);
   const enabled = enabledChannels(loaded, opts.channel);
-  if (enabled.length === 0) {
-    throw new InputError(opts.channel ? `The ${opts.channel} channel is not configured and enabled.` : 'No channel is configured and enabled.');
-  }
+  if (enabled.length === 0) throw noEnabledChannel(loaded, opts.channel);
   const { config } = loaded;
   const session = await openSession(loaded, { command: 'sync', ...(opts.channel ? { channel: opts.channel } : {}), dryRun: opts.dryRun, forcedGuards: forced, keepGoing: true }, deps);
   const { ledger, runId, adapters } = session;
@@ -90,7 +87,7 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
     }
     deps.onProgress?.({ stage: 'read-back' });
     const prepared = await preparePlan({
-      loaded, ledger, channels, stock, openOrderUnits: openOrderUnits(ledger, { stockAsOf: statSync(config.stock.file).mtime }), now, live: adapters, record: !opts.dryRun, log: deps.log,
+      loaded, ledger, channels, stock, openOrderUnits: openOrderUnits(ledger, { stockAsOf: stockAsOf(loaded) }), now, live: adapters, record: !opts.dryRun, log: deps.log,
       ...(opts.retryHeld ? { retryHeld: true } : {}),
     });
     const { plan } = prepared;
@@ -147,7 +144,7 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
     session.close({ ...counts, exitCode: report.exitCode, ...(note ? { note } : {}) });
     return report;
   } catch (error) {
-    const exitCode = 'exitCode' in Object(error) ? Number((error as { exitCode: unknown }).exitCode) : ExitCode.itemsFailed;
+    const exitCode = errorExitCode(error);
     session.close({ ...counts, exitCode, note: error instanceof Error ? error.message : String(error) });
     throw error;
   }

@@ -10,6 +10,22 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
+/**
+ * The layers of ARCHITECTURE.md, top first: a file imports from its own layer or a lower one.
+ * `.` is the top of src/ (errors.ts, log.ts).
+ */
+const LAYERS = [
+  ['cli'],
+  ['app'],
+  ['sync'],
+  ['reports', 'orders', 'executor'],
+  ['channels', 'simulator'],
+  ['hooks', 'pricing', 'plan'],
+  ['stock', 'config'],
+  ['ledger', 'http', 'files'],
+  ['domain', '.'],
+];
+
 /** Folders whose code decides without touching the world: hook selection, pricing, the planner. */
 const PURE_CORE = ['hooks', 'pricing', 'plan'];
 
@@ -18,6 +34,7 @@ const IO_MODULE = /^(node:)?(fs|fs\/promises|http|https|http2|net|tls|dgram|chil
 
 /** Remaining breaches, as "src/file.ts -> target"; remove a line when its import is gone. */
 const ALLOWED_UPWARD: string[] = [];
+const ALLOWED_AGAINST_LAYERS: string[] = [];
 const ALLOWED_IO_IN_CORE: string[] = [];
 const ALLOWED_FOLDER_CYCLES: string[] = [];
 
@@ -141,6 +158,14 @@ describe('the import graph of src/', () => {
       return false;
     });
     expect(upward.map(show).sort()).toEqual([...ALLOWED_UPWARD].sort());
+  });
+
+  it('imports only from its own layer or a lower one, and every folder has a layer', () => {
+    const layerOf = (folder: string) => LAYERS.findIndex((layer) => layer.includes(folder));
+    const folders = new Set(files.map((f) => folderOf(fromSrc(f))));
+    expect([...folders].filter((f) => layerOf(f) < 0)).toEqual([]);
+    const against = imports.filter((i) => i.local && layerOf(folderOf(i.target)) < layerOf(folderOf(i.file)));
+    expect(against.map(show).sort()).toEqual([...ALLOWED_AGAINST_LAYERS].sort());
   });
 
   it(`keeps ${PURE_CORE.join('/, ')}/ free of I/O, even through the modules they load`, () => {

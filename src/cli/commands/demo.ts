@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { createChannels } from '../../channels/registry.js';
 import { loadConfig } from '../../config/load.js';
-import { CHANNEL_IDS, type ChannelId } from '../../domain/ids.js';
+import type { ChannelId } from '../../domain/ids.js';
+import { enabledChannels } from '../../config/enabled-channels.js';
 import { minorToDecimal } from '../../domain/money.js';
 import { ExitCode } from '../../errors.js';
 import { channelHooks } from '../../hooks/channel-hooks.js';
@@ -70,7 +71,7 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     say(`civetta demo — ${sample.config.shop.name}, on the built-in simulator (${sim.origin})`);
     say(`Shop copied to ${shop.dir}`);
     const loaded = await loadConfig({ cwd: shop.dir, file: shop.config });
-    const channels = CHANNEL_IDS.filter((c) => loaded.config.channels[c]?.enabled);
+    const channels = enabledChannels(loaded);
 
     // 1. hooks
     const stock = await readShopStock(loaded);
@@ -130,7 +131,7 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     say(`\n6. Next sync: ${lowered} listing quantit${lowered === 1 ? 'y' : 'ies'} lowered for units sold (open orders count on every channel; capped quantities stay).`);
 
     // 7. hook report
-    const report = await hookReport(loaded, { log, now: now(), idleDays: 30 });
+    const report = hookReport(loaded, { products: productLookup(stock.items, loaded.config), now: now(), idleDays: 30 });
     const htmlFile = join(shop.dir, 'hooks.html');
     await writeFileAtomic(htmlFile, renderHookReportHtml(report, loaded.config.shop.name));
     say(`\n7. Top hooks so far (chart: ${htmlFile}):`);

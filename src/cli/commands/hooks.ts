@@ -1,10 +1,8 @@
 import { minorToDecimal } from '../../domain/money.js';
 import type { ChannelId } from '../../domain/ids.js';
-import { ExitCode, InputError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { channelHooks } from '../../hooks/channel-hooks.js';
-import { enabledChannels } from '../../config/enabled-channels.js';
-import { readShopStock } from '../../stock/read-shop-stock.js';
-import { ledgerSelectionInputs } from '../../app/ledger-inputs.js';
+import { openShop } from '../../app/open-shop.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { explainText, hooksTable } from '../render/hooks-table.js';
 
@@ -18,15 +16,13 @@ export interface HooksArgs {
  * only read, and only when it exists); --explain adds every rule's verdict per product.
  */
 export async function run(args: HooksArgs, ctx: RunContext): Promise<CommandResult> {
-  const loaded = await ctx.loadConfig();
-  const channels = enabledChannels(loaded, args.channel);
-  if (!channels.length) {
-    throw new InputError(args.channel ? `channel ${args.channel} is not configured or not enabled in ${loaded.file}` : `no channel is configured and enabled in ${loaded.file}`);
-  }
-  const stock = await readShopStock(loaded);
+  const shop = await openShop(ctx, args.channel ? { channel: args.channel } : {});
+  const { loaded } = shop;
+  const channels = shop.channels();
+  const stock = await shop.stock();
   if (stock.stats.badRows) ctx.out.log.warn(`${stock.stats.badRows} bad row(s) in the stock file are left out (run \`civetta validate\` to see them)`);
   // The same inputs sync uses: current hooks (stability), units sold (rank: sales), open orders.
-  const inputs = ledgerSelectionInputs(loaded, channels);
+  const inputs = shop.selectionInputs();
   const json: Record<string, unknown> = {};
   for (const channel of channels) {
     const result = channelHooks(loaded.config, stock.items, channel, inputs.get(channel));

@@ -2,16 +2,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ChannelId } from '../../domain/ids.js';
 import { ExitCode, InputError } from '../../errors.js';
-import { readShopStock } from '../../stock/read-shop-stock.js';
-import type { LoadedConfig } from '../../config/loaded-config.js';
 import { IN_MEMORY, openLedger } from '../../ledger/database.js';
 import { readOrders } from '../../ledger/orders.js';
 import { buildExportRows } from '../../orders/export-rows.js';
 import { exportJsonRecords, formatExport, type ExportFormat, type ExportStyle } from '../../orders/format-export.js';
-import { productLookup } from '../../orders/product-lookup.js';
-import type { ProductLookup, StoredOrder } from '../../domain/stored-order.js';
+import type { StoredOrder } from '../../domain/stored-order.js';
+import { openShop } from '../../app/open-shop.js';
 import { writeFileAtomic } from '../../files/write-file-atomic.js';
-import type { Logger } from '../../log.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 
 export interface OrdersExportArgs {
@@ -34,17 +31,6 @@ function checkDay(flag: string, value: string | undefined): void {
   }
 }
 
-/** The current stock file, for lines stored without EAN or VAT rate; a refused file only costs those columns. */
-export async function currentProducts(loaded: LoadedConfig, log: Logger): Promise<ProductLookup | undefined> {
-  try {
-    const stock = await readShopStock(loaded);
-    return productLookup(stock.items, loaded.config);
-  } catch (error) {
-    log.warn(`the stock file could not be read (${error instanceof Error ? error.message : String(error)}); EAN, VAT and cost come only from the ledger`);
-    return undefined;
-  }
-}
-
 /** `civetta orders export`: order lines for accounting as CSV (plain or Italian) or JSON, to stdout or a file. */
 export async function run(args: OrdersExportArgs, ctx: RunContext): Promise<CommandResult> {
   checkDay('--from', args.from);
@@ -55,8 +41,9 @@ export async function run(args: OrdersExportArgs, ctx: RunContext): Promise<Comm
   if (format !== 'csv' && format !== 'json') throw new InputError(`--format must be csv or json (got "${String(format)}").`);
   if (style !== 'plain' && style !== 'it') throw new InputError(`--style must be plain or it (got "${String(style)}").`);
   const includePii = args.pii !== false;
-  const loaded = await ctx.loadConfig();
-  const products = await currentProducts(loaded, ctx.out.log);
+  const shop = await openShop(ctx);
+  const { loaded } = shop;
+  const products = await shop.products();
   // Reading never creates the ledger file (an empty in-memory ledger stands in, as for status).
   const ledger = openLedger(existsSync(loaded.config.ledger) ? loaded.config.ledger : IN_MEMORY);
   let orders: StoredOrder[];

@@ -1,4 +1,4 @@
-import { createChannels } from '../../channels/registry.js';
+import { openShop } from '../../app/open-shop.js';
 import type { ChannelId } from '../../domain/ids.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { openLedger } from '../../ledger/database.js';
@@ -6,7 +6,6 @@ import { acquireLock } from '../../ledger/lock.js';
 import { pullAuthFailure, pullOrders } from '../../orders/pull-orders.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderPullReport } from '../render/orders-pull-report.js';
-import { currentProducts } from './orders-export.js';
 
 export interface OrdersPullArgs {
   channel?: ChannelId;
@@ -18,12 +17,10 @@ export interface OrdersPullArgs {
 export async function run(args: OrdersPullArgs, ctx: RunContext): Promise<CommandResult> {
   const since = args.since === undefined ? undefined : new Date(args.since);
   if (since && Number.isNaN(since.getTime())) throw new InputError(`--since must be an ISO date or date-time, e.g. 2026-11-01T00:00:00Z (got "${args.since}").`);
-  const loaded = await ctx.loadConfig();
-  const channels = createChannels(loaded, ctx.env, { log: ctx.out.log, now: () => ctx.now().getTime() }, args.channel);
-  if (channels.size === 0) {
-    throw new InputError(args.channel ? `The ${args.channel} channel is not configured and enabled.` : 'No channel is configured and enabled.');
-  }
-  const products = await currentProducts(loaded, ctx.out.log);
+  const shop = await openShop(ctx, args.channel ? { channel: args.channel } : {});
+  const { loaded } = shop;
+  const channels = shop.adapters();
+  const products = await shop.products();
   const release = acquireLock(loaded.config.ledger, 'orders pull', ctx.now);
   try {
     const ledger = openLedger(loaded.config.ledger);

@@ -1,10 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Channel } from '../../channels/channel.js';
 import type { ChannelId } from '../../domain/ids.js';
-import { ExitCode, InputError } from '../../errors.js';
-import { createChannels } from '../../channels/registry.js';
-import { enabledChannels } from '../../config/enabled-channels.js';
-import { readShopStock } from '../../stock/read-shop-stock.js';
+import { ExitCode } from '../../errors.js';
+import { openShop } from '../../app/open-shop.js';
 import { IN_MEMORY, openLedger } from '../../ledger/database.js';
 import { openOrderUnits } from '../../orders/open-orders.js';
 import { evaluateGuards } from '../../sync/evaluate-guards.js';
@@ -22,21 +20,21 @@ export interface PlanArgs {
  * live listings are read first (drift, adoption). Writes nothing anywhere, takes no lock.
  */
 export async function run(args: PlanArgs, ctx: RunContext): Promise<CommandResult> {
-  const loaded = await ctx.loadConfig();
-  const channels = enabledChannels(loaded, args.channel);
-  if (channels.length === 0) throw new InputError(args.channel ? `The ${args.channel} channel is not configured and enabled.` : 'No channel is configured and enabled.');
-  const stock = await readShopStock(loaded);
+  const shop = await openShop(ctx, args.channel ? { channel: args.channel } : {});
+  const { loaded } = shop;
+  const channels = shop.channels();
+  const stock = await shop.stock();
   // Looking never creates the ledger file.
   const ledger = openLedger(existsSync(loaded.config.ledger) ? loaded.config.ledger : IN_MEMORY);
   try {
     let live: Map<ChannelId, Channel> | undefined;
     if (args.refresh) {
-      live = createChannels(loaded, ctx.env, { log: ctx.out.log, now: () => ctx.now().getTime() }, args.channel);
+      live = shop.adapters();
       for (const adapter of live.values()) await adapter.authenticate();
     }
     const prepared = await preparePlan({
       loaded, ledger, channels, stock, now: ctx.now(), record: false, log: ctx.out.log,
-      openOrderUnits: openOrderUnits(ledger, { stockAsOf: statSync(loaded.config.stock.file).mtime }),
+      openOrderUnits: openOrderUnits(ledger, { stockAsOf: shop.stockAsOf() }),
       ...(live ? { live } : {}),
     });
     prepared.plan.guards = evaluateGuards(ledger, loaded.config, stock.stats.rows, prepared);

@@ -7,11 +7,11 @@ import { readOrders } from '../../ledger/orders.js';
 import { writeFileAtomic } from '../../files/write-file-atomic.js';
 import { buildHookReport, type HookReport } from '../../reports/hook-report.js';
 import { readHookPeriods } from '../../reports/hook-periods.js';
-import type { Logger } from '../../log.js';
+import type { ProductLookup } from '../../domain/stored-order.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderHookReportHtml } from '../render/hook-report-html.js';
 import { renderHookReportText } from '../render/hook-report-text.js';
-import { currentProducts } from './orders-export.js';
+import { openShop } from '../../app/open-shop.js';
 import type { LoadedConfig } from '../../config/loaded-config.js';
 
 export interface ReportHooksArgs {
@@ -24,9 +24,9 @@ export interface ReportHooksArgs {
 /** A hook that sold nothing for a month is worth rotating out: the default of `--idle-days`. */
 export const DEFAULT_IDLE_DAYS = 30;
 
-/** Builds the hook report from the ledger, the stock file (cost, VAT) and the channels' fee settings. */
-export async function hookReport(loaded: LoadedConfig, o: { log: Logger; now: Date; since?: string; idleDays: number }): Promise<HookReport> {
-  const products = await currentProducts(loaded, o.log);
+/** Builds the hook report from the ledger, the stock file's facts (cost, VAT) and the channels' fee settings. */
+export function hookReport(loaded: LoadedConfig, o: { products: ProductLookup | undefined; now: Date; since?: string; idleDays: number }): HookReport {
+  const { products } = o;
   // Reading never creates the ledger file (an empty in-memory ledger stands in, as for status).
   const ledger = openLedger(existsSync(loaded.config.ledger) ? loaded.config.ledger : IN_MEMORY);
   try {
@@ -57,8 +57,9 @@ export async function run(args: ReportHooksArgs, ctx: RunContext): Promise<Comma
   }
   const idleDays = args.idleDays === undefined ? DEFAULT_IDLE_DAYS : Number(args.idleDays);
   if (!Number.isInteger(idleDays) || idleDays < 1) throw new InputError(`--idle-days must be a whole number ≥ 1 (got ${String(args.idleDays)}).`);
-  const loaded = await ctx.loadConfig();
-  const report = await hookReport(loaded, { log: ctx.out.log, now: ctx.now(), ...(args.since ? { since: args.since } : {}), idleDays });
+  const shop = await openShop(ctx);
+  const { loaded } = shop;
+  const report = hookReport(loaded, { products: await shop.products(), now: ctx.now(), ...(args.since ? { since: args.since } : {}), idleDays });
   ctx.out.print(renderHookReportText(report));
   let html: string | undefined;
   if (args.html) {
