@@ -2,6 +2,7 @@ import { STOCK_FORMATS } from '../config/schema.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CHANNEL_IDS } from '../domain/ids.js';
 import type { GlobalOptions } from '../app/run-context.js';
+import { GUARD_NAMES } from '../plan/guards.js';
 
 /** The command modules under src/cli/commands, one per contract command (file name without .ts). */
 const COMMAND_FILES = [
@@ -76,7 +77,8 @@ export function buildProgram(
   leaf(program, 'init', 'init', 'write a commented starter config (civetta.config.yaml), made for your export with --format', invoke)
     .option('--dir <dir>', 'folder to write into', '.')
     .option('--format <format>', `your stock export: ${STOCK_FORMATS.join(' | ')}`);
-  leaf(program, 'validate', 'validate', 'load the config and the stock file and report every problem; exit 2 if a run would be unsafe', invoke)
+  leaf(program, 'validate', 'validate', 'load the config and the stock file and report the problems grouped by cause, with the fix; exit 2 if a run would be unsafe', invoke)
+    .option('--all', 'every problem on its own line instead of the grouped summary', false)
     .option('--remote', 'also check the marketplace accounts, read-only (eBay policies, location, required aspects)', false);
   leaf(program, 'hooks', 'hooks', 'show the hook selection per channel: SKU, title, channel price and quantity, rule', invoke)
     .addOption(channelOption())
@@ -88,7 +90,7 @@ export function buildProgram(
     .addOption(channelOption())
     .option('--dry-run', 'plan and check the guards, send nothing', false)
     .option('--yes', 'do not ask for confirmation (a safety guard still stops the run)', false)
-    .option('--force-guard <name>', 'override this safety guard for this run only (repeatable; recorded in the ledger)', collect, [])
+    .option('--force-guard <name>', `override this safety guard for this run only (repeatable; recorded in the ledger): ${GUARD_NAMES.join(', ')}`, collect, [])
     .option('--retry-held', 'send again the items held after a refusal, although their stock row and config did not change', false);
   leaf(program, 'list <sku>', 'list', 'list or update one product now, even if no rule selects it (it becomes pinned)', invoke)
     .addOption(channelOption('the channel to list on').makeOptionMandatory())
@@ -134,8 +136,11 @@ export function buildProgram(
     .option('--html <file>', 'also write a self-contained HTML page')
     .option('--idle-days <days>', 'flag hooks with no sale in this many days (default 30)', integer('--idle-days', 1));
 
-  leaf(program, 'simulator', 'simulator', 'start the built-in Amazon + eBay simulator on loopback and print its endpoints; runs until stopped', invoke)
-    .option('--port <port>', 'port to listen on (default: any free port)', integer('--port', 0));
+  leaf(program, 'simulator', 'simulator', 'start the built-in Amazon + eBay simulator on loopback for your shop and print the config lines to paste; runs until stopped', invoke)
+    .option('--port <port>', 'port to listen on (default: any free port)', integer('--port', 0))
+    .option('--state <file>', 'keep listings, offers and orders in this file across restarts')
+    .option('--orders <n>', 'place N orders over the next minutes on the listings it holds', integer('--orders', 0))
+    .option('--buyers <r>', 'then keep placing R orders an hour', integer('--buyers', 0));
   leaf(program, 'demo', 'demo', 'the whole cycle on the built-in simulator and the sample shop', invoke);
 
   return program;

@@ -9,6 +9,8 @@ export type ExportFormat = 'csv' | 'json';
 
 type Value =
   | { kind: 'text'; text: string }
+  /** An identifier made of digits a spreadsheet would turn into a number (EAN, line ids, numeric SKUs). */
+  | { kind: 'code'; text: string }
   | { kind: 'money'; minor: number }
   | { kind: 'count'; n: number }
   | { kind: 'percent'; rate: number }
@@ -21,6 +23,7 @@ interface Column {
 }
 
 const text = (t: string | undefined): Value | undefined => (t === undefined ? undefined : { kind: 'text', text: t });
+const code = (t: string | undefined): Value | undefined => (t === undefined ? undefined : { kind: 'code', text: t });
 const money = (m: number | undefined): Value | undefined => (m === undefined ? undefined : { kind: 'money', minor: m });
 const date = (d: string | undefined): Value | undefined => (d === undefined ? undefined : { kind: 'date', day: d });
 
@@ -28,13 +31,13 @@ const date = (d: string | undefined): Value | undefined => (d === undefined ? un
 const EXPORT_COLUMNS: readonly Column[] = [
   { name: 'channel', value: (r) => text(r.channel) },
   { name: 'marketplace', value: (r) => text(r.marketplace) },
-  { name: 'order_id', value: (r) => text(r.orderId) },
+  { name: 'order_id', value: (r) => code(r.orderId) },
   { name: 'order_date', value: (r) => date(r.orderDate) },
   { name: 'status', value: (r) => text(r.status) },
   { name: 'shipped_date', value: (r) => date(r.shippedDate) },
-  { name: 'line_id', value: (r) => text(r.lineId) },
-  { name: 'sku', value: (r) => text(r.sku) },
-  { name: 'ean', value: (r) => text(r.ean) },
+  { name: 'line_id', value: (r) => code(r.lineId) },
+  { name: 'sku', value: (r) => code(r.sku) },
+  { name: 'ean', value: (r) => code(r.ean) },
   { name: 'title', value: (r) => text(r.title) },
   { name: 'quantity', value: (r) => ({ kind: 'count', n: r.quantity }) },
   { name: 'unit_price', value: (r) => money(r.unitPriceMinor) },
@@ -72,6 +75,10 @@ function plainText(v: Value, row: ExportRow, style: ExportStyle): string {
   switch (v.kind) {
     case 'text':
       return neutraliseCell(v.text);
+    case 'code':
+      // Excel and LibreOffice read 8001234567897 as a number (8,00123E+12) and drop a leading
+      // zero; ="…" makes them keep the digits as text. Only the Italian, spreadsheet-bound style.
+      return style === 'it' && SPREADSHEET_NUMBER.test(v.text) ? `="${v.text}"` : neutraliseCell(v.text);
     case 'money':
       return comma(minorToDecimal(v.minor, currencyDigits(row.currency)));
     case 'count':
@@ -82,6 +89,9 @@ function plainText(v: Value, row: ExportRow, style: ExportStyle): string {
       return style === 'it' ? isoToItalian(v.day) : v.day;
   }
 }
+
+/** Digits a spreadsheet would change: 12 or more (shown in E notation), or a leading zero. */
+const SPREADSHEET_NUMBER = /^(?:\d{12,}|0\d+)$/;
 
 /** RFC 4180: a field holding the separator, a quote, CR or LF is quoted, with quotes doubled. */
 function quote(field: string, separator: string): string {
@@ -109,6 +119,7 @@ function jsonValue(v: Value | undefined, row: ExportRow): string | number | null
   if (v === undefined) return null;
   switch (v.kind) {
     case 'text':
+    case 'code':
       return v.text;
     case 'money':
       return minorToDecimal(v.minor, currencyDigits(row.currency));

@@ -88,7 +88,9 @@ async function pullChannel(ledger: Ledger, channel: Channel, o: PullOptions): Pr
     o.log.warn(`${channel.id}: order pull stopped after ${report.pages} page(s): ${message}`);
   }
   for (const c of readCursors(ledger, channel.id)) report.cursors[c.marketplace] = c.lastUpdated;
-  o.log.info(
+  // Debug only: every caller reports the outcome itself (orders pull prints the report on stdout),
+  // and the same result on both streams reads as two pulls.
+  o.log.debug(
     `${channel.id}: ${report.orders} order(s) read in ${report.pages} page(s): ${report.inserted} new, ${report.updated} changed` +
       (report.statusChanges ? ` (${report.statusChanges} status change(s))` : ''),
   );

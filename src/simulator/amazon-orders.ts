@@ -73,7 +73,9 @@ function searchOrders(state: SimState, book: OrderBook, req: SimRequest): SimRes
   if (isRes(inc)) return inc;
   const sig = JSON.stringify([createdAfter, createdBefore, lastUpdatedAfter, lastUpdatedBefore, marketplaces, statuses, by]);
   let offset = 0;
-  let cut = before ?? now - BEFORE_MARGIN_MS;
+  // Without a "…Before", Amazon answers up to two minutes ago: a new order shows after that
+  // processing delay, which the time scale shortens like every other delay.
+  let cut = before ?? now - BEFORE_MARGIN_MS / state.timeScale;
   const token = q.get('paginationToken');
   if (token !== null) {
     let t: PageToken;

@@ -20,11 +20,13 @@ import type { CatalogEntry, SimulatorOptions } from './options.js';
 import { AMAZON_LIMITS, EBAY_DEFAULT_LIMIT, RateLimiter } from './rate-limit.js';
 import { RequestLog, type LoggedRequest } from './request-log.js';
 import { Router } from './router.js';
+import { restoreSnapshot, snapshotText } from './persist.js';
 import { seedState } from './seed.js';
 import { createSimServer, type ServicePolicy } from './server.js';
 import { createState } from './state.js';
 
 export type { SimulatorOptions, CatalogEntry } from './options.js';
+export { readSnapshot, writeSnapshot, type SimSnapshot } from './persist.js';
 export {
   AMAZON_DEFAULT_CREDENTIALS, EBAY_DEFAULT_CREDENTIALS, DEFAULT_AMAZON_SELLER_ID,
 } from './options.js';
@@ -87,6 +89,8 @@ export interface Simulator {
   };
   /** Every order of a channel (after applying due automatic progressions), oldest first. */
   orders(channel: 'amazon' | 'ebay'): SimOrder[];
+  /** The state as a JSON text for `--state` (see persist.ts). */
+  snapshotText(): string;
   close(): Promise<void>;
 }
 
@@ -103,6 +107,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }, options.rateLimiting ?? true);
   const faults = new Faults(options.seed ?? 1, options.faults, () => state.tokens.expireAll());
   const book = new OrderBook(state);
+  if (options.restore) for (const order of restoreSnapshot(state, options.restore)) book.add(order);
   const buyers = new Buyers(state, book);
   const router = new Router();
   router.add(amazonAuthRoutes(state));
@@ -196,6 +201,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       advance: (orderId, status) => structuredClone(buyers.advance(orderId, status)),
     },
     orders: (channel) => structuredClone(book.all(channel)).sort((a, b) => a.createdMs - b.createdMs),
+    snapshotText: () => {
+      catchUp();
+      return snapshotText(state, book.everything(), state.clock.now());
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -1,3 +1,4 @@
+import type { SimSnapshot } from './persist.js';
 import type { FaultSettings } from './faults.js';
 
 /** One product of the simulated Amazon catalogue. Several entries may share an EAN (ambiguous match). */
@@ -63,6 +64,8 @@ interface EbayOfferSeed {
 export interface SimulatorOptions {
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
+  /** A state saved by `snapshotText()` (civetta simulator --state): listings, offers and orders as they were. */
+  restore?: SimSnapshot;
   /** Multiplies every rate limit, divides token lifetimes and feed processing time. Default 1. */
   timeScale?: number;
   /** Clock base in epoch ms (tests inject one); `sim.clock.advance()` moves on top of it. */

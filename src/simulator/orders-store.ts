@@ -61,6 +61,12 @@ export class OrderBook {
     this.orders.push(o);
   }
 
+  /** Every order of both channels, as held (for `--state`). */
+  everything(): readonly SimOrder[] {
+    this.settle();
+    return this.orders;
+  }
+
   private settle(): void {
     const now = this.state.clock.nowMs();
     for (const o of this.orders) {

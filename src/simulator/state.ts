@@ -89,6 +89,9 @@ export interface SimState {
   settle(): void;
   /** Monotonic id counters. */
   nextId(kind: string): number;
+  /** The counters as they stand, and putting saved ones back (`--state`: ids never repeat after a restart). */
+  counters(): Array<[string, number]>;
+  restoreCounters(saved: ReadonlyArray<readonly [string, number]>): void;
 }
 
 export function createState(o: SimulatorOptions): SimState {
@@ -135,6 +138,10 @@ export function createState(o: SimulatorOptions): SimState {
       const n = (counters.get(kind) ?? 0) + 1;
       counters.set(kind, n);
       return n;
+    },
+    counters: () => [...counters.entries()],
+    restoreCounters(saved) {
+      for (const [kind, n] of saved) counters.set(kind, Math.max(n, counters.get(kind) ?? 0));
     },
   };
 }

@@ -1,12 +1,13 @@
 /**
  * Maps the config's `stock.columns` (canonical field → header) onto the file's header row,
- * forgivingly: case, accents, surrounding and repeated spaces, and the apostrophe Italian
- * keyboards type for an accent (`QUANTITA'`) do not matter. A format's header aliases (the
+ * forgivingly: case, accents, spaces (`Prezzo Vendita` = `PrezzoVendita`), and the apostrophe
+ * Italian keyboards type for an accent (`QUANTITA'`) do not matter. A format's header aliases (the
  * same export's older or translated names) are tried after the configured name. Pure.
  */
 import type { Problem } from '../domain/problem.js';
 import type { StockField } from '../domain/stock-item.js';
 import { STOCK_FIELDS } from '../domain/stock-item.js';
+import { didYouMean } from '../config/did-you-mean.js';
 
 export type { ColumnsOption, HeaderAliases } from '../config/stock-formats.js';
 import type { ColumnsOption, HeaderAliases } from '../config/stock-formats.js';
@@ -34,8 +35,7 @@ export function normaliseHeader(name: string): string {
     .replace(/\p{M}/gu, '')
     .replace(/['’`´]/g, '')
     .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/\s+/g, '');
 }
 
 /** The headers as written, without the empty ones a trailing delimiter leaves at the end. */
@@ -66,6 +66,13 @@ export function findColumn(header: readonly string[], wanted: string, aliases: H
 }
 
 const cleanHeader = (header: readonly string[], index: number) => (header[index] ?? '').trim().replace(/^\ufeff/, '');
+
+/** `, did you mean "X"?` for the header closest to a missing one, when one is close enough to be a typo. */
+function closest(found: readonly string[], wanted: string): string {
+  const byKey = new Map(found.map((h) => [normaliseHeader(h), h]));
+  const key = didYouMean(normaliseHeader(wanted), [...byKey.keys()]);
+  return key === undefined ? '' : `, did you mean "${byKey.get(key)}"?`;
+}
 
 /** Finds every configured column in the header; a missing one is an error naming the headers found. */
 export function mapColumns(
@@ -104,6 +111,20 @@ export function mapColumns(
         mapping.quantity = first;
         mapping.quantities = quantities;
       }
+    const hits = findColumn(header, wanted);
+    const first = hits[0];
+    if (first === undefined) {
+      problems.push({
+        severity: 'error',
+        code: 'missing-column',
+        message: `the stock file has no column "${wanted}" (mapped to ${field})${closest(found, wanted)}; headers found: ${found.map((h) => `"${h}"`).join(', ')}`,
+        ...(file === undefined ? {} : { file }),
+        line,
+        column: wanted,
+        key: `stock.columns.${field}`,
+        value: found.join(', '),
+        expected: `a column named "${wanted}"`,
+      });
       continue;
     }
     const name = wanted as string;

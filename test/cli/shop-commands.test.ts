@@ -9,8 +9,8 @@ const SHOP = fileURLToPath(new URL('../../fixtures/shop/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('validate and hooks on the sample shop (spawned)', () => {
-  it('validate shows every broken row by line and column; exit 0 because a run is safe', async () => {
-    const r = await runCli(['validate'], { cwd: SHOP });
+  it('validate --all shows every broken row by line and column; exit 0 because a run is safe', async () => {
+    const r = await runCli(['validate', '--all'], { cwd: SHOP });
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe(`config ${join(SHOP, 'civetta.config.yaml')}: ok (0 error(s), 0 warning(s))`);
@@ -33,7 +33,7 @@ describe('validate and hooks on the sample shop (spawned)', () => {
     expect(lines).toContain('amazon: 349 product(s) can be listed, 50 cannot; 22 hook(s) selected');
     expect(lines).toContain('ebay: 275 product(s) can be listed, 124 cannot; 28 hook(s) selected');
     expect(lines).toContain('  stock/magazzino.csv:7 [EAN]: error: amazon: no EAN: the offer cannot be attached to a catalogue product (expected an EAN-13)');
-    expect(lines.at(-2)).toBe('198 error(s), 239 warning(s): a run is safe');
+    expect(lines.at(-2)).toBe('198 error(s), 239 warning(s): a run is safe; a sync would list 22 hook(s) on amazon, 28 hook(s) on ebay');
   });
 
   it('validate --json: only JSON on stdout, with the structured problems', async () => {
@@ -60,7 +60,7 @@ describe('validate and hooks on the sample shop (spawned)', () => {
     expect(lines.some((l) => /^OUT \S+ .* — ineligible: amazon: no EAN/.test(l))).toBe(true);
     expect(lines.some((l) => /^ {6}1\. lego-under-60: failed: price found \d+\.\d\d, expected at most 60\.00$/.test(l))).toBe(true);
     expect(lines.some((l) => l.endsWith('4. board-games-on-ebay: not for this channel'))).toBe(true);
-    expect(r.stderr).toBe('warning: 7 bad row(s) in the stock file are left out (run `civetta validate` to see them)\n');
+    expect(r.stderr).toBe(`warning: 7 bad row(s) in the stock file are left out (run \`civetta --config ${join(SHOP, 'civetta.config.yaml')} validate\` to see them)\n`);
   });
 
   it('hooks --json parses, with price, floor, quantity and rule per hook', async () => {
@@ -117,7 +117,9 @@ describe('exit 2 on bad input, with zero side effects (spawned)', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`stock ${join(dir.path, 'stock/export.csv')}: REFUSED`);
     expect(r.stdout).toMatch(/\[?Costo\]?/);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/: a run would be unsafe \(exit 2\)$/);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/: a run would be unsafe \(exit 2\); a sync would list nothing$/);
+    // The refused file leads the summary, with its fix.
+    expect(r.stdout).toMatch(/\n1\. ERROR: .*Costo/);
   });
 
   it('validate --config on a broken config: exit 2, the report as JSON', async () => {

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 
@@ -13,6 +14,7 @@ describe('civetta demo', () => {
   it('runs the whole cycle from the repository and exits 0: listings on both channels, orders pulled, export written', async () => {
     // TMPDIR keeps the demo's shop copy inside this test's scratch folder.
     const r = await runCli(['demo'], { cwd: REPO, env: { TMPDIR: scratch }, timeoutMs: 170_000 });
+    const finished = Date.now();
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const created = [...r.stdout.matchAll(/^ {3}(amazon|ebay): (\d+) listings created$/gm)].map((m) => [m[1], Number(m[2])]);
@@ -27,5 +29,15 @@ describe('civetta demo', () => {
     expect(csv.toString('utf8').trimEnd().split('\r\n')).toHaveLength(1 + 16);
     expect(existsSync(join(exportFile!, '..', 'hooks.html'))).toBe(true);
     expect(r.stdout).toMatch(/^7\. Top hooks so far/m);
+    // No timestamp the demo wrote lies in the future (the simulated payment wait is in the past).
+    const ledger = new Database(join(exportFile!, '..', 'civetta.db'), { readonly: true });
+    try {
+      const latest = ledger.prepare('SELECT max(created_at) AS at FROM orders').get() as { at: string };
+      expect(Date.parse(latest.at)).toBeLessThanOrEqual(finished);
+      const runs = ledger.prepare('SELECT max(finished_at) AS at FROM sync_runs').get() as { at: string };
+      expect(Date.parse(runs.at)).toBeLessThanOrEqual(finished);
+    } finally {
+      ledger.close();
+    }
   }, 180_000);
 });

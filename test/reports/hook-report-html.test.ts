@@ -57,13 +57,14 @@ describe.skipIf(!hasChromium)('hook report HTML in headless Chromium', () => {
 
   it('draws one chart per hook with a bar per non-zero week value, week labels, and loads nothing', async () => {
     const file = join(dir, 'hooks.html');
-    await writeFile(file, renderHookReportHtml(report, 'Giocattoli Rossi'));
+    await writeFile(file, renderHookReportHtml(report, 'Giocattoli Rossi', 'it'));
     const page = await browser.newPage();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
     await page.goto(pathToFileURL(file).href);
 
     expect(await page.title()).toBe('Hook report — Giocattoli Rossi');
+    expect(await page.locator('html').getAttribute('lang')).toBe('it');
     expect(await page.locator('svg.hook-chart').count()).toBe(2);
     const barsA = page.locator('svg.hook-chart[data-sku="A"] rect.bar');
     expect(await barsA.count()).toBe(4);

@@ -16,7 +16,9 @@ describe('mapColumns', () => {
       quantity: { index: 3, header: 'QUANTITA' },
     });
     expect(normaliseHeader("QUANTITA'")).toBe('quantita');
-    expect(normaliseHeader('  Prezzo   di  vendita ')).toBe('prezzo di vendita');
+    expect(normaliseHeader('  Prezzo   di  vendita ')).toBe('prezzodivendita');
+    // Spaces do not matter at all, as the README says: "Prezzo Vendita" finds "PrezzoVendita".
+    expect(mapColumns(['Codice', 'Descrizione', 'PrezzoVendita', 'Quantità'], { sku: 'Codice', title: 'Descrizione', price: 'Prezzo Vendita', quantity: 'Quantità' }).mapping?.price).toEqual({ index: 2, header: 'PrezzoVendita' });
   });
   it('names a missing column and lists the headers found', () => {
     const result = mapColumns(['Codice', 'Descrizione', 'Prezzo', ''], columns, { file: 'f.csv', line: 2 });
@@ -34,6 +36,13 @@ describe('mapColumns', () => {
         expected: 'a column named "EAN"',
       },
       expect.objectContaining({ code: 'missing-column', column: 'Quantità', key: 'stock.columns.quantity' }),
+    ]);
+  });
+  it('suggests the closest header when a mapped one is missing', () => {
+    const result = mapColumns(['Codice', 'Descrizione', 'Prezzo', 'Quantita', 'Cod. EAN'], { ...columns, ean: 'EAN13', title: 'Descrizone' });
+    expect(result.problems.map((p) => p.message)).toEqual([
+      'the stock file has no column "EAN13" (mapped to ean); headers found: "Codice", "Descrizione", "Prezzo", "Quantita", "Cod. EAN"',
+      'the stock file has no column "Descrizone" (mapped to title), did you mean "Descrizione"?; headers found: "Codice", "Descrizione", "Prezzo", "Quantita", "Cod. EAN"',
     ]);
   });
   it('prefers the exact header and warns when several match', () => {

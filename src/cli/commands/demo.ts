@@ -21,6 +21,7 @@ import { startSimulator, type SimulatorOptions } from '../../simulator/index.js'
 import { runSync } from '../../sync/run-sync.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderHookReportHtml } from '../render/hook-report-html.js';
+import { shopLanguage } from '../render/shop-language.js';
 import { renderHookReportText } from '../render/hook-report-text.js';
 import { hookReport } from './report-hooks.js';
 
@@ -63,7 +64,9 @@ function quieter(log: Logger): Logger {
 export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResult> {
   const say = (text: string) => ctx.out.print(text);
   const sample = await loadConfig({ cwd: sampleShopDir(), file: join(sampleShopDir(), 'civetta.config.yaml') });
-  const sim = await startSimulator(simulatedAccount(sample.config));
+  // The simulated clock starts the payment wait in the past, so that after advancing through it
+  // every timestamp in the demo's ledger and exports is at most the real now, never in the future.
+  const sim = await startSimulator({ ...simulatedAccount(sample.config), now: () => Date.now() - PAYMENT_WAIT_MS });
   try {
     const now = () => sim.clock.now();
     const log = quieter(ctx.out.log);
@@ -133,7 +136,7 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     // 7. hook report
     const report = hookReport(loaded, { products: productLookup(stock.items, loaded.config), now: now(), idleDays: 30 });
     const htmlFile = join(shop.dir, 'hooks.html');
-    await writeFileAtomic(htmlFile, renderHookReportHtml(report, loaded.config.shop.name));
+    await writeFileAtomic(htmlFile, renderHookReportHtml(report, loaded.config.shop.name, shopLanguage(loaded.config)));
     say(`\n7. Top hooks so far (chart: ${htmlFile}):`);
     say(renderHookReportText(report, 5).split('\n').map((l) => `   ${l}`).join('\n'));
     say(`\nDone. Everything is in ${shop.dir}; run \`civetta --config ${shop.config} status\` to look around.`);

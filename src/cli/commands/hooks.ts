@@ -1,4 +1,5 @@
 import { minorToDecimal } from '../../domain/money.js';
+import { commandHint } from '../render/command-hint.js';
 import type { ChannelId } from '../../domain/ids.js';
 import { ExitCode } from '../../errors.js';
 import { channelHooks } from '../../hooks/channel-hooks.js';
@@ -20,7 +21,7 @@ export async function run(args: HooksArgs, ctx: RunContext): Promise<CommandResu
   const { loaded } = shop;
   const channels = shop.channels();
   const stock = await shop.stock();
-  if (stock.stats.badRows) ctx.out.log.warn(`${stock.stats.badRows} bad row(s) in the stock file are left out (run \`civetta validate\` to see them)`);
+  if (stock.stats.badRows) ctx.out.log.warn(`${stock.stats.badRows} bad row(s) in the stock file are left out (run \`${commandHint('validate', loaded.file)}\` to see them)`);
   // The same inputs sync uses: current hooks (stability), units sold (rank: sales), open orders.
   const inputs = shop.selectionInputs();
   const json: Record<string, unknown> = {};

@@ -10,6 +10,7 @@ import { readHookPeriods } from '../../reports/hook-periods.js';
 import type { ProductLookup } from '../../domain/stored-order.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderHookReportHtml } from '../render/hook-report-html.js';
+import { shopLanguage } from '../render/shop-language.js';
 import { renderHookReportText } from '../render/hook-report-text.js';
 import { openShop } from '../../app/open-shop.js';
 import type { LoadedConfig } from '../../config/loaded-config.js';
@@ -60,11 +61,11 @@ export async function run(args: ReportHooksArgs, ctx: RunContext): Promise<Comma
   const shop = await openShop(ctx);
   const { loaded } = shop;
   const report = hookReport(loaded, { products: await shop.products(), now: ctx.now(), ...(args.since ? { since: args.since } : {}), idleDays });
-  ctx.out.print(renderHookReportText(report));
+  ctx.out.print(renderHookReportText(report, undefined, loaded.file));
   let html: string | undefined;
   if (args.html) {
     html = resolve(ctx.cwd, args.html);
-    await writeFileAtomic(html, renderHookReportHtml(report, loaded.config.shop.name));
+    await writeFileAtomic(html, renderHookReportHtml(report, loaded.config.shop.name, shopLanguage(loaded.config)));
     ctx.out.print(`Chart written to ${html}`);
   }
   return { exitCode: ExitCode.ok, json: { ...report, ...(html ? { html } : {}) } };

@@ -17,28 +17,43 @@ import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderEmptyRules, renderNothingListable } from '../render/listability.js';
 import { countProblems, renderProblem } from '../render/problems.js';
 import { netPriceWarning, renderStockReading, stockReading } from '../render/stock-reading.js';
+import { outlookLine, renderValidateSummary } from '../render/validate-summary.js';
+import { groupProblems, type ChannelOutlook, type ProblemSource, type ProductFacts, type SourcedProblem } from '../../reports/problem-groups.js';
 
 export interface ValidateArgs {
   /** Also check the marketplace accounts, read-only (eBay: programs, policies, location, required aspects). */
   remote?: boolean;
+  /** Every problem on its own line instead of the grouped summary. */
+  all?: boolean;
 }
 
 /**
- * Loads config and stock, checks every product for each enabled channel, and prints every
- * problem. Exit 2 when a run would be unsafe (config errors, a refused stock file, an enabled
- * channel with nothing it can list); 0 otherwise,
- * warnings and products that cannot be listed included. Returns (rather than throws) exit 2 so
- * that --json carries the whole report.
+ * Loads config and stock, checks every product for each enabled channel, and reports: by default
+ * a summary grouped by cause (counts, three examples, the fix), with `--all` every problem on its
+ * own line, with `--json` everything. Exit 2 when a run would be unsafe (config errors, a refused
+ * stock file, an enabled channel with nothing it can list); 0 otherwise, warnings and products
+ * that cannot be listed included. Returns (rather than throws) exit 2 so that --json carries the
+ * whole report.
  */
 export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandResult> {
   const { out, cwd } = ctx;
-  const show = (p: Problem) => out.print(`  ${renderProblem(p, cwd)}`);
+  const sourced: SourcedProblem[] = [];
+  // Every problem is kept with its source for the summary; --all prints each under its heading.
+  const show = (source: ProblemSource, problems: readonly Problem[]) => {
+    for (const problem of problems) {
+      sourced.push({ source, problem });
+      if (args.all) out.print(`  ${renderProblem(problem, cwd)}`);
+    }
+  };
   const cfg = await readConfig({ cwd, ...(ctx.options.config ? { file: ctx.options.config } : {}) });
   const cfgCount = countProblems(cfg.problems);
   out.print(`config ${cfg.file ?? '(none found)'}: ${cfg.loaded ? 'ok' : 'INVALID'} (${cfgCount.errors} error(s), ${cfgCount.warnings} warning(s))`);
-  cfg.problems.forEach(show);
+  show('config', cfg.problems);
   const report: Record<string, unknown> = { config: { file: cfg.file ?? null, valid: Boolean(cfg.loaded), problems: cfg.problems } };
   const all: Problem[] = [...cfg.problems];
+  const outlook: ChannelOutlook[] = [];
+  const nothingListable: { channel: ChannelId; products: number }[] = [];
+  const facts = new Map<string, ProductFacts>();
   let safe = Boolean(cfg.loaded);
 
   if (cfg.loaded) {
@@ -50,7 +65,7 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
       if (!(e instanceof StockFileError)) throw e;
       safe = false;
       out.print(`stock ${loaded.config.stock.file}: REFUSED`);
-      e.problems.forEach(show);
+      show('refused', e.problems);
       all.push(...e.problems);
       report.stock = { file: loaded.config.stock.file, refused: true, message: e.message, problems: e.problems };
     }
@@ -60,8 +75,11 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
       const reading = stockReading(stock);
       for (const line of renderStockReading(reading)) out.print(line);
       const stockProblems = [...stock.problems, ...netPriceWarning(stock.items, s.priceIncludesVat, loaded.config.stock.file)];
-      stockProblems.forEach(show);
+      show('row', stockProblems);
       all.push(...stockProblems);
+      for (const item of stock.items) {
+        facts.set(item.sku, { ...(item.brand !== undefined ? { brand: item.brand } : {}), ...(item.category !== undefined ? { category: item.category } : {}) });
+      }
       report.stock = { file: loaded.config.stock.file, refused: false, stats: s, reading, problems: stockProblems };
       const channels: Record<string, unknown> = {};
       for (const channel of enabledChannels(loaded)) {
@@ -77,23 +95,32 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
         const account = args.remote && credentials.length === 0 ? await accountProblems(loaded, channel, result.offers, ctx) : [];
         const problems = [...credentials, ...result.problems, ...account];
         out.print(`${channel}: ${stock.items.length - blocked.size} product(s) can be listed, ${blocked.size} cannot; ${result.offers.length} hook(s) selected`);
-        problems.forEach(show);
+        show(channel, problems);
         all.push(...problems);
         // A channel that can list nothing is what a cron job would do silently forever: exit 2.
+        // The summary leads with it (its causes are the groups below it); --all prints the analysis.
         const canList = listability(result.selection, stock.items);
         if (canList.nothingListable) {
           safe = false;
-          out.print(renderNothingListable(canList).join('\n'));
+          nothingListable.push({ channel, products: stock.items.length });
+          if (args.all) out.print(renderNothingListable(canList).join('\n'));
         }
         for (const line of renderEmptyRules(canList)) out.print(line);
+        outlook.push({ channel, listable: stock.items.length - blocked.size, hooks: result.offers.length });
         channels[channel] = { listable: stock.items.length - blocked.size, blocked: blocked.size, hooks: result.offers.length, problems, listability: canList };
       }
       report.channels = channels;
     }
   }
+  const groups = groupProblems(sourced, (sku) => facts.get(sku), nothingListable);
+  if (!args.all) {
+    out.print('');
+    for (const line of renderValidateSummary(groups, cwd, cfg.file)) out.print(line);
+    out.print('');
+  }
   const total = countProblems(all);
-  out.print(`${total.errors} error(s), ${total.warnings} warning(s): ${safe ? 'a run is safe' : 'a run would be unsafe (exit 2)'}`);
-  return { exitCode: safe ? ExitCode.ok : ExitCode.invalidInput, json: { safe, summary: total, ...report } };
+  out.print(`${total.errors} error(s), ${total.warnings} warning(s): ${safe ? 'a run is safe' : 'a run would be unsafe (exit 2)'}; ${outlookLine(outlook, safe)}`);
+  return { exitCode: safe ? ExitCode.ok : ExitCode.invalidInput, json: { safe, summary: total, ...report, groups, outlook } };
 }
 
 /**

@@ -88,13 +88,13 @@ td,th{padding:.25em .6em;border-bottom:1px solid #ddd;text-align:left;white-spac
 .zero{stroke:#888;stroke-width:1}.week-label{font-size:10px;fill:#555}.legend span{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 1em}`;
 
 /** The hook report as one self-contained HTML page: inline CSS and SVG, nothing fetched from anywhere. */
-export function renderHookReportHtml(report: HookReport, shopName: string): string {
+export function renderHookReportHtml(report: HookReport, shopName: string, lang: string): string {
   const idle = report.hooks.filter((h) => h.idle);
   const figures = report.hooks
     .map((h) => `<figure><figcaption>${esc(h.sku)} — ${esc(h.title)}</figcaption>${chart(h, report)}</figure>`)
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${esc(`Hook report — ${shopName}`)}</title>
+<html lang="${esc(lang)}"><head><meta charset="utf-8"><title>${esc(`Hook report — ${shopName}`)}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <style>${STYLE}</style></head><body>
 <h1>${esc(`Hook report — ${shopName}`)}</h1>

@@ -1,3 +1,4 @@
+import { commandHint } from './command-hint.js';
 import { minorToDecimal } from '../../domain/money.js';
 import type { HookReport } from '../../reports/hook-report.js';
 
@@ -7,8 +8,8 @@ function table(rows: string[][]): string {
 }
 
 /** The hook report as a plain-text table for the terminal. */
-export function renderHookReportText(report: HookReport, topN?: number): string {
-  if (report.hooks.length === 0) return 'No hooks in the ledger yet: run `civetta sync` first.';
+export function renderHookReportText(report: HookReport, topN?: number, configFile?: string): string {
+  if (report.hooks.length === 0) return `No hooks in the ledger yet: run \`${commandHint('sync', configFile)}\` first.`;
   const hooks = topN === undefined ? report.hooks : report.hooks.slice(0, topN);
   const m = (v: number | undefined) => (v === undefined ? '–' : minorToDecimal(v));
   const rows = [['SKU', 'channel', 'orders', 'units', `revenue ${report.currency}`, 'fees', 'margin', 'title']];

@@ -1,0 +1,64 @@
+import type { ChannelOutlook, NameCount, ProblemGroup } from '../../reports/problem-groups.js';
+import { commandHint } from './command-hint.js';
+import { renderProblem } from './problems.js';
+
+/** Brands written out in the ready-to-paste block; the rest are named on one line (--json has all). */
+const BLOCK_BRANDS = 12;
+/** Names listed inline after a group (brands, categories); --json has every one. */
+const INLINE_NAMES = 30;
+
+const quote = (s: string) => (/^[\w .&'-]+$/u.test(s) && !/^\s|\s$|^(true|false|null|yes|no|on|off)$/i.test(s) ? s : JSON.stringify(s));
+
+function plural(n: number, unit: ProblemGroup['unit']): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+function names(list: readonly NameCount[]): string {
+  const shown = list.slice(0, INLINE_NAMES).map((n) => `${n.name} (${n.products})`);
+  const more = list.length - shown.length;
+  return `${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
+}
+
+/**
+ * The productSafety entries for the brands concerned, one line each, ready to paste under the
+ * config's `productSafety:` and to fill in (the owner has the addresses; civetta does not).
+ */
+export function productSafetyBlock(brands: readonly NameCount[]): string[] {
+  const named = brands.filter((b) => b.name !== '(no brand)').slice(0, BLOCK_BRANDS);
+  if (named.length === 0) return [];
+  const width = Math.max(...named.map((b) => quote(b.name).length));
+  return [
+    'productSafety:',
+    '  brands:   # fill in name and full postal address; warnings only where the product carries any',
+    ...named.map((b) => `    ${`${quote(b.name)}:`.padEnd(width + 1)} { manufacturer: "", responsiblePerson: "", warnings: "" }   # ${b.products} product(s)`),
+  ];
+}
+
+function groupLines(g: ProblemGroup, index: number, cwd: string, configFile: string | undefined): string[] {
+  const on = g.channels.length ? ` on ${g.channels.join(', ')}` : '';
+  const lines = [`${index}. ${g.severity === 'error' ? 'ERROR' : 'warning'}: ${g.title} — ${plural(g.count, g.unit)}${on}`];
+  for (const p of g.examples) lines.push(`     ${renderProblem(p, cwd)}`);
+  // The fix's commands name the config by its absolute path, so they work as printed.
+  lines.push(`   fix: ${g.fix.replace(/`civetta ([^`]+)`/g, (_m, args: string) => `\`${commandHint(args, configFile)}\``)}`);
+  if (g.brands?.length) {
+    lines.push(`   brands: ${names(g.brands)}`);
+    if (g.cause === 'gpsr') lines.push(...productSafetyBlock(g.brands).map((l) => `     ${l}`));
+  }
+  if (g.categories?.length) lines.push(`   categories: ${names(g.categories)}`);
+  return lines;
+}
+
+/** What a sync would list per channel: the summary's last words. */
+export function outlookLine(outlook: readonly ChannelOutlook[], safe: boolean): string {
+  if (!safe) return 'a sync would list nothing';
+  if (outlook.length === 0) return 'a sync would list nothing (no channel enabled)';
+  return `a sync would list ${outlook.map((o) => `${o.hooks} hook(s) on ${o.channel}`).join(', ')}`;
+}
+
+/** The grouped summary: one block per cause, most important first. */
+export function renderValidateSummary(groups: readonly ProblemGroup[], cwd: string, configFile?: string): string[] {
+  if (groups.length === 0) return ['no problems found'];
+  const lines = [`${groups.length} cause(s) to look at, most important first (\`${commandHint('validate --all', configFile)}\` lists every line):`];
+  groups.forEach((g, i) => lines.push('', ...groupLines(g, i + 1, cwd, configFile)));
+  return lines;
+}
