@@ -3,8 +3,8 @@
 // on PATH. Offline and hermetic: dependencies come from a loopback registry built from this
 // checkout's node_modules, npm uses an empty cache of its own, and better-sqlite3's install
 // script finds its binary in that cache (test/support/local-registry.ts says why that is sound).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,19 @@ import { seedPrebuild, startLocalRegistry, type LocalRegistry } from '../support
 import { tempDir, type TempDir } from '../support/temp-dir.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A child process, awaited without blocking this process: the registry answers from here. */
+function run(command: string, args: readonly string[], opts: { cwd: string; env: Record<string, string> }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
 
 describe('npm pack → npm install -g → civetta on PATH', () => {
   let dir: TempDir;
@@ -44,9 +57,9 @@ describe('npm pack → npm install -g → civetta on PATH', () => {
     expect(list.filter((f) => f.endsWith('.map') || f.startsWith('package/dist/bench/') || f.startsWith('package/src/') || f.startsWith('package/test/'))).toEqual([]);
   });
 
-  it('installs with no warning, and `civetta demo` works from another folder', () => {
+  it('installs with no warning, and `civetta demo` works from another folder', async () => {
     const prefix = join(dir.path, 'prefix');
-    const install = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--allow-scripts=better-sqlite3', tarball], { cwd: dir.path, encoding: 'utf8', env: npmEnv(), timeout: 600_000 });
+    const install = await run('npm', ['install', '-g', '--prefix', prefix, '--allow-scripts=better-sqlite3', tarball], { cwd: dir.path, env: npmEnv() });
     expect(install.status, install.stdout + install.stderr).toBe(0);
     expect(install.stderr).not.toMatch(/npm warn|allowScripts|install-scripts/i);
     expect(existsSync(join(prefix, 'bin', 'civetta'))).toBe(true);
@@ -54,11 +67,11 @@ describe('npm pack → npm install -g → civetta on PATH', () => {
     expect(readdirSync(join(prefix, 'lib/node_modules/civetta/node_modules/better-sqlite3/build/Release'))).toContain('better_sqlite3.node');
 
     const elsewhere = join(dir.path, 'somewhere-else');
-    execFileSync('mkdir', ['-p', elsewhere]);
+    mkdirSync(elsewhere);
     const env = { PATH: [join(prefix, 'bin'), '/usr/bin', '/bin'].join(delimiter), HOME: dir.path, CI: '1', NO_COLOR: '1' };
-    const version = spawnSync('civetta', ['--version'], { cwd: elsewhere, encoding: 'utf8', env });
+    const version = await run('civetta', ['--version'], { cwd: elsewhere, env });
     expect(version.status, version.stderr).toBe(0);
-    const demo = spawnSync('civetta', ['demo'], { cwd: elsewhere, encoding: 'utf8', env, timeout: 300_000 });
+    const demo = await run('civetta', ['demo'], { cwd: elsewhere, env });
     expect(demo.status, demo.stdout + demo.stderr).toBe(0);
     expect(demo.stdout).toContain('5. Export:');
     // The demo's own hint is a command that works as printed, from anywhere.
