@@ -24,7 +24,9 @@ interface Entry {
   name: string;
   version: string;
   manifest: Record<string, unknown>;
-  tarball: Buffer;
+  dir: string;
+  /** Packed on first request: most of node_modules (test tools) is never asked for. */
+  tarball?: Buffer;
 }
 
 /** `tar` of an installed package folder as npm lays tarballs out (`package/…`), nested node_modules left out. */
@@ -42,19 +44,21 @@ export async function startLocalRegistry(root: string): Promise<LocalRegistry> {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown> & { name: string; version: string };
     const list = byName.get(manifest.name) ?? [];
     if (list.some((e) => e.version === manifest.version)) continue;
-    list.push({ name: manifest.name, version: manifest.version, manifest, tarball: packFolder(dir, manifest.name === 'better-sqlite3' ? ['build'] : []) });
+    list.push({ name: manifest.name, version: manifest.version, manifest, dir });
     byName.set(manifest.name, list);
   }
 
   let origin = '';
   const tarballPath = (e: Entry) => `/${e.name}/-/${e.name.replace(/^@[^/]+\//, '')}-${e.version}.tgz`;
-  const tarballs = new Map<string, Buffer>();
-  for (const list of byName.values()) for (const e of list) tarballs.set(tarballPath(e), e.tarball);
+  const tarballs = new Map<string, Entry>();
+  for (const list of byName.values()) for (const e of list) tarballs.set(tarballPath(e), e);
+  const packed = (e: Entry): Buffer => (e.tarball ??= packFolder(e.dir, e.name === 'better-sqlite3' ? ['build'] : []));
 
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    const tarball = tarballs.get(path);
-    if (tarball) {
+    const entry = tarballs.get(path);
+    if (entry) {
+      const tarball = packed(entry);
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': tarball.length });
       res.end(tarball);
       return;
@@ -67,12 +71,13 @@ export async function startLocalRegistry(root: string): Promise<LocalRegistry> {
     }
     const versions: Record<string, unknown> = {};
     for (const e of list) {
+      const tarball = packed(e);
       versions[e.version] = {
         ...e.manifest,
         dist: {
           tarball: `${origin}${tarballPath(e)}`,
-          integrity: `sha512-${createHash('sha512').update(e.tarball).digest('base64')}`,
-          shasum: createHash('sha1').update(e.tarball).digest('hex'),
+          integrity: `sha512-${createHash('sha512').update(tarball).digest('base64')}`,
+          shasum: createHash('sha1').update(tarball).digest('hex'),
         },
       };
     }
