@@ -98,7 +98,7 @@ function fixFor(cause: string, first: Problem): string {
     case 'config':
       return 'correct each key at the line shown (`civetta validate --all` lists every one)';
     case 'gpsr':
-      return 'add the brands below to productSafety in the config (or map stock.columns.manufacturer / responsiblePerson / safetyWarnings)';
+      return 'add a party per brand below to productSafety in the config (or map stock.columns.manufacturer / responsiblePerson to party ids, and safetyWarnings)';
     case 'ebay-category-unmapped':
       return 'map each shop category below in channels.ebay.categories; find an id with `civetta ebay categories "<category>"`';
     case 'ean-missing':

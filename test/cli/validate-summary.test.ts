@@ -78,7 +78,8 @@ describe('validate on a 1,500-row distributor list (spawned)', () => {
     const brandsLine = lines.find((l) => l.startsWith('   brands: '))!;
     for (const b of BRANDS) expect(brandsLine).toContain(`${b} (150)`);
     expect(lines).toContain('     productSafety:');
-    expect(lines).toContain('         Clementoni:      { manufacturer: "", responsiblePerson: "", warnings: "" }   # 150 product(s)');
+    expect(lines).toContain('         clementoni:      { name: "", street: "", city: "", postalCode: "", country: "", email: "" }');
+    expect(lines).toContain('         Clementoni:      { manufacturer: clementoni, responsiblePerson: clementoni, warnings: "" }   # 150 product(s)');
     expect(lines[gpsr - 3]).toBe('1. ERROR: nothing can be listed: none of the 1500 product(s) passes the checks below — 1500 products on amazon, ebay');
     // Categories: the five the eBay config lacks, with the command that finds an id.
     const categoriesLine = lines.find((l) => l.startsWith('   categories: '))!;

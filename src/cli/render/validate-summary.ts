@@ -2,8 +2,8 @@ import type { ChannelOutlook, NameCount, ProblemGroup } from '../../reports/prob
 import { commandHint } from './command-hint.js';
 import { renderProblem } from './problems.js';
 
-/** Brands written out in the ready-to-paste block; the rest are named on one line (--json has all). */
-const BLOCK_BRANDS = 12;
+/** Brands written out in the ready-to-paste block (most products first); all are named on the line above it. */
+const BLOCK_BRANDS = 6;
 /** Names listed inline after a group (brands, categories); --json has every one. */
 const INLINE_NAMES = 30;
 
@@ -19,18 +19,28 @@ function names(list: readonly NameCount[]): string {
   return `${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
 }
 
+/** A party id for a brand: lower case, letters and digits joined by "-" ("Giochi Preziosi" → giochi-preziosi). */
+function partyId(brand: string): string {
+  return brand.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'brand';
+}
+
 /**
- * The productSafety entries for the brands concerned, one line each, ready to paste under the
- * config's `productSafety:` and to fill in (the owner has the addresses; civetta does not).
+ * The productSafety entries for the brands concerned, ready to paste under the config's
+ * `productSafety:` and to fill in (the owner has the addresses; civetta does not): one party per
+ * brand, named as both manufacturer and EU responsible person, which is right for an EU maker;
+ * a maker outside the EU needs its EU representative as a second party.
  */
 export function productSafetyBlock(brands: readonly NameCount[]): string[] {
   const named = brands.filter((b) => b.name !== '(no brand)').slice(0, BLOCK_BRANDS);
   if (named.length === 0) return [];
   const width = Math.max(...named.map((b) => quote(b.name).length));
+  const idWidth = Math.max(...named.map((b) => partyId(b.name).length));
   return [
     'productSafety:',
-    '  brands:   # fill in name and full postal address; warnings only where the product carries any',
-    ...named.map((b) => `    ${`${quote(b.name)}:`.padEnd(width + 1)} { manufacturer: "", responsiblePerson: "", warnings: "" }   # ${b.products} product(s)`),
+    '  parties:   # name and full postal address, ISO country code, and an e-mail (Amazon needs one)',
+    ...named.map((b) => `    ${`${partyId(b.name)}:`.padEnd(idWidth + 1)} { name: "", street: "", city: "", postalCode: "", country: "", email: "" }`),
+    '  brands:    # warnings only where the product carries any',
+    ...named.map((b) => `    ${`${quote(b.name)}:`.padEnd(width + 1)} { manufacturer: ${partyId(b.name)}, responsiblePerson: ${partyId(b.name)}, warnings: "" }   # ${b.products} product(s)`),
   ];
 }
 
