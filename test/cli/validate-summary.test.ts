@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SPINNER_FRAMES, bareEnv, spawnExact } from '../acceptance/acceptance-helpers.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir, type TempDir } from '../support/temp-dir.js';
 
@@ -92,6 +93,16 @@ describe('validate on a 1,500-row distributor list (spawned)', () => {
     expect(lines.slice(vat + 1, vat + 4).every((l) => l.includes('[IVA]: warning: the VAT rate is not usable'))).toBe(true);
     expect(lines[vat + 4]).toMatch(/^ {3}fix: /);
     expect(lines.at(-1)).toMatch(/: a run is safe; a sync would list 0 hook\(s\) on amazon, 0 hook\(s\) on ebay$/);
+  });
+
+  it('on a terminal, reading and checking show progress; under cron (CI, piped) nothing extra', async () => {
+    const tty = await spawnExact(['validate'], { cwd: dir.path, env: { ...bareEnv(), TERM: 'xterm' }, tty: true });
+    expect(tty.code, tty.stdout).toBe(0);
+    expect(tty.stdout).toMatch(SPINNER_FRAMES);
+    expect(tty.stdout).toContain('checking 1500 product(s)');
+    const cron = await runCli(['validate'], { cwd: dir.path });
+    expect(cron.stderr).toBe('');
+    expect(cron.stdout).not.toMatch(SPINNER_FRAMES);
   });
 
   it('--all prints every problem on its own line, as before', async () => {

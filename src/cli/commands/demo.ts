@@ -21,6 +21,7 @@ import { startSimulator, type SimulatorOptions } from '../../simulator/index.js'
 import { runSync } from '../../sync/run-sync.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderHookReportHtml } from '../render/hook-report-html.js';
+import { syncProgressText } from '../render/sync-progress.js';
 import { shopLanguage } from '../render/shop-language.js';
 import { renderHookReportText } from '../render/hook-report-text.js';
 import { hookReport } from './report-hooks.js';
@@ -89,8 +90,19 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     }
 
     // 2. sync
-    const deps = { env: {}, now, log, createChannels };
-    const first = await runSync(loaded, { dryRun: false, forceGuard: [] }, deps);
+    // The syncs take tens of seconds: a terminal shows each stage and change as it goes.
+    const syncing = async (title: string) => {
+      const progress = ctx.out.progress(title);
+      try {
+        const report = await runSync(loaded, { dryRun: false, forceGuard: [] }, { env: {}, now, log, createChannels, onProgress: (e) => progress.update(`${title} ${syncProgressText(e)}`) });
+        progress.done();
+        return report;
+      } catch (error) {
+        progress.fail();
+        throw error;
+      }
+    };
+    const first = await syncing('Syncing the hooks to both channels:');
     say('\n2. Sync to both channels:');
     const created: Partial<Record<ChannelId, number>> = {};
     for (const c of channels) {
@@ -115,7 +127,8 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     try {
       const adapters = createChannels(loaded, {}, { log, now: () => now().getTime() });
       const products = productLookup(stock.items, loaded.config);
-      pulled = await pullOrders(ledger, adapters, { now: now(), overlapMinutes: loaded.config.orders.overlapMinutes, firstPullDays: loaded.config.orders.firstPullDays, log, products });
+      const pulling = ctx.out.progress('Pulling the orders…');
+      pulled = await pullOrders(ledger, adapters, { now: now(), overlapMinutes: loaded.config.orders.overlapMinutes, firstPullDays: loaded.config.orders.firstPullDays, log, products }).finally(() => pulling.done());
       say('\n4. Orders pull:');
       for (const c of pulled.channels) say(`   ${c.channel}: ${c.orders} orders pulled (${c.inserted} new)${c.error ? ` — stopped: ${c.error.message}` : ''}`);
 
@@ -129,7 +142,7 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     }
 
     // 6. the next sync sees the sales
-    const second = await runSync(loaded, { dryRun: false, forceGuard: [] }, deps);
+    const second = await syncing('Syncing again:');
     const lowered = second.plan.actions.filter((a) => a.kind === 'update' && a.changes.some((ch) => ch.field === 'quantity' && ch.to < ch.from)).length;
     say(`\n6. Next sync: ${lowered} listing quantit${lowered === 1 ? 'y' : 'ies'} lowered for units sold (open orders count on every channel; capped quantities stay).`);
 

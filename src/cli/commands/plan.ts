@@ -23,23 +23,33 @@ export async function run(args: PlanArgs, ctx: RunContext): Promise<CommandResul
   const shop = await openShop(ctx, args.channel ? { channel: args.channel } : {});
   const { loaded } = shop;
   const channels = shop.channels();
-  const stock = await shop.stock();
+  const progress = ctx.out.progress('Reading the stock file…');
+  const stock = await shop.stock().catch((e: unknown) => {
+    progress.fail();
+    throw e;
+  });
   // Looking never creates the ledger file.
   const ledger = openLedger(existsSync(loaded.config.ledger) ? loaded.config.ledger : IN_MEMORY);
   try {
     let live: Map<ChannelId, Channel> | undefined;
     if (args.refresh) {
+      progress.update('Reading the live listings back…');
       live = shop.adapters();
       for (const adapter of live.values()) await adapter.authenticate();
     }
+    progress.update('Planning…');
     const prepared = await preparePlan({
       loaded, ledger, channels, stock, now: ctx.now(), record: false, log: ctx.out.log,
       openOrderUnits: openOrderUnits(ledger, { stockAsOf: shop.stockAsOf() }),
       ...(live ? { live } : {}),
     });
     prepared.plan.guards = evaluateGuards(ledger, loaded.config, stock.stats.rows, prepared);
+    progress.done();
     ctx.out.print(renderPlan(prepared.plan));
     return { exitCode: prepared.stopped.length > 0 ? ExitCode.itemsFailed : ExitCode.ok, json: prepared.plan };
+  } catch (error) {
+    progress.fail();
+    throw error;
   } finally {
     ledger.close();
   }

@@ -1,9 +1,9 @@
 import type { ChannelId } from '../../domain/ids.js';
 import { runSync } from '../../sync/run-sync.js';
 import { syncDepsFrom } from '../../app/sync-deps-from.js';
-import type { SyncProgress } from '../../sync/sync-deps.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderRunReport, summaryLine } from '../render/run-report.js';
+import { syncProgressText } from '../render/sync-progress.js';
 
 export interface SyncArgs {
   channel?: ChannelId;
@@ -14,14 +14,6 @@ export interface SyncArgs {
   retryHeld: boolean;
 }
 
-const STAGES: Record<Exclude<SyncProgress['stage'], 'apply'>, string> = {
-  orders: 'Pulling orders…',
-  stock: 'Reading the stock file…',
-  'read-back': 'Reading the live listings back…',
-  plan: 'Planning…',
-  guards: 'Checking the safety guards…',
-};
-
 /** The cron entry point: pull orders, plan, check guards, apply, record. */
 export async function run(args: SyncArgs, ctx: RunContext): Promise<CommandResult> {
   const loaded = await ctx.loadConfig();
@@ -30,7 +22,7 @@ export async function run(args: SyncArgs, ctx: RunContext): Promise<CommandResul
     const report = await runSync(
       loaded,
       { ...(args.channel ? { channel: args.channel } : {}), dryRun: args.dryRun, forceGuard: args.forceGuard, retryHeld: args.retryHeld },
-      syncDepsFrom(ctx, (e) => progress.update(e.stage === 'apply' ? `${e.channel}: ${e.done}/${e.total} ${e.sku}` : STAGES[e.stage])),
+      syncDepsFrom(ctx, (e) => progress.update(syncProgressText(e))),
     );
     progress.done();
     // Cron runs `sync --quiet`: quiet on success (the summary line says it all), while every

@@ -59,9 +59,13 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
   if (cfg.loaded) {
     const loaded = cfg.loaded;
     let stock: StockReadResult | undefined;
+    // A terminal shows what takes time (a big file, the account check); cron sees nothing.
+    const reading = out.progress('Reading the stock file…');
     try {
       stock = await readShopStock(loaded);
+      reading.done();
     } catch (e) {
+      reading.fail();
       if (!(e instanceof StockFileError)) throw e;
       safe = false;
       out.print(`stock ${loaded.config.stock.file}: REFUSED`);
@@ -83,6 +87,7 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
       report.stock = { file: loaded.config.stock.file, refused: false, stats: s, reading, problems: stockProblems };
       const channels: Record<string, unknown> = {};
       for (const channel of enabledChannels(loaded)) {
+        const checking = out.progress(`${channel}: checking ${stock.items.length} product(s)…`);
         const result = channelHooks(loaded.config, stock.items, channel);
         const blocked = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.sku));
         const credentials: Problem[] = [];
@@ -93,6 +98,7 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
           credentials.push({ severity: 'warning', code: 'credentials-missing', message: `${e.message} (a sync would stop with exit 2)` });
         }
         const account = args.remote && credentials.length === 0 ? await accountProblems(loaded, channel, result.offers, ctx) : [];
+        checking.done();
         const problems = [...credentials, ...result.problems, ...account];
         out.print(`${channel}: ${stock.items.length - blocked.size} product(s) can be listed, ${blocked.size} cannot; ${result.offers.length} hook(s) selected`);
         show(channel, problems);
