@@ -39,7 +39,7 @@ const FIELDS = [
 ] as const;
 
 /** The variable names of one channel: CIVETTA_AMAZON_CLIENT_ID, … */
-function credentialVariables(channel: ChannelId): string[] {
+export function credentialVariables(channel: ChannelId): string[] {
   return FIELDS.map(([, suffix]) => `CIVETTA_${channel.toUpperCase()}_${suffix}`);
 }
 

@@ -4,7 +4,7 @@ import { minorToDecimal } from '../domain/money.js';
 import type { PlanAction, Refusal } from './sync-plan.js';
 
 /** The safety guards of the contract, by the name `--force-guard` takes. */
-const GUARD_NAMES = ['stock-rows', 'mass-delist', 'price-change', 'price-floor'] as const;
+export const GUARD_NAMES = ['stock-rows', 'mass-delist', 'price-change', 'price-floor'] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
 /** Other spellings accepted by `--force-guard`: the config keys that set each threshold. */

@@ -13,7 +13,7 @@ import type { SimState } from './state.js';
  * their state travel without this file knowing them; Maps and Sets are tagged to come back as such.
  */
 
-export const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 1;
 
 export interface SimSnapshot {
   version: number;

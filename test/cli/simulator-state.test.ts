@@ -53,7 +53,7 @@ function startSim(cwd: string, args: string[]): SimChild {
 
 describe('civetta simulator for your own shop: --state, --orders (spawned)', () => {
   let dir: TempDir;
-  let sims: SimChild[] = [];
+  const sims: SimChild[] = [];
   beforeAll(() => {
     dir = tempDir();
     dir.copy(join(FIXTURE_SHOP, 'stock'), 'stock');

@@ -69,4 +69,16 @@ describe('Taxonomy API', () => {
     expect((await api('GET', '/commerce/taxonomy/v1/category_tree/101/get_item_aspects_for_category?category_id=424242')).body.errors[0].errorId).toBe(62005);
     expect((await api('GET', '/commerce/taxonomy/v1/category_tree/101/get_item_aspects_for_category')).body.errors[0].errorId).toBe(62006);
   });
+
+  it('knows the common ids of video games, consoles and phones, with their required aspects', async () => {
+    const required = async (id: string) => {
+      const r = await api('GET', `/commerce/taxonomy/v1/category_tree/101/get_item_aspects_for_category?category_id=${id}`);
+      expect(r.status, id).toBe(200);
+      return (r.body.aspects as Array<{ localizedAspectName: string; aspectConstraint: { aspectRequired: boolean } }>).filter((a) => a.aspectConstraint.aspectRequired).map((a) => a.localizedAspectName);
+    };
+    expect(await required('139973')).toEqual(['Piattaforma', 'Titolo del gioco']);
+    expect(await required('139971')).toEqual(['Marca', 'Piattaforma', 'Modello']);
+    expect(await required('9355')).toEqual(['Marca', 'Modello']);
+    expect((await api('GET', '/commerce/taxonomy/v1/category_tree/101/get_item_aspects_for_category?category_id=1249')).body.errors[0].errorId).toBe(62009);
+  });
 });

@@ -64,7 +64,7 @@ async function shopCatalog(ctx: RunContext): Promise<{ entries: CatalogEntry[]; 
 }
 
 /** The lines to paste under `channels:` so a config talks to this simulator. */
-export function configSnippet(endpoints: Simulator['endpoints']): string[] {
+function configSnippet(endpoints: Simulator['endpoints']): string[] {
   return [
     'channels:',
     ...(['amazon', 'ebay'] as const).flatMap((c) => [
@@ -96,7 +96,8 @@ function startHousekeeping(sim: Simulator, opts: { stateFile?: string; plan: Sho
     // Both channels in turn, whichever holds a buyable listing; none yet (before the first sync) = try again later.
     const channels = Math.random() < 0.5 ? (['amazon', 'ebay'] as const) : (['ebay', 'amazon'] as const);
     for (const channel of channels) {
-      const [order] = sim.buyers.generate({ channel, count: 1, seed: Date.now() + (seed += 1) });
+      seed += 1;
+      const [order] = sim.buyers.generate({ channel, count: 1, seed: Date.now() + seed });
       if (!order) continue;
       if (channel === 'amazon') sim.buyers.advance(order.orderId, 'UNSHIPPED');
       placed += 1;
@@ -116,7 +117,9 @@ function startHousekeeping(sim: Simulator, opts: { stateFile?: string; plan: Sho
     const file = opts.stateFile;
     const m = mark();
     saving = saving.then(() => writeSnapshot(file, sim.snapshotText())).then(
-      () => void (savedMark = m),
+      () => {
+        savedMark = m;
+      },
       (e: unknown) => opts.warn(`the state could not be saved to ${file}: ${e instanceof Error ? e.message : String(e)}`),
     );
     return saving;

@@ -30,7 +30,7 @@ function partyId(brand: string): string {
  * brand, named as both manufacturer and EU responsible person, which is right for an EU maker;
  * a maker outside the EU needs its EU representative as a second party.
  */
-export function productSafetyBlock(brands: readonly NameCount[]): string[] {
+function productSafetyBlock(brands: readonly NameCount[]): string[] {
   const named = brands.filter((b) => b.name !== '(no brand)').slice(0, BLOCK_BRANDS);
   if (named.length === 0) return [];
   const width = Math.max(...named.map((b) => quote(b.name).length));
@@ -69,6 +69,6 @@ export function outlookLine(outlook: readonly ChannelOutlook[], safe: boolean): 
 export function renderValidateSummary(groups: readonly ProblemGroup[], cwd: string, configFile?: string): string[] {
   if (groups.length === 0) return ['no problems found'];
   const lines = [`${groups.length} cause(s) to look at, most important first (\`${commandHint('validate --all', configFile)}\` lists every line):`];
-  groups.forEach((g, i) => lines.push('', ...groupLines(g, i + 1, cwd, configFile)));
+  for (const [i, g] of groups.entries()) lines.push('', ...groupLines(g, i + 1, cwd, configFile));
   return lines;
 }
