@@ -70,7 +70,8 @@ describe('validate on a 1,500-row distributor list (spawned)', () => {
 
   it('the default is a summary under 60 lines naming the brands and categories to fix, most important first', async () => {
     const r = await runCli(['validate'], { cwd: dir.path });
-    expect(r.code, r.stderr).toBe(0);
+    // Nothing on either channel can be listed: a cron sync would do nothing forever, so exit 2.
+    expect(r.code, r.stderr).toBe(2);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.length).toBeLessThan(60);
     // GPSR first: it stops every product on both channels; every brand named, a block to paste.
@@ -92,12 +93,12 @@ describe('validate on a 1,500-row distributor list (spawned)', () => {
     expect(vat, r.stdout).toBeGreaterThan(gpsr);
     expect(lines.slice(vat + 1, vat + 4).every((l) => l.includes('[IVA]: warning: the VAT rate is not usable'))).toBe(true);
     expect(lines[vat + 4]).toMatch(/^ {3}fix: /);
-    expect(lines.at(-1)).toMatch(/: a run is safe; a sync would list 0 hook\(s\) on amazon, 0 hook\(s\) on ebay$/);
+    expect(lines.at(-1)).toMatch(/: a run would be unsafe \(exit 2\); a sync would list 0 hook\(s\) on amazon, 0 hook\(s\) on ebay$/);
   });
 
   it('on a terminal, reading and checking show progress; under cron (CI, piped) nothing extra', async () => {
     const tty = await spawnExact(['validate'], { cwd: dir.path, env: { ...bareEnv(), TERM: 'xterm' }, tty: true });
-    expect(tty.code, tty.stdout).toBe(0);
+    expect(tty.code, tty.stdout).toBe(2);
     expect(tty.stdout).toMatch(SPINNER_FRAMES);
     expect(tty.stdout).toContain('checking 1500 product(s)');
     const cron = await runCli(['validate'], { cwd: dir.path });
@@ -107,7 +108,7 @@ describe('validate on a 1,500-row distributor list (spawned)', () => {
 
   it('--all prints every problem on its own line, as before', async () => {
     const r = await runCli(['validate', '--all'], { cwd: dir.path });
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(2);
     const problemLines = r.stdout.split('\n').filter((l) => /^ {2}listino\.csv:\d+/.test(l));
     const json = JSON.parse((await runCli(['validate', '--json'], { cwd: dir.path })).stdout) as { summary: { errors: number; warnings: number }; groups: unknown[] };
     expect(problemLines.length).toBe(json.summary.errors + json.summary.warnings);

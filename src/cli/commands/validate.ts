@@ -125,7 +125,7 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
     out.print('');
   }
   const total = countProblems(all);
-  out.print(`${total.errors} error(s), ${total.warnings} warning(s): ${safe ? 'a run is safe' : 'a run would be unsafe (exit 2)'}; ${outlookLine(outlook, safe)}`);
+  out.print(`${total.errors} error(s), ${total.warnings} warning(s): ${safe ? 'a run is safe' : 'a run would be unsafe (exit 2)'}; ${outlookLine(outlook)}`);
   return { exitCode: safe ? ExitCode.ok : ExitCode.invalidInput, json: { safe, summary: total, ...report, groups, outlook } };
 }
 

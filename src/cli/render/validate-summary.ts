@@ -59,9 +59,9 @@ function groupLines(g: ProblemGroup, index: number, cwd: string, configFile: str
 }
 
 /** What a sync would list per channel: the summary's last words. */
-export function outlookLine(outlook: readonly ChannelOutlook[], safe: boolean): string {
-  if (!safe) return 'a sync would list nothing';
-  if (outlook.length === 0) return 'a sync would list nothing (no channel enabled)';
+export function outlookLine(outlook: readonly ChannelOutlook[]): string {
+  // No outlook: the config or the stock file was refused, or no channel is enabled.
+  if (outlook.length === 0) return 'a sync would list nothing';
   return `a sync would list ${outlook.map((o) => `${o.hooks} hook(s) on ${o.channel}`).join(', ')}`;
 }
 
