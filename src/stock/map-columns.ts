@@ -88,7 +88,7 @@ export function mapColumns(
     problems.push({
       severity: 'error',
       code: 'missing-column',
-      message: `the stock file has no column "${wanted}" (mapped to ${field}); headers found: ${found.map((h) => `"${h}"`).join(', ')}`,
+      message: `the stock file has no column "${wanted}" (mapped to ${field})${closest(found, wanted)}; headers found: ${found.map((h) => `"${h}"`).join(', ')}`,
       ...(file === undefined ? {} : { file }),
       line,
       column: wanted,
@@ -111,20 +111,6 @@ export function mapColumns(
         mapping.quantity = first;
         mapping.quantities = quantities;
       }
-    const hits = findColumn(header, wanted);
-    const first = hits[0];
-    if (first === undefined) {
-      problems.push({
-        severity: 'error',
-        code: 'missing-column',
-        message: `the stock file has no column "${wanted}" (mapped to ${field})${closest(found, wanted)}; headers found: ${found.map((h) => `"${h}"`).join(', ')}`,
-        ...(file === undefined ? {} : { file }),
-        line,
-        column: wanted,
-        key: `stock.columns.${field}`,
-        value: found.join(', '),
-        expected: `a column named "${wanted}"`,
-      });
       continue;
     }
     const name = wanted as string;
