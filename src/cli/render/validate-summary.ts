@@ -3,7 +3,7 @@ import { commandHint } from './command-hint.js';
 import { renderProblem } from './problems.js';
 
 /** Brands written out in the ready-to-paste block (most products first); all are named on the line above it. */
-const BLOCK_BRANDS = 6;
+const BLOCK_BRANDS = 5;
 /** Names listed inline after a group (brands, categories); --json has every one. */
 const INLINE_NAMES = 30;
 
