@@ -32,6 +32,11 @@ export interface ChangeOutcome {
   response?: string;
   errors: ChannelIssue[];
   warnings: ChannelIssue[];
+  /**
+   * Calls that revised a live listing (eBay allows 250 a listing a calendar day and counts each:
+   * a content update is the item and the offer, two). Absent: one for an update, none for a create.
+   */
+  revisions?: number;
 }
 
 /** The result of looking a product up in a marketplace's catalogue before listing it. */

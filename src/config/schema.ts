@@ -321,10 +321,10 @@ export const Config = z.strictObject({
       maxRevisionsPerDay: z
         .strictObject({
           amazon: z.int().min(1).default(48).describe('Amazon revisions per listing per day'),
-          ebay: z.int().min(1).max(250).default(200).describe('eBay revisions per listing per day (eBay allows 250)'),
+          ebay: z.int().min(1).max(250).default(200).describe('eBay revisions per listing per day, counted per call (a content update is 2); eBay allows 250'),
         })
         .prefault({})
-        .describe('most revisions of one listing per day (eBay allows 250); a quantity drop may still go, alone, up to that cap'),
+        .describe("most revisions of one listing per day (the shop's day, shop.timeZone; eBay allows 250); a quantity drop may still go, alone, up to that cap"),
     })
     .prefault({})
     .describe('how sync compares and pushes changes'),

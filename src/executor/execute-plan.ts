@@ -6,6 +6,7 @@ import { recordPending, resolveAction } from '../ledger/actions.js';
 import { readListing, saveListing } from '../ledger/listings.js';
 import type { Logger } from '../log.js';
 import { channelStop, type ChannelStop } from './channel-fault.js';
+import { revisionDay } from '../plan/revision-budget.js';
 import type { PlanAction } from '../plan/sync-plan.js';
 import { listingAfter } from './listing-after.js';
 import { toChange } from './to-change.js';
@@ -27,6 +28,8 @@ export interface ExecuteInput {
   /** The plan's actions for this channel, as planned. */
   actions: readonly PlanAction[];
   now: () => Date;
+  /** `shop.timeZone`: the day revisions are counted in. */
+  timeZone: string;
   log: Logger;
   /** SKU → fingerprint of the offer's inputs: an item refused for good is held with it. Without it nothing is held. */
   fingerprints?: ReadonlyMap<string, string>;
@@ -83,7 +86,7 @@ export async function executePlan(input: ExecuteInput): Promise<ExecuteResult> {
         finishedAt: at,
       });
       const before = readListing(ledger, entry.action.channel, entry.action.sku);
-      const after = listingAfter(entry.action, outcome, before, at.slice(0, 10), at);
+      const after = listingAfter(entry.action, outcome, before, revisionDay(at, input.timeZone), at);
       if (after) saveListing(ledger, after);
       if (outcome.ok) releaseHold(ledger, entry.action.channel, entry.action.sku);
       else if (refusal && fingerprint) {

@@ -33,10 +33,12 @@ export function listingAfter(
         priceMinor: action.offer.priceMinor,
         quantity: action.offer.quantity,
         contentHash: outcome.ok ? action.offer.contentHash : '',
+        // A create that adopted a live listing revised it.
+        revisionsToday: base.revisionsToday + (outcome.revisions ?? 0),
       };
     case 'update': {
       if (!outcome.ok || !before) return undefined;
-      let next: LedgerListing = { ...before, ...base, remote, revisionsToday: base.revisionsToday + 1 };
+      let next: LedgerListing = { ...before, ...base, remote, revisionsToday: base.revisionsToday + (outcome.revisions ?? 1) };
       for (const change of action.changes) {
         if (change.field === 'price') next = { ...next, priceMinor: change.to };
         else if (change.field === 'quantity') next = { ...next, quantity: change.to };

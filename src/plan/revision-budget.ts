@@ -1,5 +1,6 @@
 import type { ChannelId } from '../domain/ids.js';
 import type { Offer } from '../domain/offer.js';
+import { shopDay } from '../domain/shop-day.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import type { Deferred, FieldChange } from './sync-plan.js';
 
@@ -54,6 +55,26 @@ export function diffOffer(listing: LedgerListing, offer: Offer, deadBand: number
  */
 const HARD_REVISION_CAP: Readonly<Record<ChannelId, number>> = { ebay: 250, amazon: Number.POSITIVE_INFINITY };
 
+/**
+ * The calendar day a revision counts in. eBay's contract says "250 times in one calendar day"
+ * without a zone; the only daily reset eBay documents (API call quotas) is midnight US Pacific.
+ * civetta counts in the shop's own day (`shop.timeZone`, the marketplace's for a local shop) and
+ * keeps headroom instead (`sync.maxRevisionsPerDay.ebay` 200 of 250): a boundary a few hours off
+ * cannot then take a listing past eBay's cap.
+ */
+export function revisionDay(at: string | number | Date, timeZone: string): string {
+  return shopDay(at, timeZone);
+}
+
+/**
+ * Revisions the changes cost on the live listing: eBay counts every call that revises it, and a
+ * content update is two (the inventory item, then the offer); price and quantity go together in
+ * one bulkUpdatePriceQuantity. Amazon: one patch.
+ */
+function revisionCost(channel: ChannelId, changes: readonly FieldChange[]): number {
+  return channel === 'ebay' && changes.some((c) => c.field === 'content') ? 2 : 1;
+}
+
 export interface RevisionVerdict {
   /** What may be sent today. */
   send: FieldChange[];
@@ -62,9 +83,10 @@ export interface RevisionVerdict {
 }
 
 /**
- * Spends the listing's daily revision budget. Past the configured budget, a quantity drop is
- * still sent (alone) while the marketplace's own cap allows it, because a listing showing stock
- * the shop no longer has sells what cannot be shipped; everything else waits for tomorrow.
+ * Spends the listing's daily revision budget: the changes go when their cost still fits. Past
+ * the configured budget, a quantity drop is still sent (alone, one revision) while the
+ * marketplace's own cap allows it, because a listing showing stock the shop no longer has sells
+ * what cannot be shipped; everything else waits for tomorrow.
  */
 export function limitRevisions(
   listing: LedgerListing,
@@ -73,9 +95,9 @@ export function limitRevisions(
   maxPerDay: number,
 ): RevisionVerdict {
   const used = listing.revisionDay === today ? listing.revisionsToday : 0;
-  if (used < maxPerDay) return { send: changes };
+  if (used + revisionCost(listing.channel, changes) <= maxPerDay) return { send: changes };
   const drop = changes.find((c) => c.field === 'quantity' && c.to < c.from);
-  const send = drop && used < HARD_REVISION_CAP[listing.channel] ? [drop] : [];
+  const send = drop && used + 1 <= HARD_REVISION_CAP[listing.channel] ? [drop] : [];
   const held = changes.filter((c) => !send.includes(c));
   if (held.length === 0) return { send };
   return {

@@ -95,7 +95,11 @@ export function ebayBulkRoutes(state: SimState): Route[] {
       if (new Set(list.map((x) => x.marketplaceId)).size > 1) {
         return ebayError(400, ebayEntry(25735, INV, 'Invalid SKU, marketplaceId or format. All offers must be for the same marketplace.'));
       }
-      return bulkAnswer(list.map((x) => entry(createOffer(state, x), { sku: x.sku, marketplaceId: x.marketplaceId, format: x.format })));
+      // A created offer's entry says 200, not createOffer's 201 (OfferSkuResponse.statusCode).
+      return bulkAnswer(list.map((x) => {
+        const r = createOffer(state, x);
+        return entry(r.status === 201 ? { ...r, status: 200 } : r, { sku: x.sku, marketplaceId: x.marketplaceId, format: x.format });
+      }));
     }),
     r('/bulk_publish_offer', 'bulkPublishOffer', true, (req) => {
       const list = requestsOf(req);

@@ -56,7 +56,11 @@ export function ebayInventoryRoutes(state: SimState): Route[] {
     }),
     r('DELETE', '/inventory_item/{sku}', 'deleteInventoryItem', true, (req) => {
       const sku = req.params.sku ?? '';
-      if (!state.ebay.items.has(sku)) return ebayError(404, ebayEntry(25710, INV, "We didn't find the resource/entity you are requesting. Please verify the request", { sku }));
+      // A SKU eBay has never seen is refused as an invalid SKU value, though it is well formed
+      // (integrators report 25707 for a valid-looking SKU: hendt/ebay-api#159).
+      if (!state.ebay.items.has(sku)) {
+        return ebayError(400, ebayEntry(25707, INV, 'This is an invalid value for a SKU. Only alphanumeric characters can be used for SKUs, and their length must not exceed 50 characters', { sku }));
+      }
       for (const o of offersOfSku(state, sku)) {
         if (o.listing && o.status === 'PUBLISHED') o.listing.listingStatus = 'ENDED';
         state.ebay.offers.delete(o.offerId);
@@ -76,7 +80,11 @@ export function ebayInventoryRoutes(state: SimState): Route[] {
       if (!sku) return invalidValue('sku', 'The sku query parameter is required.');
       const p = paging(req.query, 25, 200);
       if (isRes(p)) return p;
-      if (!state.ebay.items.has(sku)) return ebayError(404, ebayEntry(25710, INV, "We didn't find the resource/entity you are requesting. Please verify the request", { sku }));
+      // A SKU eBay has never seen is refused as an invalid SKU value, though it is well formed
+      // (integrators report 25707 for a valid-looking SKU: hendt/ebay-api#159).
+      if (!state.ebay.items.has(sku)) {
+        return ebayError(400, ebayEntry(25707, INV, 'This is an invalid value for a SKU. Only alphanumeric characters can be used for SKUs, and their length must not exceed 50 characters', { sku }));
+      }
       const mp = req.query.get('marketplace_id');
       const format = req.query.get('format');
       const all = offersOfSku(state, sku).filter((o) => (!mp || o.marketplaceId === mp) && (!format || o.format === format));

@@ -26,13 +26,20 @@ export function offerPrice(offer: EbayOfferState): { value: string; currency: st
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** A published offer whose listing buyers can still reach (hidden at 0 with out-of-stock control counts). */
+export function isLive(offer: EbayOfferState): boolean {
+  const s = offer.listing?.listingStatus;
+  return offer.status === 'PUBLISHED' && (s === 'ACTIVE' || s === 'OUT_OF_STOCK');
+}
+
 /**
  * Counts one revision of a live listing; the 251st of a UTC day is refused (eBay: 250 revisions per
- * listing per calendar day, reference §5) with 25019 "cannot revise the listing".
+ * listing per calendar day, reference §5) with 25019 "cannot revise the listing". An ended
+ * listing is not revised: writes to its offer or item change no listing.
  */
 export function reviseListing(state: SimState, offer: EbayOfferState): EbayErrorEntry | undefined {
   const id = offer.listing?.listingId;
-  if (offer.status !== 'PUBLISHED' || !id) return undefined;
+  if (!isLive(offer) || !id) return undefined;
   const day = utcDay(state.clock.nowMs());
   const cur = state.ebay.revisions.get(id);
   const count = cur && cur.day === day ? cur.count : 0;
@@ -43,9 +50,14 @@ export function reviseListing(state: SimState, offer: EbayOfferState): EbayError
   return undefined;
 }
 
-/** Without OUT_OF_STOCK_CONTROL a live GTC listing at quantity 0 ends; with it, it waits hidden. */
+/**
+ * Without OUT_OF_STOCK_CONTROL a live GTC listing at quantity 0 ends, and stays ended when stock
+ * returns, while its offer stays PUBLISHED (getOffers shows status PUBLISHED with
+ * listing.listingStatus ENDED): only publishing again lists it, under a new listingId. With the
+ * opt-in it waits hidden and comes back by itself.
+ */
 export function settleStock(state: SimState, offer: EbayOfferState): void {
-  if (offer.status !== 'PUBLISHED' || !offer.listing) return;
+  if (!isLive(offer) || !offer.listing) return;
   const qty = listedQuantity(state, offer);
   if (qty > 0) {
     offer.listing.listingStatus = 'ACTIVE';
@@ -53,7 +65,6 @@ export function settleStock(state: SimState, offer: EbayOfferState): void {
     offer.listing.listingStatus = 'OUT_OF_STOCK';
   } else {
     offer.listing.listingStatus = 'ENDED';
-    offer.status = 'UNPUBLISHED';
   }
 }
 
@@ -126,7 +137,7 @@ export function publishProblems(state: SimState, offer: EbayOfferState): EbayErr
 
 /** Publishes (or re-publishes) an offer; a new listingId is minted unless the listing is live. */
 export function publish(state: SimState, offer: EbayOfferState): { listingId: string; warnings: EbayErrorEntry[] } {
-  if (offer.status === 'PUBLISHED' && offer.listing) {
+  if (isLive(offer) && offer.listing) {
     return { listingId: offer.listing.listingId, warnings: [ebayEntry(25402, INV, 'System warning. The offer is already published; the listing was revised.', undefined, 'APPLICATION')] };
   }
   const listingId = String(110_000_000_000 + state.nextId('ebay-listing'));

@@ -1,6 +1,6 @@
 import { ebayEntry, type EbayErrorEntry } from './ebay-errors.js';
 import { INV, invalidValueEntry, isMoney } from './ebay-common.js';
-import { listedQuantity, publish, publishProblems, reviseListing, settleStock } from './ebay-listing.js';
+import { isLive, listedQuantity, publish, publishProblems, reviseListing, settleStock } from './ebay-listing.js';
 import { regulatoryProblems } from './ebay-regulatory.js';
 import { firstPath, InventoryItemSchema, OfferDetailsSchema, OfferKeysSchema } from './ebay-schemas.js';
 import { EBAY_MARKETPLACES } from './marketplaces.js';
@@ -30,7 +30,7 @@ export function offersOfSku(state: SimState, sku: string): EbayOfferState[] {
 export function putItem(state: SimState, sku: string, locale: string, body: unknown): OpResult {
   const parsed = InventoryItemSchema.safeParse(body);
   if (!parsed.success) return fail(400, serializeError(firstPath(parsed.error)));
-  const live = offersOfSku(state, sku).filter((o) => o.status === 'PUBLISHED');
+  const live = offersOfSku(state, sku).filter(isLive);
   for (const o of live) {
     // Revising the listing re-checks its product-safety data, which lives on the offer.
     const problems = regulatoryProblems(o.marketplaceId, o.details.regulatory);
@@ -85,7 +85,7 @@ export function updateOffer(state: SimState, offerId: string, body: unknown): Op
   if (typeof body !== 'object' || body === null) return fail(400, serializeError('body'));
   const d = offerDetails(body as Obj);
   if ('status' in d) return d;
-  if (offer.status === 'PUBLISHED') {
+  if (isLive(offer)) {
     const problems = publishProblems(state, { ...offer, details: d.details, status: 'UNPUBLISHED' }).filter((e) => e.errorId !== 25004);
     if (problems.length > 0) return fail(400, ...problems);
     const e = reviseListing(state, offer);
@@ -101,7 +101,7 @@ export function publishOffer(state: SimState, offerId: string): OpResult {
   if (!offer) return fail(404, notAvailable(offerId));
   const problems = publishProblems(state, offer);
   if (problems.length > 0) return fail(400, ...problems);
-  if (offer.status === 'PUBLISHED') {
+  if (isLive(offer)) {
     const e = reviseListing(state, offer);
     if (e) return fail(400, e);
   }
@@ -153,7 +153,7 @@ export function priceQuantity(state: SimState, req: Obj): OpResult[] {
     const aq = t.spec.availableQuantity;
     if (aq !== undefined && (typeof aq !== 'number' || !Number.isInteger(aq) || aq < 0)) return [perOffer(400, [invalidValueEntry('availableQuantity')], t.offer?.offerId)];
   }
-  const live = offersOfSku(state, sku).filter((o) => o.status === 'PUBLISHED');
+  const live = offersOfSku(state, sku).filter(isLive);
   for (const o of live) {
     const e = reviseListing(state, o);
     if (e) return [perOffer(400, [e], o.offerId)];

@@ -1,10 +1,10 @@
 import { listingAsin, listingLeadTime, listingPrice, listingQuantity, listingStatus } from './amazon-listing-view.js';
 import { iso } from './clock.js';
 import { itemView } from './ebay-inventory.js';
-import { listedQuantity, offerPrice } from './ebay-listing.js';
+import { isLive, listedQuantity, offerPrice } from './ebay-listing.js';
 import { offersOfSku, offerView } from './ebay-ops.js';
 import { locationView } from './ebay-locations.js';
-import type { SimState } from './state.js';
+import type { EbayOfferState, SimState } from './state.js';
 
 /** What Amazon holds for one SKU, flattened for assertions. Price is `value_with_tax` as sent (a number). */
 export interface AmazonListingSnapshot {
@@ -30,7 +30,7 @@ export interface EbayListingSnapshot {
   offerId: string;
   listingId: string;
   marketplaceId: string;
-  listingStatus: 'ACTIVE' | 'OUT_OF_STOCK' | 'ENDED';
+  listingStatus: NonNullable<EbayOfferState['listing']>['listingStatus'];
   offerStatus: 'PUBLISHED' | 'UNPUBLISHED';
   price?: { value: string; currency: string };
   /** Quantity buyers can purchase: min(item stock, offer availableQuantity). */
@@ -61,7 +61,7 @@ function ebayListingFor(state: SimState, sku: string): EbayListingSnapshot | und
   if (!o?.listing) return undefined;
   const snap: EbayListingSnapshot = {
     sku, offerId: o.offerId, listingId: o.listing.listingId, marketplaceId: o.marketplaceId, listingStatus: o.listing.listingStatus,
-    offerStatus: o.status, quantity: o.status === 'PUBLISHED' ? listedQuantity(state, o) : 0, soldQuantity: o.listing.soldQuantity,
+    offerStatus: o.status, quantity: o.status === 'PUBLISHED' && isLive(o) ? listedQuantity(state, o) : 0, soldQuantity: o.listing.soldQuantity,
   };
   const price = offerPrice(o);
   if (price) snap.price = price;
@@ -79,6 +79,15 @@ export function ebayInspect(state: SimState) {
     locations: () => [...state.ebay.locations.values()].map(locationView),
     /** Revisions counted today for a listing. */
     revisions: (listingId: string) => state.ebay.revisions.get(listingId)?.count ?? 0,
+    /**
+     * eBay ends a live listing by itself (a policy removal: EBAY_ENDED; or ENDED, INACTIVE) while
+     * the offer stays PUBLISHED, as getOffers then shows it.
+     */
+    endListing: (sku: string, status: 'ENDED' | 'EBAY_ENDED' | 'INACTIVE' = 'EBAY_ENDED') => {
+      const o = offersOfSku(state, sku).find((x) => x.status === 'PUBLISHED' && x.listing);
+      if (!o?.listing) throw new Error(`endListing: eBay SKU ${sku} has no published offer`);
+      o.listing.listingStatus = status;
+    },
     optIn: (program: string) => void state.ebay.programs.add(program),
     optOut: (program: string) => void state.ebay.programs.delete(program),
   };

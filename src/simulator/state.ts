@@ -26,7 +26,8 @@ export interface EbayItemState {
 
 interface EbayListingDetails {
   listingId: string;
-  listingStatus: 'ACTIVE' | 'OUT_OF_STOCK' | 'ENDED';
+  /** Portal ListingStatusEnum: EBAY_ENDED when eBay ended it (policy), INACTIVE when it is not shown. */
+  listingStatus: 'ACTIVE' | 'OUT_OF_STOCK' | 'ENDED' | 'EBAY_ENDED' | 'INACTIVE';
   soldQuantity: number;
   listingOnHold: boolean;
 }

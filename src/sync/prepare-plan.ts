@@ -20,6 +20,7 @@ import { channelStop, type ChannelStop } from '../executor/channel-fault.js';
 import { mergeLive, type MergedListings } from './merge-live.js';
 import { planChannel } from '../plan/plan-channel.js';
 import { holdFingerprint } from './hold-fingerprint.js';
+import { revisionDay } from '../plan/revision-budget.js';
 import { judgePending } from './judge-pending.js';
 import { PLAN_FORMAT_VERSION, type HeldNote, type ShownFromCatalogue, type SyncPlan } from '../plan/sync-plan.js';
 import { withPins } from './with-pins.js';
@@ -148,7 +149,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       known: merged.known,
       drifted: merged.drifted,
       ledgerPrices: merged.ledgerPrices,
-      today: at.slice(0, 10),
+      today: revisionDay(at, config.shop.timeZone),
       quantityDeadBand: config.sync.quantityDeadBand,
       maxRevisionsPerDay: config.sync.maxRevisionsPerDay[channel],
       held,

@@ -12,6 +12,7 @@ import { buildOffers } from '../pricing/build-offers.js';
 import { checkGuards } from '../plan/guards.js';
 import { mergeLive } from './merge-live.js';
 import { planChannel } from '../plan/plan-channel.js';
+import { revisionDay } from '../plan/revision-budget.js';
 import { openSession } from './run-session.js';
 import type { SyncDeps } from './sync-deps.js';
 import { PLAN_FORMAT_VERSION, type PlanAction, type SyncPlan } from '../plan/sync-plan.js';
@@ -69,7 +70,7 @@ export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDep
       if (!built) throw new InputError(`${job.sku}: the ${job.channel} fees leave nothing to cover the cost; no price can be offered.`);
       const offer = { ...built, ...(job.priceMinor !== undefined ? { priceMinor: job.priceMinor } : {}), ...(job.quantity !== undefined ? { quantity: job.quantity } : {}) };
       // A one-off is the owner's explicit request: no dead band, no daily budget.
-      const chPlan = planChannel({ channel: job.channel, desired: [offer], known: known ? [known] : [], today: at.slice(0, 10), quantityDeadBand: 0, maxRevisionsPerDay: Number.MAX_SAFE_INTEGER });
+      const chPlan = planChannel({ channel: job.channel, desired: [offer], known: known ? [known] : [], today: revisionDay(at, config.shop.timeZone), quantityDeadBand: 0, maxRevisionsPerDay: Number.MAX_SAFE_INTEGER });
       actions = chPlan.actions;
       Object.assign(plan, { actions, unchanged: { [job.channel]: chPlan.unchanged }, refused: chPlan.refused });
       // A price the owner typed is what they asked for: only the floor stands in its way.
@@ -96,7 +97,7 @@ export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDep
     }
 
     const result = actions.length > 0
-      ? await executePlan({ ledger, runId, channel: adapter, actions, now: deps.now, log: deps.log })
+      ? await executePlan({ ledger, runId, channel: adapter, actions, now: deps.now, log: deps.log, timeZone: config.shop.timeZone })
       : { succeeded: 0, failed: [] };
     const after = readListing(ledger, job.channel, job.sku);
     if (job.command === 'delist' && after?.pinned && actions.length === 0) saveListing(ledger, { ...after, pinned: false, updatedAt: at });

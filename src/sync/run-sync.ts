@@ -123,7 +123,7 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
       let done = 0;
       const prep = prepared.channels.find((c) => c.channel === channel);
       const result = await executePlan({
-        ledger, runId, channel: adapter, actions, now: deps.now, log: deps.log,
+        ledger, runId, channel: adapter, actions, now: deps.now, log: deps.log, timeZone: config.shop.timeZone,
         ...(prep ? { fingerprints: prep.fingerprints, heldBefore: prep.heldBefore } : {}),
         onOutcome: (action, outcome) => deps.onProgress?.({ stage: 'apply', channel, done: ++done, total: actions.length, sku: action.sku, ok: outcome.ok }),
       });

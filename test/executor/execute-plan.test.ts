@@ -67,7 +67,7 @@ describe('executePlan', () => {
     const channel = fakeChannel(ok, () => {
       pendingAtSend = actionsOfRun(ledger, runId).map((a) => `${a.kind}:${a.sku}:${a.outcome}`);
     });
-    const result = await executePlan({ ledger, runId, channel, actions, now, log: collectingLogger() });
+    const result = await executePlan({ ledger, runId, channel, actions, now, timeZone: 'Europe/Rome', log: collectingLogger() });
 
     expect(pendingAtSend).toEqual(['create:A:pending', 'update:B:pending', 'delist:C:pending']);
     expect(result).toEqual({ succeeded: 3, failed: [] });
@@ -91,7 +91,7 @@ describe('executePlan', () => {
         ? { sku: 'A', kind: 'create', ok: false, request: 'create A', response: '400', errors: [{ code: '25002', message: 'bad' }], warnings: [] }
         : ok(c),
     );
-    const result = await executePlan({ ledger, runId, channel, actions: actions.slice(0, 2), now, log: collectingLogger() });
+    const result = await executePlan({ ledger, runId, channel, actions: actions.slice(0, 2), now, timeZone: 'Europe/Rome', log: collectingLogger() });
     expect(result.succeeded).toBe(1);
     expect(result.failed).toEqual([{ channel: 'ebay', sku: 'A', kind: 'create', errors: [{ code: '25002', message: 'bad' }] }]);
     expect(readListing(ledger, 'ebay', 'A')?.status).toBe('failed');
@@ -100,7 +100,7 @@ describe('executePlan', () => {
 
   it('fails an action the adapter never reported', async () => {
     const channel = fakeChannel(() => undefined);
-    const result = await executePlan({ ledger, runId, channel, actions: actions.slice(0, 1), now, log: collectingLogger() });
+    const result = await executePlan({ ledger, runId, channel, actions: actions.slice(0, 1), now, timeZone: 'Europe/Rome', log: collectingLogger() });
     expect(result.failed.map((f) => f.errors[0]?.code)).toEqual(['no-outcome']);
   });
 
@@ -110,7 +110,7 @@ describe('executePlan', () => {
       onOutcome(ok(changes[0]!));
       throw new Error('connection lost');
     };
-    await expect(executePlan({ ledger, runId, channel, actions: actions.slice(0, 2), now, log: collectingLogger() })).rejects.toThrow('connection lost');
+    await expect(executePlan({ ledger, runId, channel, actions: actions.slice(0, 2), now, timeZone: 'Europe/Rome', log: collectingLogger() })).rejects.toThrow('connection lost');
     expect(actionsOfRun(ledger, runId).map((a) => a.outcome)).toEqual(['ok', 'pending']);
   });
 });

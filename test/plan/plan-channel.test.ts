@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planChannel, type ChannelPlanInput } from '../../src/plan/plan-channel.js';
+import { revisionDay } from '../../src/plan/revision-budget.js';
 import { listing, offer } from '../sync/fixtures.js';
 
 const TODAY = '2026-11-23';
@@ -134,6 +135,21 @@ describe('planChannel', () => {
       });
       expect(result.actions).toEqual([]);
       expect(result.deferred).toEqual([expect.objectContaining({ sku: 'A', changes: [{ field: 'quantity', from: 5, to: 0 }] })]);
+    });
+
+    it('an eBay content update costs two revisions (item + offer): it waits when only one is left, a price alone goes', () => {
+      const changed = offer('A', { contentHash: 'new-content' });
+      const oneLeft = [listing('A', { revisionsToday: 2, revisionDay: TODAY })];
+      const content = plan({ desired: [changed], known: oneLeft });
+      expect(content.actions).toEqual([]);
+      expect(content.deferred).toEqual([expect.objectContaining({ sku: 'A', why: 'revision-cap' })]);
+      expect(plan({ desired: [offer('A', { priceMinor: 1390 })], known: oneLeft }).actions.map((a) => a.kind)).toEqual(['update']);
+      expect(plan({ channel: 'amazon', desired: [changed], known: [listing('A', { channel: 'amazon', revisionsToday: 2, revisionDay: TODAY })] }).actions.map((a) => a.kind)).toEqual(['update']);
+    });
+
+    it("counts the shop's calendar day: 23:30 UTC on 1 March is 2 March in Rome", () => {
+      expect(revisionDay('2026-03-01T23:30:00Z', 'Europe/Rome')).toBe('2026-03-02');
+      expect(revisionDay('2026-03-01T23:30:00Z', 'UTC')).toBe('2026-03-01');
     });
 
     it('counts only today: yesterday’s revisions do not use today’s budget', () => {

@@ -39,6 +39,10 @@ describe('createOffer', () => {
 
   it('getOffers needs sku; unknown offers are 404 25713', async () => {
     expect((await api('GET', `${INV}/offer`)).body.errors[0].errorId).toBe(25709);
+    // A well-formed SKU eBay has never seen is refused as an invalid SKU.
+    const never = await api('GET', `${INV}/offer?sku=NEVERSEEN1`);
+    expect(never.status).toBe(400);
+    expect(never.body.errors[0]).toMatchObject({ errorId: 25707, parameters: [{ name: 'sku', value: 'NEVERSEEN1' }] });
     const none = await api('GET', `${INV}/offer/123`);
     expect(none.status).toBe(404);
     expect(none.body.errors[0].errorId).toBe(25713);
@@ -71,6 +75,18 @@ describe('publishOffer / withdrawOffer', () => {
     await api('PUT', `${INV}/offer/${o3}`, { ...offerBody('BADPOL'), listingPolicies: { fulfillmentPolicyId: '999', paymentPolicyId: '6200000002', returnPolicyId: '6200000001' } });
     const r3 = await api('POST', `${INV}/offer/${o3}/publish`, {});
     expect(r3.body.errors.map((e: { errorId: number }) => e.errorId)).toEqual([25035, 25036]);
+  });
+
+  it('a listing eBay ends (policy) keeps its offer PUBLISHED; it is not revised, and publish lists it again', async () => {
+    const offerId = await listed('POL1');
+    const first = (await api('POST', `${INV}/offer/${offerId}/publish`, {})).body.listingId;
+    sim.ebay.endListing('POL1');
+    expect((await api('GET', `${INV}/offer?sku=POL1`)).body.offers[0]).toMatchObject({ status: 'PUBLISHED', listing: { listingId: first, listingStatus: 'EBAY_ENDED' } });
+    expect((await api('PUT', `${INV}/offer/${offerId}`, offerBody('POL1', '20.00'))).status).toBe(204);
+    expect(sim.ebay.revisions(first)).toBe(0);
+    const second = (await api('POST', `${INV}/offer/${offerId}/publish`, {})).body.listingId;
+    expect(second).not.toBe(first);
+    expect(sim.ebay.listingFor('POL1')).toMatchObject({ listingId: second, listingStatus: 'ACTIVE', offerStatus: 'PUBLISHED' });
   });
 
   it('withdraw ends the listing; publishing again mints a new listingId', async () => {
@@ -140,7 +156,16 @@ describe('updateOffer and stock', () => {
     const a = await listed('Z1');
     await api('POST', `${INV}/offer/${a}/publish`, {});
     expect((await api('PUT', `${INV}/offer/${a}`, { ...offerBody('Z1'), availableQuantity: 0 })).status).toBe(204);
-    expect(sim.ebay.listingFor('Z1')).toMatchObject({ listingStatus: 'ENDED', offerStatus: 'UNPUBLISHED' });
+    // eBay ends the listing but the offer stays PUBLISHED; stock coming back does not revive it.
+    const first = sim.ebay.listingFor('Z1')?.listingId;
+    expect(sim.ebay.listingFor('Z1')).toMatchObject({ listingStatus: 'ENDED', offerStatus: 'PUBLISHED', quantity: 0 });
+    expect((await api('PUT', `${INV}/offer/${a}`, { ...offerBody('Z1'), availableQuantity: 2 })).status).toBe(204);
+    expect((await api('GET', `${INV}/offer?sku=Z1`)).body.offers[0]).toMatchObject({ status: 'PUBLISHED', listing: { listingId: first, listingStatus: 'ENDED' } });
+    // Only publishing again lists it, under a new listingId.
+    const again = await api('POST', `${INV}/offer/${a}/publish`, {});
+    expect(again.body.listingId).not.toBe(first);
+    expect(again.body.warnings ?? []).toEqual([]);
+    expect(sim.ebay.listingFor('Z1')).toMatchObject({ listingId: again.body.listingId, listingStatus: 'ACTIVE', quantity: 2 });
     sim.ebay.optIn('OUT_OF_STOCK_CONTROL');
     const b = await listed('Z2');
     await api('POST', `${INV}/offer/${b}/publish`, {});

@@ -8,7 +8,7 @@ import { RETRYABLE_ERROR_IDS } from './error-explanations.js';
 import { throwIfFatal } from './fatal.js';
 import { createOffer, getOffers, updateOffer } from './inventory-api.js';
 import { errorIds, issuesFromDetails } from './issues.js';
-import { offerPayload, updateOfferPayload, type OfferPayload } from './mapping.js';
+import { liveListingId, offerPayload, updateOfferPayload, type OfferPayload } from './mapping.js';
 import { HttpError, NetworkError, UnexpectedResponseError } from '../../http/http-error.js';
 import { Trace, failed } from './outcome.js';
 import { BULK_MAX } from './rate-limits.js';
@@ -143,8 +143,11 @@ async function settleOffer(ctx: ListingContext, p: Staged, entry: BulkEntry | un
     if (failure !== undefined) throw failure;
     return { errors: [{ code: 'unexpected-response', message: 'createOffer returned no offerId' }] };
   }
-  const liveListingId = found.status === 'PUBLISHED' ? found.listing?.listingId : undefined;
-  return { ...p, offerId: found.offerId, ...(liveListingId ? { liveListingId } : {}) };
+  // A published offer whose listing eBay ended is published again below, never taken as live.
+  const live = liveListingId(found);
+  // Adopting a live listing revised it twice: its item, then its offer.
+  if (live) p.trace.revised(2);
+  return { ...p, offerId: found.offerId, ...(live ? { liveListingId: live } : {}) };
 }
 
 /** bulkPublishOffer → each offer's listingId; entries failing with a passing eBay error are sent once more. */

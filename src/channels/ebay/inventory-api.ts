@@ -3,15 +3,32 @@ import { joinUrl } from '../../http/client.js';
 import { languageHeaders, type EbayApiContext } from './api-context.js';
 import { BASE_PATHS } from './endpoints.js';
 import type { OfferPayload } from './mapping.js';
-import { ListingIdAnswer, LocationAnswer, OfferAnswer, OffersAnswer, OfferRead } from './schemas.js';
+import { EbayErrorBody, ListingIdAnswer, LocationAnswer, OfferAnswer, OffersAnswer, OfferRead } from './schemas.js';
 import { errorIds } from './issues.js';
 
 /** One thin function per Inventory API call (sell_inventory_v1_oas3.json), single-item forms. */
 const path = (ctx: EbayApiContext, p: string) => joinUrl(ctx.endpoint, `${BASE_PATHS.inventory}${p}`);
 
 /**
- * GET /offer?sku=&marketplace_id=: the offers of one SKU on this marketplace. eBay answers 404
- * (or 400 25702/25713) when the SKU has none: that is an empty list, not a failure.
+ * eBay's ways of saying "this SKU has no offer": 404, 25713 (offer not available), 25702/25710
+ * (SKU or item not found), 25707 (a SKU it has never seen is "an invalid value for a SKU", though
+ * well formed: hendt/ebay-api#159) and 25709 naming the sku. A 400 about anything else (a
+ * header, paging) is not about the SKU and stays a failure.
+ */
+const NO_OFFER_IDS: ReadonlySet<number> = new Set([25702, 25707, 25710, 25713]);
+
+function saysNoOffer(error: unknown): boolean {
+  if (!(error instanceof HttpError)) return false;
+  if (error.status === 404) return true;
+  if (error.status !== 400) return false;
+  const body = EbayErrorBody.safeParse(error.json);
+  const errors = body.success ? (body.data.errors ?? []) : [];
+  return errors.length > 0 && errors.every((e) => NO_OFFER_IDS.has(e.errorId) || (e.errorId === 25709 && (e.parameters ?? []).some((p) => p.value === 'sku')));
+}
+
+/**
+ * GET /offer?sku=&marketplace_id=: the offers of one SKU on this marketplace. An answer that the
+ * SKU has none (saysNoOffer) is an empty list for this SKU only, never a failure of the read.
  */
 export async function getOffers(ctx: EbayApiContext, itemSku: string): Promise<OfferRead[]> {
   try {
@@ -25,7 +42,7 @@ export async function getOffers(ctx: EbayApiContext, itemSku: string): Promise<O
     });
     return res.data.offers.filter((o) => (o.marketplaceId ?? ctx.marketplaceId) === ctx.marketplaceId);
   } catch (error) {
-    if (error instanceof HttpError && (error.status === 404 || errorIds(error).some((id) => id === 25702 || id === 25713))) return [];
+    if (saysNoOffer(error)) return [];
     throw error;
   }
 }

@@ -191,6 +191,15 @@ export function remoteListing(sku: string, item: InventoryItemRead | undefined, 
   };
 }
 
+/**
+ * The listing id of an offer whose listing is live (ACTIVE, or OUT_OF_STOCK: hidden at 0 and
+ * back by itself). A PUBLISHED offer whose listing eBay ended (ENDED, EBAY_ENDED) or hides
+ * (INACTIVE) has none: only publishing it again lists it, under a new id.
+ */
+export function liveListingId(offer: OfferRead | undefined): string | undefined {
+  return offer && listingStatus(offer) === 'active' ? offer.listing?.listingId : undefined;
+}
+
 /** Offer status × listing status (portal OfferStatusEnum, ListingStatusEnum) → the domain's word. */
 function listingStatus(offer: OfferRead | undefined): RemoteListing['status'] {
   if (offer?.status !== 'PUBLISHED') return 'inactive';

@@ -12,6 +12,8 @@ export class Trace {
   readonly requests: string[] = [];
   readonly responses: string[] = [];
   readonly warnings: ChannelIssue[] = [];
+  /** Calls that revised a live listing, for eBay's daily revision cap. */
+  private revisions = 0;
 
   sent(summary: string): void {
     this.requests.push(summary);
@@ -26,6 +28,10 @@ export class Trace {
     this.warnings.push(issue);
   }
 
+  revised(calls: number): void {
+    this.revisions += calls;
+  }
+
   outcome(change: ListingChange, ok: boolean, errors: ChannelIssue[], remote?: RemoteRef): ChangeOutcome {
     return {
       sku: change.kind === 'delist' ? change.sku : change.offer.sku,
@@ -36,6 +42,7 @@ export class Trace {
       ...(this.responses.length ? { response: this.responses.join('; ') } : {}),
       errors,
       warnings: this.warnings,
+      ...(this.revisions ? { revisions: this.revisions } : {}),
     };
   }
 }

@@ -7,7 +7,7 @@ import { resolveCategory } from './category-map.js';
 import { createOfferOnce, pickOffer, unmappedCategoryIssue } from './create-listing.js';
 import { getOffer, getOffers, publishOffer, updateOffer } from './inventory-api.js';
 import { issuesFromError } from './issues.js';
-import { offerPayload, updateOfferPayload } from './mapping.js';
+import { liveListingId, offerPayload, updateOfferPayload } from './mapping.js';
 import { Trace, settle } from './outcome.js';
 import { BULK_MAX } from './rate-limits.js';
 
@@ -71,8 +71,12 @@ function reviseOffer(ctx: ListingContext, p: Pending): Promise<ChangeOutcome> {
       id = await createOfferOnce(ctx, ours, trace);
       if (!id) return { ok: false, errors: [{ code: 'unexpected-response', message: 'createOffer returned no offerId' }] };
     }
-    const liveId = existing?.status === 'PUBLISHED' ? existing.listing?.listingId : undefined;
-    if (liveId) return { ok: true, remote: { offerId: id, listingId: liveId } };
+    const liveId = liveListingId(existing);
+    if (liveId) {
+      // The item written above and this updateOffer each revised the live listing.
+      trace.revised(2);
+      return { ok: true, remote: { offerId: id, listingId: liveId } };
+    }
     if (change.offer.quantity <= 0) return { ok: true, remote: { offerId: id } };
     trace.sent(`publishOffer ${id}`);
     const pub = await publishOffer(ctx.api, id);

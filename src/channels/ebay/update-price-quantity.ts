@@ -116,6 +116,8 @@ async function sendBatch(
       again.push(b);
       continue;
     }
+    // One bulkUpdatePriceQuantity entry set revises a live listing once, price and quantity together.
+    if (ok && b.change.remote.listingId) b.trace.revised(1);
     onOutcome(b.trace.outcome(b.change, ok, ok ? [] : issuesFromDetails(errors), ok ? { ...b.change.remote, offerId: b.request.offers[0]?.offerId ?? '' } : undefined));
   }
   if (again.length) await sendBatch(ctx, again, onOutcome, false);
