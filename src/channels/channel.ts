@@ -1,3 +1,4 @@
+import type { ShipCarrier } from '../domain/carrier.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { ChannelIssue, RemoteListing, RemoteRef } from '../domain/listing.js';
 
@@ -53,7 +54,8 @@ export interface ShipRequest {
   orderId: string;
   marketplace: string;
   lines: Array<{ lineId: string; quantity: number }>;
-  carrier: string;
+  /** The carrier in this marketplace's own code (src/orders/carriers.ts), with the name civetta records. */
+  carrier: ShipCarrier;
   tracking: string;
   shippedAt: Date;
 }

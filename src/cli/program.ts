@@ -1,6 +1,7 @@
 import { STOCK_FORMATS } from '../config/schema.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CHANNEL_IDS } from '../domain/ids.js';
+import { KNOWN_CARRIERS } from '../orders/carriers.js';
 import type { GlobalOptions } from '../app/run-context.js';
 import { GUARD_NAMES } from '../plan/guards.js';
 
@@ -113,7 +114,8 @@ export function buildProgram(
     .addOption(new Option('--style <style>', 'plain: comma, decimal point; it: semicolon, decimal comma, Excel-ready').choices(['plain', 'it']).default('plain'))
     .option('--no-pii', 'leave the buyer name and address columns out');
   leaf(orders, 'ship <order>', 'orders-ship', 'send carrier and tracking number to the channel the order came from', invoke)
-    .requiredOption('--carrier <carrier>', 'carrier name, e.g. BRT, Poste Italiane, DHL')
+    .option('--carrier <name>', `a carrier civetta knows, sent as each marketplace's own code (case and spaces ignored): ${KNOWN_CARRIERS.join(', ')}`)
+    .option('--carrier-code <code>', "the marketplace's own carrier code, passed through unchanged (eBay: Bartolini, PosteItaliane …)")
     .requiredOption('--tracking <number>', 'tracking number');
   leaf(orders, 'purge-pii', 'orders-purge-pii', 'erase buyer names and addresses past the retention period', invoke)
     .option('--older-than <days>', 'days after shipment (default: orders.piiRetentionDays)', integer('--older-than', 0));

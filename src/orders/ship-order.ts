@@ -1,18 +1,25 @@
 import type { Channel, ShipOutcome } from '../channels/channel.js';
+import type { ShipCarrier } from '../domain/carrier.js';
 import type { ChannelId } from '../domain/ids.js';
 import { InputError } from '../errors.js';
 import type { Ledger } from '../ledger/database.js';
 import { readOrders, recordShipment } from '../ledger/orders.js';
+import { checkCarrierName, shipCarrier } from './carriers.js';
 
 export interface ShipOrderRequest {
   orderId: string;
-  carrier: string;
+  /** `--carrier NAME`: a carrier civetta knows (src/orders/carriers.ts). */
+  carrier?: string;
+  /** `--carrier-code CODE`: the marketplace's own code, passed through unchanged. */
+  carrierCode?: string;
   tracking: string;
   now: Date;
 }
 
 export interface ShipOrderResult {
   channel: ChannelId;
+  /** The carrier as the order's marketplace got it. */
+  carrier: ShipCarrier;
   marketplace: string;
   orderId: string;
   lines: Array<{ lineId: string; quantity: number }>;
@@ -21,12 +28,17 @@ export interface ShipOrderResult {
 
 /**
  * Sends carrier and tracking for every unshipped line of an order to the channel it came from,
- * and records the shipment when the marketplace accepts it. Unknown order, an order not paid yet,
- * an order with nothing left to ship, or a channel not configured → InputError (exit 2), before
+ * in that marketplace's own carrier code, and records the shipment when the marketplace accepts
+ * it. An unknown carrier name, an unknown order, an order not paid yet, an order with nothing left
+ * to ship, a carrier the marketplace has no code for, or a channel not configured → InputError (exit 2), before
  * anything is sent.
  */
 export async function shipOrder(ledger: Ledger, channels: ReadonlyMap<ChannelId, Channel>, r: ShipOrderRequest): Promise<ShipOrderResult> {
-  if (!r.carrier.trim() || !r.tracking.trim()) throw new InputError('--carrier and --tracking must not be empty.');
+  if (!r.tracking.trim()) throw new InputError('--tracking must not be empty.');
+  if (!r.carrierCode?.trim()) {
+    if (!r.carrier?.trim()) throw new InputError('Give the carrier: --carrier NAME (or --carrier-code CODE).');
+    checkCarrierName(r.carrier);
+  }
   const found = readOrders(ledger, { orderId: r.orderId });
   const order = found[0];
   if (!order) {
@@ -47,14 +59,15 @@ export async function shipOrder(ledger: Ledger, channels: ReadonlyMap<ChannelId,
   if (lines.length === 0 || order.status === 'shipped') throw new InputError(`Order ${r.orderId} is already shipped.`);
   const channel = channels.get(order.channel);
   if (!channel) throw new InputError(`Order ${r.orderId} came from ${order.channel}, which is not configured and enabled.`);
+  const carrier = shipCarrier(order.channel, r);
   const outcome = await channel.ship({
-    orderId: order.orderId, marketplace: order.marketplace, lines, carrier: r.carrier.trim(), tracking: r.tracking.trim(), shippedAt: r.now,
+    orderId: order.orderId, marketplace: order.marketplace, lines, carrier, tracking: r.tracking.trim(), shippedAt: r.now,
   });
   if (outcome.ok) {
     recordShipment(ledger, {
-      channel: order.channel, orderId: order.orderId, carrier: r.carrier.trim(), tracking: r.tracking.trim(), lines, sentAt: r.now,
+      channel: order.channel, orderId: order.orderId, carrier: carrier.name, tracking: r.tracking.trim(), lines, sentAt: r.now,
       ...(outcome.reference ? { reference: outcome.reference } : {}),
     });
   }
-  return { channel: order.channel, marketplace: order.marketplace, orderId: order.orderId, lines, outcome };
+  return { channel: order.channel, carrier, marketplace: order.marketplace, orderId: order.orderId, lines, outcome };
 }

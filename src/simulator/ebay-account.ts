@@ -14,7 +14,7 @@ function policyView(p: EbayPolicySeed): Record<string, unknown> {
   const base = { name: p.name, marketplaceId: p.marketplaceId, categoryTypes: [{ name: 'ALL_EXCLUDING_MOTORS_VEHICLES', default: true }] };
   if (p.type === 'fulfillment') {
     return { fulfillmentPolicyId: p.id, ...base, handlingTime: { value: 1, unit: 'DAY' }, localPickup: false, freightShipping: false, globalShipping: false,
-      shippingOptions: [{ optionType: 'DOMESTIC', costType: 'FLAT_RATE', shippingServices: [{ sortOrder: 1, shippingCarrierCode: 'Poste Italiane', shippingServiceCode: 'IT_Posta1', freeShipping: true, shippingCost: { value: '0.00', currency: EBAY_MARKETPLACES[p.marketplaceId]?.currency ?? 'EUR' } }] }] };
+      shippingOptions: [{ optionType: 'DOMESTIC', costType: 'FLAT_RATE', shippingServices: [{ sortOrder: 1, shippingCarrierCode: 'PosteItaliane', shippingServiceCode: 'IT_Posta1', freeShipping: true, shippingCost: { value: '0.00', currency: EBAY_MARKETPLACES[p.marketplaceId]?.currency ?? 'EUR' } }] }] };
   }
   if (p.type === 'payment') return { paymentPolicyId: p.id, ...base, immediatePay: true, paymentMethods: [] };
   // EU return windows are at least 14 days (reference §3); 30 here.

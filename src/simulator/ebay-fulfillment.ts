@@ -3,6 +3,7 @@ import { ebayEntry, ebayError } from './ebay-errors.js';
 import { ebayOrderView } from './ebay-order-view.js';
 import { json, type Route, type SimRequest, type SimResponse } from './http-types.js';
 import { type OrderBook, type SimOrder, setStatus } from './orders-store.js';
+import { EBAY_CARRIER_CODES } from './ebay-carriers.js';
 import type { SimState } from './state.js';
 
 const FUL = 'API_FULFILLMENT';
@@ -120,7 +121,8 @@ function createShippingFulfillment(state: SimState, book: OrderBook, req: SimReq
   for (const li of b.lineItems) {
     if (!o.lines.some((l) => l.lineId === li.lineItemId)) return err(400, 32200, `Invalid line item id: ${li.lineItemId}`, { lineItemId: li.lineItemId });
   }
-  if (Boolean(b.trackingNumber) !== Boolean(b.shippingCarrierCode) || (b.trackingNumber && !/^[A-Za-z0-9]+$/.test(b.trackingNumber))) {
+  const badCarrier = b.shippingCarrierCode !== undefined && !EBAY_CARRIER_CODES.has(b.shippingCarrierCode);
+  if (badCarrier || Boolean(b.trackingNumber) !== Boolean(b.shippingCarrierCode) || (b.trackingNumber && !/^[A-Za-z0-9]+$/.test(b.trackingNumber))) {
     return err(400, 32300, 'Invalid shipment tracking number or carrier');
   }
   const now = state.clock.nowMs();

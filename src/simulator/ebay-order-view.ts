@@ -60,7 +60,7 @@ export function ebayOrderView(o: SimOrder, origin: string): Obj {
       minEstimatedDeliveryDate: delivery.min,
       maxEstimatedDeliveryDate: delivery.max,
       ebaySupportedFulfillment: false,
-      shippingStep: { shippingCarrierCode: 'Poste Italiane', shippingServiceCode: 'IT_Posta1', shipTo: contact },
+      shippingStep: { shippingCarrierCode: 'PosteItaliane', shippingServiceCode: 'IT_Posta1', shipTo: contact },
     }],
     fulfillmentHrefs: o.shipments.map((s) => `${origin}/ebay/sell/fulfillment/v1/order/${o.orderId}/shipping_fulfillment/${s.id}`),
     lineItems: o.lines.map((l) => ({

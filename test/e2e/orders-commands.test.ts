@@ -39,6 +39,18 @@ describe('orders commands on a known ledger (spawned)', () => {
     expect(r.stderr).toContain('Order 999-0000000-0000000 is not in the ledger.');
   });
 
+  it('ship with a carrier civetta does not know exits 2 before sending, listing the known ones', async () => {
+    const s = shop();
+    const r = await runCli(['orders', 'ship', '12-34567-89012', '--carrier', 'Corriere Pippo', '--tracking', 'X1'], { cwd: s.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Unknown carrier "Corriere Pippo".');
+    expect(r.stderr).toContain('Known carriers (case and spaces ignored): Poste Italiane, BRT, GLS, SDA, DHL, UPS, TNT, FedEx, Amazon Shipping');
+    expect(r.stderr).toContain('--carrier-code');
+    const none = await runCli(['orders', 'ship', '12-34567-89012', '--tracking', 'X1'], { cwd: s.dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--carrier NAME (or --carrier-code CODE)');
+  });
+
   it('a run holding the ledger lock makes purge-pii exit 3 and change nothing', async () => {
     const s = shop();
     const release = acquireLock(join(s.dir, 'civetta.db'), 'sync');

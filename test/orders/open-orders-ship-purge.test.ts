@@ -53,7 +53,7 @@ describe('shipOrder', () => {
     const result = await shipOrder(ledger, channels, { orderId: 'E1', carrier: 'BRT', tracking: 'AB123', now });
     expect(result.outcome).toEqual({ ok: true, reference: 'F-E1', errors: [] });
     expect(ebay.state.shipped).toEqual([
-      { orderId: 'E1', marketplace: 'EBAY_IT', lines: [{ lineId: 'E1-L0', quantity: 2 }, { lineId: 'E1-L1', quantity: 1 }], carrier: 'BRT', tracking: 'AB123', shippedAt: now },
+      { orderId: 'E1', marketplace: 'EBAY_IT', lines: [{ lineId: 'E1-L0', quantity: 2 }, { lineId: 'E1-L1', quantity: 1 }], carrier: { name: 'BRT', code: 'Bartolini' }, tracking: 'AB123', shippedAt: now },
     ]);
     expect(readOrders(ledger, { orderId: 'E1' })[0]).toMatchObject({ status: 'shipped', shippedAt: now.toISOString() });
     expect(readOrderEvents(ledger, 'ebay', 'E1').at(-1)).toEqual({ from: 'unshipped', to: 'shipped', rawStatus: 'NOT_STARTED', at: now.toISOString(), source: 'ship' });

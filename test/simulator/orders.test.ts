@@ -142,8 +142,14 @@ describe('eBay getOrders / shipping fulfillment', () => {
   it('createShippingFulfillment answers 201 with Location; the order becomes FULFILLED', async () => {
     const o = sim.orders('ebay')[0]!;
     const path = `/sell/fulfillment/v1/order/${o.orderId}/shipping_fulfillment`;
-    const body = { lineItems: [{ lineItemId: o.lines[0]!.lineId, quantity: 1 }], shippedDate: new Date(sim.clock.nowMs()).toISOString(), shippingCarrierCode: 'POSTE_ITALIANE', trackingNumber: 'AB123456789IT' };
+    const body = { lineItems: [{ lineItemId: o.lines[0]!.lineId, quantity: 1 }], shippedDate: new Date(sim.clock.nowMs()).toISOString(), shippingCarrierCode: 'PosteItaliane', trackingNumber: 'AB123456789IT' };
     expect((await e('POST', path, { ...body, trackingNumber: 'AB 123' })).body.errors[0].errorId).toBe(32300);
+    // A carrier's display name is not eBay's code: "Poste Italiane", "BRT", POSTE_ITALIANE are refused.
+    for (const name of ['Poste Italiane', 'BRT', 'POSTE_ITALIANE']) {
+      const refused = await e('POST', path, { ...body, shippingCarrierCode: name });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0]).toMatchObject({ errorId: 32300, message: 'Invalid shipment tracking number or carrier' });
+    }
     expect((await e('POST', path, { ...body, lineItems: [{ lineItemId: '1', quantity: 1 }] })).body.errors[0].errorId).toBe(32200);
     const r = await e('POST', path, body);
     expect(r.status).toBe(201);

@@ -7,7 +7,6 @@ import type { AmazonApi } from './api-context.js';
 import { applyFeed, DEFAULT_FEED_POLLING, type FeedPolling } from './apply-feed.js';
 import { applyOne, type ItemContext } from './apply-items.js';
 import { LwaAuth, resolveCredentials } from './auth.js';
-import { carrierFields } from './carriers.js';
 import { resolveEndpoints, type AmazonEndpoints } from './endpoints.js';
 import { buildFeedEntries, failEntries } from './feed-mapping.js';
 import { searchListingsBySku } from './listings-api.js';
@@ -177,7 +176,9 @@ export function createAmazonChannel(
         marketplaceId: request.marketplace || marketplaceId,
         packageDetail: {
           packageReferenceId: reference,
-          ...carrierFields(request.carrier),
+          carrierCode: request.carrier.code,
+          // A carrier missing from Amazon's list goes as Other, named (ordersV0.json PackageDetail).
+          ...(request.carrier.code === 'Other' ? { carrierName: request.carrier.name } : {}),
           trackingNumber: request.tracking,
           shipDate: request.shippedAt.toISOString(),
           orderItems: request.lines.map((l) => ({ orderItemId: l.lineId, quantity: l.quantity })),

@@ -43,7 +43,7 @@ const EXPLANATIONS: Record<number, string> = {
   31100: 'civetta asked for too many orders in one page. Report this to the civetta maintainers.',
   32100: 'eBay does not know this order id. Check the order number.',
   32200: 'One of the order lines is not part of this order.',
-  32300: 'eBay refused the tracking number or the carrier. Use the eBay carrier code (for example POSTE_ITALIANE, BRT, GLS, DHL) and a tracking number of letters and digits.',
+  32300: 'eBay refused the tracking number or the carrier. Give a carrier civetta knows (--carrier BRT, "Poste Italiane", GLS, SDA, DHL …: it sends eBay\'s own code) or eBay\'s code itself with --carrier-code (Bartolini, PosteItaliane …), and a tracking number of letters and digits.',
   32500: 'The shipping date is not valid (in the future, or before the order).',
   34500: 'Tracking was already sent for these lines.',
   62004: 'The category tree of this marketplace was not found.',

@@ -33,7 +33,7 @@ export async function ship(api: EbayApiContext, request: ShipRequest): Promise<S
   const body = {
     lineItems: request.lines.map((l) => ({ lineItemId: l.lineId, quantity: l.quantity })),
     shippedDate: request.shippedAt.toISOString(),
-    shippingCarrierCode: request.carrier,
+    shippingCarrierCode: request.carrier.code,
     trackingNumber: tracking,
   };
   for (let attempt = 1; attempt <= 2; attempt++) {

@@ -7,11 +7,15 @@ import type { CommandResult, RunContext } from '../../app/run-context.js';
 
 export interface OrdersShipArgs {
   order: string;
-  carrier: string;
+  carrier?: string;
+  carrierCode?: string;
   tracking: string;
 }
 
-/** `civetta orders ship ORDER --carrier X --tracking T`: tracking to the order's channel, recorded in the ledger. */
+/**
+ * `civetta orders ship ORDER --carrier NAME|--carrier-code CODE --tracking T`: tracking to the
+ * order's channel in its own carrier code, recorded in the ledger.
+ */
 export async function run(args: OrdersShipArgs, ctx: RunContext): Promise<CommandResult> {
   const loaded = await ctx.loadConfig();
   const release = acquireLock(loaded.config.ledger, 'orders ship', ctx.now);
@@ -19,8 +23,14 @@ export async function run(args: OrdersShipArgs, ctx: RunContext): Promise<Comman
     const ledger = openLedger(loaded.config.ledger);
     try {
       const channels = createChannels(loaded, ctx.env, { log: ctx.out.log, now: () => ctx.now().getTime() });
-      const result = await shipOrder(ledger, channels, { orderId: args.order, carrier: args.carrier, tracking: args.tracking, now: ctx.now() });
-      const json = { ...result, carrier: args.carrier, tracking: args.tracking };
+      const result = await shipOrder(ledger, channels, {
+        orderId: args.order,
+        ...(args.carrier !== undefined ? { carrier: args.carrier } : {}),
+        ...(args.carrierCode !== undefined ? { carrierCode: args.carrierCode } : {}),
+        tracking: args.tracking,
+        now: ctx.now(),
+      });
+      const json = { ...result, tracking: args.tracking };
       if (!result.outcome.ok) {
         for (const e of result.outcome.errors) ctx.out.log.warn(`${result.channel} ${e.code}: ${e.message}${e.explanation ? ` — ${e.explanation}` : ''}`);
         ctx.out.print(`Tracking for ${result.channel} order ${result.orderId} was refused; nothing recorded.`);
@@ -28,7 +38,7 @@ export async function run(args: OrdersShipArgs, ctx: RunContext): Promise<Comman
       }
       const units = result.lines.reduce((n, l) => n + l.quantity, 0);
       ctx.out.print(
-        `Tracking ${args.tracking} (${args.carrier}) sent to ${result.channel} for order ${result.orderId}: ${result.lines.length} line(s), ${units} unit(s)` +
+        `Tracking ${args.tracking} (${result.carrier.name}, code ${result.carrier.code}) sent to ${result.channel} for order ${result.orderId}: ${result.lines.length} line(s), ${units} unit(s)` +
           `${result.outcome.reference ? ` — reference ${result.outcome.reference}` : ''}.`,
       );
       return { exitCode: ExitCode.ok, json };

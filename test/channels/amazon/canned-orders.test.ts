@@ -69,7 +69,7 @@ describe('orders (canned)', () => {
       orderId: '171-1234567-1234567',
       marketplace: 'APJ6JRA9NG5V4',
       lines: [{ lineId: '111', quantity: 2 }],
-      carrier: 'BRT',
+      carrier: { name: 'BRT', code: 'Other' },
       tracking: 'BRT123456',
       shippedAt: new Date('2026-11-23T09:00:00Z'),
     };
@@ -85,7 +85,7 @@ describe('orders (canned)', () => {
         orderItems: [{ orderItemId: '111', quantity: 2 }],
       },
     });
-    const refused = await c.ship({ ...request, carrier: 'Poste Italiane' });
+    const refused = await c.ship({ ...request, carrier: { name: 'Poste Italiane', code: 'Poste Italiane' } });
     expect(refused.ok).toBe(false);
     expect(refused.errors.map((e) => [e.code, e.message])).toEqual([['InvalidInput', 'Invalid orderItemId']]);
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { carrierFields } from '../../../src/channels/amazon/carriers.js';
 import { resolveEndpoints } from '../../../src/channels/amazon/endpoints.js';
 import { explainIssue } from '../../../src/channels/amazon/issue-explanations.js';
 import { InputError } from '../../../src/errors.js';
@@ -58,14 +57,6 @@ describe('overridden endpoints: every request goes to a configured host', () => 
     expect(resolve).toThrow(InputError);
     expect(resolve).toThrow(/spapi-proxy\.example\.com.*channels\.amazon\.tokenEndpoint/);
     expect(() => resolveEndpoints(amazonConfig({ environment: 'sandbox', endpoint: 'http://127.0.0.1:9/amazon' }))).toThrow(/tokenEndpoint/);
-  });
-});
-
-describe('carriers', () => {
-  it('known codes as Amazon spells them, anything else as Other + name', () => {
-    expect(carrierFields('poste italiane')).toEqual({ carrierCode: 'Poste Italiane' });
-    expect(carrierFields('DHL')).toEqual({ carrierCode: 'DHL' });
-    expect(carrierFields(' BRT ')).toEqual({ carrierCode: 'Other', carrierName: 'BRT' });
   });
 });
 

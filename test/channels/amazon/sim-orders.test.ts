@@ -73,7 +73,7 @@ describe('Amazon channel against the simulator: orders', () => {
       orderId: placed.orderId,
       marketplace: order?.marketplace ?? IT,
       lines: (order?.lines ?? []).map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
-      carrier: 'Poste Italiane',
+      carrier: { name: 'Poste Italiane', code: 'Poste Italiane' },
       tracking: 'PI123456789IT',
       shippedAt,
     });
@@ -86,7 +86,7 @@ describe('Amazon channel against the simulator: orders', () => {
 
     // Shipping the same lines again is refused by Amazon and reported, not thrown.
     s.sim.clock.advance(1000);
-    const again = await s.channel.ship({ orderId: placed.orderId, marketplace: IT, lines: [{ lineId: order?.lines[0]?.lineId ?? '', quantity: 2 }], carrier: 'BRT', tracking: 'X', shippedAt: new Date(s.sim.clock.nowMs()) });
+    const again = await s.channel.ship({ orderId: placed.orderId, marketplace: IT, lines: [{ lineId: order?.lines[0]?.lineId ?? '', quantity: 2 }], carrier: { name: 'BRT', code: 'Other' }, tracking: 'X', shippedAt: new Date(s.sim.clock.nowMs()) });
     expect(again.ok).toBe(false);
     expect(again.errors[0]?.code).toBe('InvalidInput');
   });

@@ -42,9 +42,9 @@ describe('eBay channel on the simulator: orders', () => {
     const order = placed[0];
     const lineId = order?.lines[0]?.lineId ?? '';
     const shippedAt = new Date(Date.now() - 60_000);
-    const result = await channel.ship({ orderId: order?.orderId ?? '', marketplace: 'EBAY_IT', lines: [{ lineId, quantity: 1 }], carrier: 'BRT', tracking: 'AB 123-456 IT', shippedAt });
+    const result = await channel.ship({ orderId: order?.orderId ?? '', marketplace: 'EBAY_IT', lines: [{ lineId, quantity: 1 }], carrier: { name: 'BRT', code: 'Bartolini' }, tracking: 'AB 123-456 IT', shippedAt });
     expect(result).toEqual({ ok: true, reference: 'AB123456IT', errors: [] });
-    expect(seen(sim, 'createShippingFulfillment')[0]?.body).toEqual({ lineItems: [{ lineItemId: lineId, quantity: 1 }], shippedDate: shippedAt.toISOString(), shippingCarrierCode: 'BRT', trackingNumber: 'AB123456IT' });
+    expect(seen(sim, 'createShippingFulfillment')[0]?.body).toEqual({ lineItems: [{ lineItemId: lineId, quantity: 1 }], shippedDate: shippedAt.toISOString(), shippingCarrierCode: 'Bartolini', trackingNumber: 'AB123456IT' });
     const [pulled] = (await pull(channel, new Date(Date.now() - 3_600_000))).flat();
     expect(pulled?.status).toBe('shipped');
   });
@@ -52,7 +52,7 @@ describe('eBay channel on the simulator: orders', () => {
   it('after a connection reset it reads fulfillments back before sending again; a repeat (34500) adopts the first', async () => {
     const { sim, channel, placed } = await withOrders(1);
     const order = placed[0];
-    const request = { orderId: order?.orderId ?? '', marketplace: 'EBAY_IT', lines: [{ lineId: order?.lines[0]?.lineId ?? '', quantity: 1 }], carrier: 'POSTE_ITALIANE', tracking: 'RR123456789IT', shippedAt: new Date(Date.now() - 60_000) };
+    const request = { orderId: order?.orderId ?? '', marketplace: 'EBAY_IT', lines: [{ lineId: order?.lines[0]?.lineId ?? '', quantity: 1 }], carrier: { name: 'Poste Italiane', code: 'PosteItaliane' }, tracking: 'RR123456789IT', shippedAt: new Date(Date.now() - 60_000) };
     sim.faults.set({ resetNext: { createShippingFulfillment: 1 } });
     expect(await channel.ship(request)).toEqual({ ok: true, reference: 'RR123456789IT', errors: [] });
     expect(seen(sim, 'createShippingFulfillment').map((r) => r.status)).toEqual([0, 201]);
@@ -65,7 +65,7 @@ describe('eBay channel on the simulator: orders', () => {
   it('reports a refused tracking with its errorId and explanation', async () => {
     const { channel, placed } = await withOrders(1);
     const order = placed[0];
-    const result = await channel.ship({ orderId: order?.orderId ?? '', marketplace: 'EBAY_IT', lines: [{ lineId: 'nope', quantity: 1 }], carrier: 'BRT', tracking: 'X1', shippedAt: new Date(Date.now() - 60_000) });
+    const result = await channel.ship({ orderId: order?.orderId ?? '', marketplace: 'EBAY_IT', lines: [{ lineId: 'nope', quantity: 1 }], carrier: { name: 'BRT', code: 'Bartolini' }, tracking: 'X1', shippedAt: new Date(Date.now() - 60_000) });
     expect(result.ok).toBe(false);
     expect(result.errors[0]).toMatchObject({ code: '32200', explanation: expect.stringMatching(/line/) });
   });
