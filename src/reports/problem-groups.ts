@@ -168,7 +168,7 @@ interface Building {
 export function groupProblems(
   problems: readonly SourcedProblem[],
   facts: (sku: string) => ProductFacts | undefined,
-  nothingListable: readonly { channel: ChannelId; products: number }[] = [],
+  nothingListable: readonly { channel: ChannelId; products: number; reasons: readonly string[] }[] = [],
 ): ProblemGroup[] {
   const groups = new Map<string, Building>();
   if (nothingListable.length > 0) {
@@ -213,12 +213,16 @@ export function groupProblems(
 }
 
 /** Channels with nothing they could list: one group, just below a refused file. */
-function nothingListableGroup(channels: readonly { channel: ChannelId; products: number }[]): ProblemGroup {
+function nothingListableGroup(channels: readonly { channel: ChannelId; products: number; reasons: readonly string[] }[]): ProblemGroup {
   const products = Math.max(...channels.map((c) => c.products));
+  // Each channel's top reason with its count, on the title line: the summary stays short.
+  const top = new Map<string, ChannelId[]>();
+  for (const c of channels) if (c.reasons[0]) top.set(c.reasons[0], [...(top.get(c.reasons[0]) ?? []), c.channel]);
+  const why = [...top].map(([reason, on]) => (on.length < channels.length ? `${reason} (${on.join(', ')})` : reason)).join('; ');
   return {
     cause: 'nothing-listable',
     severity: 'error',
-    title: `nothing can be listed: none of the ${products} product(s) passes the checks below`,
+    title: why ? `nothing can be listed: ${why}` : `nothing can be listed: none of the ${products} product(s) passes the checks below`,
     count: products,
     unit: 'product',
     channels: channels.map((c) => c.channel),

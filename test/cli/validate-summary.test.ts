@@ -82,7 +82,7 @@ describe('validate on a 1,500-row distributor list (spawned)', () => {
     expect(lines).toContain('     productSafety:');
     expect(lines).toContain('         clementoni:      { name: "", street: "", city: "", postalCode: "", country: "", email: "" }');
     expect(lines).toContain('         Clementoni:      { manufacturer: clementoni, responsiblePerson: clementoni, warnings: "" }   # 150 product(s)');
-    expect(lines[gpsr - 3]).toBe('1. ERROR: nothing can be listed: none of the 1500 product(s) passes the checks below — 1500 products on amazon, ebay');
+    expect(lines[gpsr - 3]).toBe('1. ERROR: nothing can be listed: GPSR manufacturer missing for 1,500 products of 10 brands — 1500 products on amazon, ebay');
     // Categories: the five the eBay config lacks, with the command that finds an id.
     const categoriesLine = lines.find((l) => l.startsWith('   categories: '))!;
     for (const c of CATEGORIES.filter((c) => !MAPPED.includes(c))) expect(categoriesLine).toContain(c);

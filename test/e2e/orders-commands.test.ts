@@ -72,6 +72,9 @@ describe('orders commands on a known ledger (spawned)', () => {
     const hook = ledger.db.prepare('INSERT INTO hook_history (channel, sku, since, until, reason) VALUES (?, ?, ?, ?, ?)');
     hook.run('ebay', 'LIB-010', '2026-10-01T00:00:00.000Z', null, 'best-margin');
     hook.run('ebay', 'GIO-002', '2026-11-01T16:00:00.000Z', null, 'best-margin');
+    // The report counts only hooks that were really listed: both are live on eBay.
+    const listing = ledger.db.prepare("INSERT INTO listings (channel, sku, status, price_minor, quantity, updated_at) VALUES ('ebay', ?, 'active', 1200, 1, '2026-11-01T16:00:00.000Z')");
+    for (const sku of ['LIB-010', 'GIO-002']) listing.run(sku);
     ledger.close();
     const r = await runCli(['report', 'hooks', '--html', 'hooks.html', '--json'], { cwd: s.dir });
     expect(r.code).toBe(0);

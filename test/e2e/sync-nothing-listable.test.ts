@@ -28,9 +28,13 @@ describe('nothing listable', () => {
   it('validate exits 2 naming the top reasons with their counts', async () => {
     const run = await civetta(shop, 'validate');
     expect(run.code, run.stdout).toBe(2);
-    expect(run.stdout).toMatch(/amazon: nothing can be listed \(\d+ products, 0 eligible, 0 hooks\); top reasons:\n\s+GPSR manufacturer missing for \d+ products of \d+ brands/);
-    expect(run.stdout).toMatch(/ebay: nothing can be listed/);
+    // The grouped summary leads with it, naming the top reason with its counts.
+    expect(run.stdout).toMatch(/^1\. ERROR: nothing can be listed: GPSR manufacturer missing for \d+ products of \d+ brands — \d+ products on amazon, ebay$/m);
     expect(run.stdout).toMatch(/a run would be unsafe \(exit 2\)/);
+    const all = await civetta(shop, 'validate', '--all');
+    expect(all.code).toBe(2);
+    expect(all.stdout).toMatch(/amazon: nothing can be listed \(\d+ products, 0 eligible, 0 hooks\); top reasons:\n\s+GPSR manufacturer missing for \d+ products of \d+ brands/);
+    expect(all.stdout).toMatch(/ebay: nothing can be listed/);
     const json = await civettaJson<{ channels: { ebay: { listability: { nothingListable: boolean; reasons: Array<{ code: string; products: number }> } } } }>(shop, 'validate');
     expect(json.code).toBe(2);
     expect(json.json.channels.ebay.listability.nothingListable).toBe(true);

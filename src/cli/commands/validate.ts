@@ -52,7 +52,7 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
   const report: Record<string, unknown> = { config: { file: cfg.file ?? null, valid: Boolean(cfg.loaded), problems: cfg.problems } };
   const all: Problem[] = [...cfg.problems];
   const outlook: ChannelOutlook[] = [];
-  const nothingListable: { channel: ChannelId; products: number }[] = [];
+  const nothingListable: { channel: ChannelId; products: number; reasons: string[] }[] = [];
   const facts = new Map<string, ProductFacts>();
   let safe = Boolean(cfg.loaded);
 
@@ -108,7 +108,7 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
         const canList = listability(result.selection, stock.items);
         if (canList.nothingListable) {
           safe = false;
-          nothingListable.push({ channel, products: stock.items.length });
+          nothingListable.push({ channel, products: stock.items.length, reasons: canList.reasons.map((r) => r.text) });
           if (args.all) out.print(renderNothingListable(canList).join('\n'));
         }
         for (const line of renderEmptyRules(canList)) out.print(line);
