@@ -1,4 +1,15 @@
-/** A small category tree: a toy, book and gift shop's leaf categories, video games, consoles and phones, with their aspects. */
+/**
+ * A small category tree: a toy, book and gift shop's leaf categories, video games, consoles, phones and small
+ * appliances, with their aspects.
+ *
+ * Where the ids come from (eBay publishes no id list outside getCategoryTree): 139973 Video Games, 139971 consoles and
+ * 9355 phones are the ids eBay's own search and browse addresses use on ebay.it, .de, .fr, .co.uk and .com
+ * (`_sacat=139973`, `/b/Cell-Phones/9355`); the path 11700 Home & Garden › 20625 Kitchen, Dining & Bar is the example
+ * in eBay's Shopping API CategoryType reference (CategoryIDPath "11700:20625:20635"); 20667 Small Kitchen Appliances is
+ * a parent (eBay's browse page /b/Small-Kitchen-Appliances/20667, with children such as 159903 Microwave Parts), so a
+ * listing in it is refused as not a leaf, as eBay does; 150138 Microwave Ovens and 20614 Vacuum Cleaners are the ids of
+ * eBay's US browse pages, taken as leaves. Aspect names beyond Brand/Model/Type are this simulator's choice.
+ */
 export interface SimCategory {
   categoryId: string;
   /** Localised names by language (it, en, de, fr, es); `en` is the fallback. */
@@ -34,6 +45,13 @@ export const CATEGORIES: SimCategory[] = [
   { categoryId: '139971', name: { it: 'Console', en: 'Video Game Consoles' }, parentId: '1249', leaf: true, keywords: ['console', 'playstation', 'xbox', 'nintendo', 'switch'], aspects: [BRAND, PLATFORM, MODEL] },
   { categoryId: '15032', name: { it: 'Cellulari e accessori', en: 'Cell Phones & Accessories' }, leaf: false, keywords: [], aspects: [] },
   { categoryId: '9355', name: { it: 'Cellulari e smartphone', en: 'Cell Phones & Smartphones' }, parentId: '15032', leaf: true, keywords: ['smartphone', 'cellulare', 'telefono', 'iphone', 'galaxy', 'phone'], aspects: [BRAND, MODEL, { name: { it: 'Capacità di memoria', en: 'Storage Capacity' }, required: false, mode: 'FREE_TEXT' }] },
+  // Small appliances (issue 12): a parent a shop may pick by mistake, and leaves that list.
+  { categoryId: '11700', name: { it: 'Casa, arredamento e bricolage', en: 'Home & Garden' }, leaf: false, keywords: [], aspects: [] },
+  { categoryId: '20625', name: { it: 'Cucina', en: 'Kitchen, Dining & Bar' }, parentId: '11700', leaf: false, keywords: [], aspects: [] },
+  { categoryId: '20667', name: { it: 'Piccoli elettrodomestici per la cucina', en: 'Small Kitchen Appliances' }, parentId: '20625', leaf: false, keywords: [], aspects: [] },
+  { categoryId: '159903', name: { it: 'Ricambi per forni a microonde', en: 'Microwave Parts' }, parentId: '20667', leaf: true, keywords: ['ricambio', 'microonde', 'piatto', 'microwave', 'part'], aspects: [BRAND, MPN] },
+  { categoryId: '150138', name: { it: 'Forni a microonde', en: 'Microwave Ovens' }, parentId: '20667', leaf: true, keywords: ['microonde', 'forno', 'microwave', 'oven'], aspects: [BRAND, MODEL, TYPE(['Libera installazione', 'Da incasso'])] },
+  { categoryId: '20614', name: { it: 'Aspirapolvere', en: 'Vacuum Cleaners' }, parentId: '11700', leaf: true, keywords: ['aspirapolvere', 'aspiratore', 'scopa elettrica', 'vacuum', 'hoover'], aspects: [BRAND, MODEL, TYPE(['Scopa elettrica', 'A traino', 'Robot'])] },
   { categoryId: '99', name: { it: 'Altro', en: 'Everything Else' }, leaf: false, keywords: [], aspects: [] },
   { categoryId: '88433', name: { it: 'Altri oggetti', en: 'Other' }, parentId: '99', leaf: true, keywords: [], aspects: [] },
 ];

@@ -70,15 +70,25 @@ describe('Taxonomy API', () => {
     expect((await api('GET', '/commerce/taxonomy/v1/category_tree/101/get_item_aspects_for_category')).body.errors[0].errorId).toBe(62006);
   });
 
+  const requiredAspects = async (id: string) => {
+    const r = await api('GET', `/commerce/taxonomy/v1/category_tree/101/get_item_aspects_for_category?category_id=${id}`);
+    expect(r.status, id).toBe(200);
+    return (r.body.aspects as Array<{ localizedAspectName: string; aspectConstraint: { aspectRequired: boolean } }>).filter((a) => a.aspectConstraint.aspectRequired).map((a) => a.localizedAspectName);
+  };
+
   it('knows the common ids of video games, consoles and phones, with their required aspects', async () => {
-    const required = async (id: string) => {
-      const r = await api('GET', `/commerce/taxonomy/v1/category_tree/101/get_item_aspects_for_category?category_id=${id}`);
-      expect(r.status, id).toBe(200);
-      return (r.body.aspects as Array<{ localizedAspectName: string; aspectConstraint: { aspectRequired: boolean } }>).filter((a) => a.aspectConstraint.aspectRequired).map((a) => a.localizedAspectName);
-    };
-    expect(await required('139973')).toEqual(['Piattaforma', 'Titolo del gioco']);
-    expect(await required('139971')).toEqual(['Marca', 'Piattaforma', 'Modello']);
-    expect(await required('9355')).toEqual(['Marca', 'Modello']);
+    expect(await requiredAspects('139973')).toEqual(['Piattaforma', 'Titolo del gioco']);
+    expect(await requiredAspects('139971')).toEqual(['Marca', 'Piattaforma', 'Modello']);
+    expect(await requiredAspects('9355')).toEqual(['Marca', 'Modello']);
     expect((await api('GET', '/commerce/taxonomy/v1/category_tree/101/get_item_aspects_for_category?category_id=1249')).body.errors[0].errorId).toBe(62009);
+  });
+
+  it('knows small appliances: leaves resolve with Brand and Model required, the Small Kitchen Appliances parent is not a leaf', async () => {
+    expect(await requiredAspects('150138')).toEqual(['Marca', 'Modello']);
+    expect(await requiredAspects('20614')).toEqual(['Marca', 'Modello']);
+    expect(await requiredAspects('159903')).toEqual(['Marca']);
+    expect((await api('GET', '/commerce/taxonomy/v1/category_tree/101/get_item_aspects_for_category?category_id=20667')).body.errors[0].errorId).toBe(62009);
+    const suggested = await api('GET', '/commerce/taxonomy/v1/category_tree/101/get_category_suggestions?q=forno%20microonde');
+    expect(suggested.body.categorySuggestions[0].category.categoryId).toBe('150138');
   });
 });
