@@ -47,6 +47,11 @@ export interface RowLayout {
   skipWhenSet?: string;
   /** A variant's own name is generated ("Maglia-Blu-S"): it takes its parent's title instead. */
   titleFromParent?: boolean;
+  /**
+   * A row whose column holds one of these values may be a variant listed by a parent further
+   * down (`variantList`): it waits for it, so grouping does not depend on row order.
+   */
+  awaitParentWhen?: { column: string; values: readonly string[] };
 }
 
 /** What a preset sets; every key of the config's `stock` section wins over it. */
@@ -235,8 +240,10 @@ export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, Fo
   // Magento 2 / Adobe Commerce product export (System → Data Transfer → Export, Products):
   // experienceleague.adobe.com/docs/commerce-admin/systems/data-transfer/data-attributes-product.html
   // and "Complex data" (configurable_variations). A configurable parent lists its simple
-  // variants (listed after it, as the export writes them); rows with a store_view_code only
-  // override a store view's texts. Images are paths under pub/media, not URLs: not mapped.
+  // variants, before or after them: exports can write the simples first
+  // (github.com/mageplus/mageplus/issues/38), so a hidden simple ("Not Visible Individually")
+  // waits for the parent that lists it. Rows with a
+  // store_view_code only override a store view's texts. Images are paths under pub/media, not URLs: not mapped.
   // Catalog prices exclude tax by default (Stores → Configuration → Sales → Tax → Catalog Prices).
   magento: {
     source: 'https://experienceleague.adobe.com/docs/commerce-admin/systems/data-transfer/data-attributes-product.html',
@@ -260,6 +267,7 @@ export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, Fo
       variantList: 'configurable_variations',
       skipWhenSet: 'store_view_code',
       titleFromParent: true,
+      awaitParentWhen: { column: 'visibility', values: ['Not Visible Individually'] },
     },
     initHints: ['filter: { product_online: 1 }      # leave out disabled products', '# vat.default: 0.22'],
   },

@@ -4,14 +4,24 @@
  * (title, brand, category, description, images…) from its parent, and collects its option
  * values for the title. Works on raw records, before any value is parsed. Pure.
  *
- * Memory: only the current group (a handle's first row, Odoo's last record) and the parents a
+ * Memory: only the current group (a handle's first row, Odoo's last record), the parents a
  * variant may still name (WooCommerce variable products, Magento configurable lists: their
- * inherited cells only) are kept.
+ * inherited cells only, dropped once the variant is read), and the variants waiting for a parent
+ * written after them (Magento, at most AWAITING_ROWS) are kept.
  */
 import { foldWord } from '../config/fold-word.js';
 import type { RowLayout } from '../config/stock-formats.js';
 import type { ColumnMapping, HeaderAliases } from './map-columns.js';
 import { findColumn } from './map-columns.js';
+
+/**
+ * Variant rows held while their configurable parent may still come (Magento writes a catalog
+ * imported from CSV simple-first, as its importer wants it). Our own bound: a parent lists its
+ * variants right after them, so a few thousand rows is far more than one product needs, and it
+ * keeps a file of hidden products without parents from being held whole. Past it the oldest
+ * row is read as a product of its own, as it would have been without a parent.
+ */
+export const AWAITING_ROWS = 5000;
 
 /** Why a row is not a product. */
 export type SkipReason = 'parent' | 'continuation' | 'image';
@@ -22,6 +32,9 @@ const INHERITED_FIELDS = ['title', 'brand', 'category', 'description', 'image', 
 export type GroupedRow =
   | { kind: 'product'; record: string[]; options: string[]; group?: string; inherited: boolean }
   | { kind: 'skip'; reason: SkipReason; group?: string; images?: string };
+
+/** A grouped row and the file line its record starts on (held rows come out after later ones). */
+export type LinedRow = GroupedRow & { line: number };
 
 /** What a parent hands down: its cells by column index, and the options of its listed variants. */
 interface ParentCells {
@@ -40,6 +53,7 @@ interface LayoutColumns {
   noOption: Set<string>;
   skipWhenSet?: number;
   titleFromParent: boolean;
+  awaitParentWhen?: { index: number; values: Set<string> };
 }
 
 /** A Magento parent's listing of one variant: its SKU and option values. */
@@ -102,6 +116,8 @@ export class RowGrouper {
   private readonly parents = new Map<string, ParentCells>();
   /** Variants a Magento parent listed: SKU → its parent's cells and option values. */
   private readonly listed = new Map<string, { parent: ParentCells; options: string[] }>();
+  /** Variant rows read before their parent (Magento): SKU → the record, in file order. */
+  private readonly awaiting = new Map<string, { record: string[]; line: number }>();
 
   constructor(
     header: readonly string[],
@@ -114,6 +130,7 @@ export class RowGrouper {
     const at = (name: string | undefined) => (name === undefined ? undefined : findColumn(header, name, aliases)[0]);
     const opt = <K extends string>(key: K, index: number | undefined) => (index === undefined ? {} : ({ [key]: index } as Record<K, number>));
     const parentWhenIndex = at(layout.parentWhen?.column);
+    const awaitIndex = at(layout.awaitParentWhen?.column);
     this.cols = {
       ...opt('groupBy', at(layout.groupBy)),
       ...opt('continueOnBlank', at(layout.continueOnBlank)),
@@ -134,6 +151,9 @@ export class RowGrouper {
       noOption: new Set((layout.noOption ?? []).map(foldWord)),
       ...opt('skipWhenSet', at(layout.skipWhenSet)),
       titleFromParent: layout.titleFromParent ?? false,
+      ...(awaitIndex === undefined || !layout.awaitParentWhen || layout.variantList === undefined
+        ? {}
+        : { awaitParentWhen: { index: awaitIndex, values: new Set(layout.awaitParentWhen.values.map(foldWord)) } }),
     };
     this.inherited = [...new Set([...INHERITED_FIELDS.flatMap((f) => (mapping[f] ? [mapping[f].index] : [])), ...filterColumns])];
     if (mapping.sku) this.sku = mapping.sku.index;
@@ -143,34 +163,44 @@ export class RowGrouper {
     this.quantities = (mapping.quantities ?? (mapping.quantity ? [mapping.quantity] : [])).map((c) => c.index);
   }
 
-  /** One record of the file, in file order. */
-  row(record: readonly string[]): GroupedRow {
+  /**
+   * One record of the file, in file order, and the line it starts on: the rows it settles.
+   * Usually that is the record itself; a variant waiting for its parent settles nothing yet,
+   * and a parent listing waiting variants settles them too.
+   */
+  row(record: string[], line: number): LinedRow[] {
     const cell = (index: number | undefined) => (index === undefined ? '' : (record[index] ?? '').trim());
     const { cols } = this;
-    if (cols.skipWhenSet !== undefined && cell(cols.skipWhenSet) !== '') return { kind: 'skip', reason: 'continuation' };
+    if (cols.skipWhenSet !== undefined && cell(cols.skipWhenSet) !== '') return [{ kind: 'skip', reason: 'continuation', line }];
 
     const group = this.groupKey(cell);
     const own = this.cellsOf(record);
+    const settled: LinedRow[] = [];
     if (cols.variantList !== undefined && cell(cols.variantList) !== '') {
-      for (const v of parseVariantList(cell(cols.variantList))) this.listed.set(v.sku, { parent: own, options: v.options });
+      for (const v of parseVariantList(cell(cols.variantList))) {
+        const waiting = this.awaiting.get(v.sku);
+        if (waiting) {
+          this.awaiting.delete(v.sku);
+          settled.push({ ...this.product(waiting.record, own, v.options, undefined), line: waiting.line });
+        } else this.listed.set(v.sku, { parent: own, options: v.options });
+      }
     }
     if (cols.parentWhen?.values.has(foldWord(cell(cols.parentWhen.index)))) {
       for (const k of cols.parentKeys) if (cell(k.index) !== '') this.parents.set(`${k.prefix}${cell(k.index)}`, own);
-      return { kind: 'skip', reason: 'parent', ...(group === undefined ? {} : { group }) };
+      return [{ kind: 'skip', reason: 'parent', line, ...(group === undefined ? {} : { group }) }, ...settled];
     }
 
     if (cell(this.sku) === '' && cell(this.price) === '') {
       const images = cell(this.image);
       if (group !== undefined && this.current?.key !== group) this.current = { key: group, parent: own };
-      return images !== ''
-        ? { kind: 'skip', reason: 'image', images, ...(group === undefined ? {} : { group }) }
-        : { kind: 'skip', reason: 'continuation', ...(group === undefined ? {} : { group }) };
+      const reason = images !== '' ? { reason: 'image' as const, images } : { reason: 'continuation' as const };
+      return [{ kind: 'skip', ...reason, line, ...(group === undefined ? {} : { group }) }, ...settled];
     }
     // A grouped export's variant parent (Lightspeed) has a SKU but neither price nor stock:
     // its cells are what the variants below inherit.
     if (group !== undefined && cell(this.price) === '' && this.quantities.every((i) => cell(i) === '')) {
       this.current = { key: group, parent: own };
-      return { kind: 'skip', reason: 'parent', group };
+      return [{ kind: 'skip', reason: 'parent', group, line }, ...settled];
     }
 
     let parent: ParentCells | undefined;
@@ -181,11 +211,47 @@ export class RowGrouper {
     const ref = cell(cols.parentRef);
     if (ref !== '') parent = this.parents.get(ref) ?? parent;
     const listed = this.listed.get(cell(this.sku));
-    if (listed) parent = listed.parent;
+    if (listed) {
+      this.listed.delete(cell(this.sku));
+      parent = listed.parent;
+    } else if (cols.awaitParentWhen?.values.has(foldWord(cell(cols.awaitParentWhen.index)))) {
+      return [...settled, ...this.await(cell(this.sku), record, line)];
+    }
+    return [...settled, { ...this.product(record, parent === own ? undefined : parent, listed?.options ?? [], group), line }];
+  }
 
+  /** The variants whose parent never came: products of their own, as written. */
+  finish(): LinedRow[] {
+    const rest = [...this.awaiting.values()].map(({ record, line }) => ({ ...this.product(record, undefined, [], undefined), line }));
+    this.awaiting.clear();
+    return rest;
+  }
+
+  /** Holds a variant row for its parent; past the bound, the oldest one is read on its own. */
+  private await(sku: string, record: string[], line: number): LinedRow[] {
+    const released: LinedRow[] = [];
+    const earlier = this.awaiting.get(sku);
+    // The same SKU twice: the first is settled now, so the duplicate check sees both.
+    if (earlier) {
+      this.awaiting.delete(sku);
+      released.push({ ...this.product(earlier.record, undefined, [], undefined), line: earlier.line });
+    }
+    this.awaiting.set(sku, { record, line });
+    if (this.awaiting.size > AWAITING_ROWS) {
+      const [oldestSku, oldest] = this.awaiting.entries().next().value as [string, { record: string[]; line: number }];
+      this.awaiting.delete(oldestSku);
+      released.push({ ...this.product(oldest.record, undefined, [], undefined), line: oldest.line });
+    }
+    return released;
+  }
+
+  /** A product row: its empty cells filled from its parent's, its options collected. */
+  private product(record: readonly string[], parent: ParentCells | undefined, listedOptions: readonly string[], group: string | undefined): GroupedRow {
+    const cell = (index: number | undefined) => (index === undefined ? '' : (record[index] ?? '').trim());
+    const { cols } = this;
     const filled = [...record];
     let inherited = false;
-    if (parent && parent !== own) {
+    if (parent) {
       const parentTitle = this.title === undefined ? undefined : parent.cells.get(this.title);
       if (cols.titleFromParent && parentTitle !== undefined && this.title !== undefined) {
         filled[this.title] = parentTitle;
@@ -201,7 +267,7 @@ export class RowGrouper {
     const options = [
       ...cols.options.map((i) => cell(i)),
       ...(cols.optionPairs === undefined ? [] : parseOptionPairs(cell(cols.optionPairs))),
-      ...(listed?.options ?? []),
+      ...listedOptions,
     ].filter((o) => o !== '' && !cols.noOption.has(foldWord(o)));
     return { kind: 'product', record: filled, options, inherited, ...(group === undefined ? {} : { group }) };
   }

@@ -8,7 +8,7 @@ import type { StockItem } from '../domain/stock-item.js';
 import type { Delimiter } from './detect-dialect.js';
 import { detectDecimal, PREAMBLE_LINES } from './detect-dialect.js';
 import type { RowLayout } from '../config/stock-formats.js';
-import type { GroupedRow, SkipReason } from './group-rows.js';
+import type { LinedRow, SkipReason } from './group-rows.js';
 import { RowGrouper, variantTitle } from './group-rows.js';
 import type { ColumnMapping, ColumnsOption, HeaderAliases } from './map-columns.js';
 import { headerNames, mapColumns } from './map-columns.js';
@@ -198,22 +198,27 @@ export class RecordSink {
     for (const { record, line } of this.pending.splice(0)) this.row(record, line);
   }
 
-  /**
-   * One record, in small steps: (1) the layout groups it (parent, continuation and image rows
-   * stop here, counted), filling a variant's empty product cells from its parent; (2) the
-   * filter; (3) the values parsed; (4) net prices made shelf prices; (5) a variant titled with
-   * its options; (6) kept, with its SKU seen for the duplicate check.
-   */
+  /** One record: the rows the layout settles with it (a Magento parent settles its waiting variants). */
   private row(record: string[], line: number): void {
+    const settled: LinedRow[] = this.grouper ? this.grouper.row(record, line) : [{ kind: 'product', record, options: [], inherited: false, line }];
+    for (const grouped of settled) this.settle(grouped);
+  }
+
+  /**
+   * One settled row, in small steps: (1) parent, continuation and image rows stop here,
+   * counted; (2) the filter; (3) the values parsed; (4) net prices made shelf prices; (5) a
+   * variant titled with its options; (6) kept, with its SKU seen for the duplicate check.
+   */
+  private settle(grouped: LinedRow): void {
     const mapping = this.mapping as ColumnMapping;
-    const grouped: GroupedRow = this.grouper ? this.grouper.row(record) : { kind: 'product', record, options: [], inherited: false };
+    const { line } = grouped;
     if (grouped.kind === 'skip') {
       this.skip(grouped.reason, grouped.images, grouped.group);
       return;
     }
-    if (!this.grouper && isProductless(record, mapping)) {
+    if (!this.grouper && isProductless(grouped.record, mapping)) {
       this.ignoredRows++;
-      this.continueImages(record, mapping);
+      this.continueImages(grouped.record, mapping);
       return;
     }
     if (!keepRow(grouped.record, this.filterColumns)) {
@@ -328,6 +333,7 @@ export class RecordSink {
       throw new StockFileError(message, [{ severity: 'error', code: 'stock-file-empty', message, file, expected: 'a header row and product rows' }]);
     }
     if (this.decimal === undefined) this.decideDecimal();
+    for (const grouped of this.grouper?.finish() ?? []) this.settle(grouped);
     for (const skip of this.skips.splice(0)) this.resolveSkip(skip);
     const duplicates = findDuplicateSkus(this.sightings);
     const skuHeader = this.mapping?.sku?.header ?? this.options.columns.sku;

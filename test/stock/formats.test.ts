@@ -103,6 +103,18 @@ describe('stock.format presets read each export as its vendor documents it', () 
     expect(bySku(r, 'LEGO-42151')).toMatchObject({ priceMinor: 4900, quantity: 5 });
   });
 
+  it('magento: simple products written before their configurable parent (as exports can write them) get the same title and texts', async () => {
+    // Same products as above, simples first; RICAMBIO-PILE is hidden but no configurable lists
+    // it: read as itself at the end.
+    const r = await readFormat('magento', 'catalog_product_20261205_180000.csv', { format: 'magento', filter: { product_online: 1 } }, { default: 0.22 });
+    expect(errors(r)).toEqual([]);
+    expect(r.stats).toMatchObject({ rows: 4, goodRows: 4, variants: 2, skipped: { parents: 1, continuations: 1, filtered: 1 } });
+    expect(bySku(r, 'MAGL-BLU-S')).toMatchObject({ title: 'Maglia Righe Marinara – Blu, S', category: 'Default Category/Abbigliamento/Magliette', description: 'Cotone bio, righe blu.', priceMinor: 1900, quantity: 3, line: 2 });
+    expect(bySku(r, 'MAGL-BLU-M')).toMatchObject({ title: 'Maglia Righe Marinara – Blu, M', priceMinor: 1499, quantity: 2, line: 3 });
+    // 3.20 × 1.22 = 3.904 → 3.90.
+    expect(bySku(r, 'RICAMBIO-PILE')).toMatchObject({ title: 'Pile stilo AA (4 pezzi)', priceMinor: 390, quantity: 12, line: 8 });
+  });
+
   it('prestashop: semicolons, "Price tax excluded" plus the rate of vat.default / vat.categories, inactive left out', async () => {
     const r = await readFormat('prestashop', 'products_import.csv', { format: 'prestashop', filter: { 'Active (0/1)': 1 } }, { default: 0.22, categories: { Libri: 0.04 } });
     expect(errors(r)).toEqual([]);
