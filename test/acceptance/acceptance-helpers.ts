@@ -1,9 +1,8 @@
 // Acceptance helpers: drive the built CLI exactly as a shop owner's script would (a child
 // process, a clean environment, a temp folder) and judge its output as a script would.
-import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
-import { BIN, runCli, type CliRun } from '../support/run-cli.js';
+import { BIN, runCli, spawnCollected, type CliRun } from '../support/run-cli.js';
 import type { TestShop } from '../support/shop.js';
 
 /** Any ANSI escape (colour, cursor moves, spinner redraws). */
@@ -70,23 +69,11 @@ export function ledgerRows<T>(file: string, sql: string, ...params: unknown[]): 
  * the runs whose point is what the environment does. Optionally through `script`, which gives
  * the child a real terminal (100 columns) the way an owner's shell would.
  */
-export function spawnExact(args: readonly string[], opts: { cwd: string; env: Record<string, string>; tty?: boolean }): Promise<CliRun> {
+export function spawnExact(args: readonly string[], opts: { cwd: string; env: Record<string, string>; tty?: boolean; timeoutMs?: number }): Promise<CliRun> {
   const command = opts.tty
     ? ['script', ['-qec', `stty cols 100 rows 30; exec ${[process.execPath, BIN, ...args].map(shellQuote).join(' ')}`, '/dev/null']] as const
     : [process.execPath, [BIN, ...args]] as const;
-  return new Promise((resolve, reject) => {
-    const child = spawn(command[0], [...command[1]], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGTERM'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return spawnCollected(command[0], command[1], { cwd: opts.cwd, env: opts.env, timeoutMs: opts.timeoutMs });
 }
 
 function shellQuote(s: string): string {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { GUARD_NAMES } from '../../src/plan/guards.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir, type TempDir } from '../support/temp-dir.js';
 
@@ -33,6 +34,15 @@ describe('civetta (spawned)', () => {
     for (const flag of ['--from <date>', '--to <date>', '--format <format>', '--out <file>', 'Global Options:', '--json']) {
       expect(r.stdout).toContain(flag);
     }
+  });
+
+  it('sync --help names every guard --force-guard can override', async () => {
+    const r = await runCli(['sync', '--help'], { cwd: dir.path });
+    expect(r.code).toBe(0);
+    // Help text wraps: join the lines before looking for the list.
+    const help = r.stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--force-guard <name>');
+    for (const guard of GUARD_NAMES) expect(help).toContain(guard);
   });
 
   it('an unknown channel is a usage error: exit 2, JSON error only on stdout', async () => {

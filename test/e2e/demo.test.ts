@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SPINNER_FRAMES, bareEnv, spawnExact } from '../acceptance/acceptance-helpers.js';
 import { runCli } from '../support/run-cli.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,5 +40,15 @@ describe('civetta demo', () => {
     } finally {
       ledger.close();
     }
+  }, 180_000);
+
+  it('on a terminal, the syncs and the pull show a spinner with the stage (the piped run above printed nothing on stderr)', async () => {
+    const r = await spawnExact(['demo'], { cwd: REPO, env: { ...bareEnv(), TERM: 'xterm', TMPDIR: scratch }, tty: true, timeoutMs: 170_000 });
+    expect(r.code, r.stdout).toBe(0);
+    // `script` merges the terminal's output: spinner frames and stage text sit beside the numbered steps.
+    expect(r.stdout).toMatch(SPINNER_FRAMES);
+    expect(r.stdout).toMatch(/Syncing the hooks to both channels: \S/);
+    expect(r.stdout).toContain('Pulling the orders…');
+    expect(r.stdout).toMatch(/^2\. Sync to both channels:/m);
   }, 180_000);
 });

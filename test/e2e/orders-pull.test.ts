@@ -138,7 +138,19 @@ describe('orders pull against the simulator', () => {
 });
 
 describe('civetta orders pull (spawned)', () => {
+  it('prints its result once: one line per channel on stdout, nothing repeated on stderr', async () => {
+    expect(sim.buyers.generate({ channel: 'ebay', count: 2, seed: 11 })).toHaveLength(2);
+    sim.clock.advance(3 * 60_000);
+    const r = await runCli(['--config', shop.configFile, 'orders', 'pull'], { cwd: shop.dir.path });
+    expect(r.code, r.stderr).toBe(0);
+    const results = `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => /^(amazon|ebay): \d+ order\(s\) in \d+ page\(s\)/.test(l));
+    expect(results.map((l) => l.slice(0, l.indexOf(':')))).toEqual(['amazon', 'ebay']);
+    expect(r.stdout).toMatch(/^ebay: \d+ order\(s\) in \d+ page\(s\) since \S+ — 2 new, 0 changed/m);
+    expect(r.stderr).not.toMatch(/order\(s\) in \d+ page/);
+  });
+
   it('exits 5 when a marketplace refuses the credentials, after pulling the other channel', async () => {
+    const before = ledgerCounts().orders;
     sim.buyers.generate({ channel: 'amazon', count: 3, seed: 9 });
     sim.clock.advance(3 * 60_000);
     sim.revokeRefreshToken('ebay', 'v^1.1#civetta-simulator');
@@ -146,7 +158,8 @@ describe('civetta orders pull (spawned)', () => {
     expect(r.code).toBe(5);
     const body = JSON.parse(r.stdout) as { error: { exitCode: number; channel: string } };
     expect(body.error).toMatchObject({ exitCode: 5, channel: 'ebay' });
-    expect(ledgerCounts().orders).toBe(1133);
+    // Amazon's 3 new orders landed before eBay's refusal.
+    expect(ledgerCounts().orders).toBe(before + 3);
   });
 });
 

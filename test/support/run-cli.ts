@@ -31,18 +31,27 @@ export function runCli(args: readonly string[], opts: RunCliOptions): Promise<Cl
   }
   Object.assign(env, { NO_COLOR: '1', CI: '1' }, opts.env ?? {});
   delete env.FORCE_COLOR;
+  return spawnCollected(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, timeoutMs: opts.timeoutMs, input: opts.input ?? '' });
+}
+
+/**
+ * Spawns `command`, collects its stdout and stderr as text and resolves when it has closed; the
+ * child is sent SIGTERM after `timeoutMs` (default 60 s). With `input`, stdin gets it and is closed;
+ * without, stdin is not connected.
+ */
+export function spawnCollected(command: string, args: readonly string[], opts: { cwd: string; env: Record<string, string>; timeoutMs?: number | undefined; input?: string }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, [...args], { cwd: opts.cwd, env: opts.env, stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGTERM'), opts.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
-    child.stdin.end(opts.input ?? '');
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
   });
 }
