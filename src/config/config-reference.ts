@@ -91,7 +91,8 @@ function stockFormatsMarkdown(): string[] {
     const columns = Object.entries(p.columns)
       .map(([field, header]) => `${field}: \`${Array.isArray(header) ? header.join(' + ') : String(header)}\``)
       .join(', ');
-    lines.push(`| \`${name}\` | ${cell(p.summary)} | ${p.priceIncludesVat ? 'VAT included' : 'net, VAT added'} | ${cell(columns)} | ${p.source} |`);
+    const gross = p.grossPriceHeader ? ` (VAT included when the price header is \`${p.aliases?.[p.columns.price ?? '']?.[0] ?? ''}\`)` : '';
+    lines.push(`| \`${name}\` | ${cell(p.summary)} | ${p.priceIncludesVat ? 'VAT included' : 'net, VAT added'}${gross} | ${cell(columns)} | ${p.source} |`);
   }
   return lines;
 }

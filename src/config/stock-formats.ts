@@ -65,6 +65,12 @@ export interface FormatPreset {
   columns: Partial<ColumnsOption>;
   priceIncludesVat: boolean;
   /**
+   * A price header that says its prices include VAT (Danea writes "Listino 1 (ivato)" when the
+   * shop's lists include VAT, "Listino 1" when they are net): matched, the prices are read
+   * with VAT included whatever `priceIncludesVat` above says, unless the config sets it.
+   */
+  grossPriceHeader?: RegExp;
+  /**
    * The decimal mark of a machine-written export (always "."): a vote of amounts can be
    * fooled by a file of round prices. Tills and spreadsheets keep `auto`.
    */
@@ -182,9 +188,14 @@ export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, Fo
     ],
   },
   // Lightspeed Retail (X-Series, formerly Vend) product export: x-series-support.lightspeedhq.com
-  // "Formatting Retail POS product data for import" (support.vendhq.com article 4650130313487).
-  // One row per variant sharing the handle; supply_price and retail_price exclude tax; one
-  // inventory_<Outlet> column per outlet, summed.
+  // "Formatting Retail POS product data for import" (support.vendhq.com article 4650130313487,
+  // whose template names id, handle, sku…) and "Understanding your product catalog fields"
+  // (support.vendhq.com article 360001952315: variants share name and handle). The full header
+  // row (composite_name, active_online, tax_name, tax_value, brand_name, then inventory_,
+  // reorder_point_ and restock_level_ per outlet, spaces as underscores) is as public code
+  // reading real product-export.csv files lists it; the page's own column list is an image.
+  // supply_price and retail_price are before tax (tax_value holds the tax on retail_price): no
+  // vendor page found saying so in words. One inventory_<Outlet> column per outlet, summed.
   'lightspeed-x': {
     source: 'https://support.vendhq.com/hc/en-us/articles/4650130313487',
     summary: 'Lightspeed Retail X-Series (Vend) product export; one inventory_<Outlet> column per outlet, summed',
@@ -214,8 +225,14 @@ export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, Fo
   },
   // Odoo list export (Inventory → Products → Product Variants → Export, "import-compatible"
   // off): odoo.com/documentation/19.0/applications/essentials/export_import_data.html. Headers
-  // are field labels; a one-to-many field (tags, vendors) adds continuation lines whose other
-  // cells are blank. Sales Price excludes tax unless the tax is set "included in price".
+  // are the fields' labels, checked against odoo/odoo: addons/product/models/product_product.py
+  // and product_template.py (Name, Internal Reference, Barcode, Product Category, Sales Price,
+  // Cost, Quantity On Hand, Sales Description, Variant Values, Tags) and
+  // addons/account/models/product.py, where the customer taxes are labelled "Sales Taxes" (older
+  // versions: "Customer Taxes", kept as an alias). A one-to-many field adds continuation lines
+  // whose other cells are blank (odoo/models.py, _extract_records: a row with only one-to-many
+  // values continues the record above). Sales Price excludes tax unless the tax is set
+  // "included in price".
   odoo: {
     source: 'https://www.odoo.com/documentation/19.0/applications/essentials/export_import_data.html',
     summary: 'Odoo product variants list export; continuation lines of one-to-many fields skipped',
@@ -227,15 +244,15 @@ export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, Fo
       category: 'Product Category',
       price: 'Sales Price',
       cost: 'Cost',
-      vat: 'Customer Taxes',
+      vat: 'Sales Taxes',
       quantity: 'Quantity On Hand',
       description: 'Sales Description',
     },
-    aliases: { 'Sales Price': ['Sale Price'], 'Variant Values': ['Attribute Values'] },
+    aliases: { 'Sales Price': ['Sale Price'], 'Sales Taxes': ['Customer Taxes'], 'Variant Values': ['Attribute Values'] },
     priceIncludesVat: false,
     decimal: '.',
     layout: { continueOnBlank: 'ID', optionPairs: 'Variant Values' },
-    initHints: ['# vat.aliases: { "22% G": 0.22, "10% G": 0.10 }   # your Customer Taxes names → rates'],
+    initHints: ['# vat.aliases: { "22% G": 0.22, "10% G": 0.10 }   # your Sales Taxes names → rates'],
   },
   // Magento 2 / Adobe Commerce product export (System → Data Transfer → Export, Products):
   // experienceleague.adobe.com/docs/commerce-admin/systems/data-transfer/data-attributes-product.html
@@ -272,13 +289,20 @@ export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, Fo
     initHints: ['filter: { product_online: 1 }      # leave out disabled products', '# vat.default: 0.22'],
   },
   // Danea Easyfatt, Prodotti → Utilità → Esporta con Excel, saved as CSV by Excel (Italian
-  // Excel: semicolon, decimal comma, Windows-1252): danea.it/software/easyfatt/help/html/Microsoft_Excel.htm
-  // and help.danea.it "Come passare a Danea Easyfatt" (the column names of the import/export
-  // model). "Listino 1" is the net list price, "Cod. Iva" the VAT code (22, 10, 4, or a
-  // nature code such as N4 for vat.aliases).
+  // Excel: semicolon, decimal comma, Windows-1252). Danea's own pages give the menu path and the
+  // "Cod." key (danea.it/software/easyfatt/help/html/Microsoft_Excel.htm, help.danea.it
+  // "Come passare a Danea Easyfatt da un altro software") but list no column names: the headers
+  // here are those public integrations read from and write for these exports,
+  // github.com/ilGhera/wc-importer-for-danea includes/wcifd-import-products.php (Cod., Descrizione,
+  // Categoria, Cod. Iva, Listino N or "Listino N (ivato)", Q.tà giacenza, Descriz. web
+  // (Sorgente HTML)) and github.com/ilGhera/wc-exporter-for-danea (the whole header row, with
+  // Cod. a barre, Produttore, Costo medio d'acq.; its changelog: the Listino columns become
+  // "Listino 1 (ivato)"… when prices include tax). So "Listino 1" is the net list price and
+  // "Listino 1 (ivato)" the VAT-included one; "Cod. Iva" the VAT code (22, 10, 4, or a nature
+  // code such as N4 for vat.aliases).
   danea: {
     source: 'https://www.danea.it/software/easyfatt/help/html/Microsoft_Excel.htm',
-    summary: 'Danea Easyfatt products exported to Excel and saved as CSV; net Listino 1 with Cod. Iva',
+    summary: 'Danea Easyfatt products exported to Excel and saved as CSV; Listino 1 (net) or Listino 1 (ivato), with Cod. Iva',
     file: 'Prodotti.csv',
     columns: {
       sku: 'Cod.',
@@ -292,8 +316,9 @@ export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, Fo
       quantity: 'Q.tà giacenza',
       description: 'Descriz. web (Sorgente HTML)',
     },
-    aliases: { 'Q.tà giacenza': ['Giacenza'], "Costo medio d'acq.": ["Ultimo costo d'acq."] },
+    aliases: { 'Listino 1': ['Listino 1 (ivato)'], 'Q.tà giacenza': ['Giacenza'], "Costo medio d'acq.": ["Ultimo costo d'acq."] },
     priceIncludesVat: false,
+    grossPriceHeader: /\(ivato\)\s*$/i,
     initHints: ['# filter: { E-commerce: Sì }       # only the products marked for the web shop'],
   },
 };
@@ -308,6 +333,8 @@ export interface ResolvedStockFormat {
   decimal: StockConfig['decimal'];
   aliases: HeaderAliases;
   layout?: RowLayout;
+  /** The preset's VAT-included price header, when the config leaves `priceIncludesVat` to the format. */
+  grossPriceHeader?: RegExp;
 }
 
 /** The preset of `format` merged under the config's keys (a key set in the config always wins). */
@@ -325,6 +352,7 @@ export function resolveStockFormat(stock: StockConfig): ResolvedStockFormat {
     decimal: stock.decimal === 'auto' ? (preset?.decimal ?? 'auto') : stock.decimal,
     aliases: preset?.aliases ?? {},
     ...(preset?.layout ? { layout: preset.layout } : {}),
+    ...(preset?.grossPriceHeader && stock.priceIncludesVat === undefined ? { grossPriceHeader: preset.grossPriceHeader } : {}),
   };
 }
 
@@ -348,7 +376,9 @@ export function stockSectionYaml(format: Exclude<StockFormat, 'generic'>): strin
     'stock:',
     `${pad(`  file: ./stock/${p.file}`)}# ${p.summary}`,
     `${pad(`  format: ${format}`)}# headers and variants as ${p.source}`,
-    `${pad(`  priceIncludesVat: ${p.priceIncludesVat}`)}# ${p.priceIncludesVat ? "the export's prices include VAT" : "the export's prices are net: civetta adds each product's VAT (below), to the cent"}`,
+    p.grossPriceHeader
+      ? `${pad(`  # priceIncludesVat: ${p.priceIncludesVat}`)}# read from the price header: "${p.columns.price}" is net (VAT added per product), "${p.aliases?.[p.columns.price ?? '']?.[0] ?? ''}" includes VAT`
+      : `${pad(`  priceIncludesVat: ${p.priceIncludesVat}`)}# ${p.priceIncludesVat ? "the export's prices include VAT" : "the export's prices are net: civetta adds each product's VAT (below), to the cent"}`,
     `${pad('  encoding: auto')}# auto | utf-8 | windows-1252 | latin1 | utf-16le | utf-16be`,
     `${pad('  delimiter: auto')}# auto | "," | ";" | "\\t"`,
     `${pad(`  decimal: ${p.decimal === undefined ? 'auto' : JSON.stringify(p.decimal)}`)}# auto | "." | ","`,

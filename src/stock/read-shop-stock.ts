@@ -26,6 +26,7 @@ export function readShopStock(loaded: LoadedConfig, now: Date = new Date()): Pro
     ...(format.layout ? { layout: format.layout } : {}),
     filter: s.filter,
     priceIncludesVat: format.priceIncludesVat,
+    ...(format.grossPriceHeader ? { grossPriceHeader: format.grossPriceHeader } : {}),
     vatRate: (item) => resolveVat(item, config).rate,
     vatAliases: config.vat.aliases,
     today: shopDay(now, config.shop.timeZone),

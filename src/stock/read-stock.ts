@@ -43,6 +43,7 @@ export interface StockReadOptions {
   layout?: SinkOptions['layout'];
   filter?: SinkOptions['filter'];
   priceIncludesVat?: boolean;
+  grossPriceHeader?: SinkOptions['grossPriceHeader'];
   vatRate?: SinkOptions['vatRate'];
   vatAliases?: SinkOptions['vatAliases'];
   today?: string;
@@ -150,6 +151,7 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
     ...optional('layout', options.layout),
     ...optional('filter', options.filter),
     ...optional('priceIncludesVat', options.priceIncludesVat),
+    ...optional('grossPriceHeader', options.grossPriceHeader),
     ...optional('vatRate', options.vatRate),
     ...optional('vatAliases', options.vatAliases),
     ...optional('today', options.today),
@@ -215,7 +217,6 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
     bom: sniffed.bom,
     delimiter,
     format: options.format ?? 'generic',
-    priceIncludesVat: options.priceIncludesVat ?? true,
   };
   if (exceedsBadRowThreshold(stats.rows, stats.badRows, options.maxBadRowsPercent)) {
     const percent = Math.round((stats.badRows * 1000) / stats.rows) / 10;

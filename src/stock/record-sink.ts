@@ -51,6 +51,8 @@ export interface SinkOptions {
   filter?: FilterOption;
   /** false: the file's prices are net and `vatRate` gives the rate the shelf price adds. */
   priceIncludesVat?: boolean;
+  /** A price header that means VAT included whatever `priceIncludesVat` says (Danea's "(ivato)"). */
+  grossPriceHeader?: RegExp;
   /** The product's VAT rate when the file's column has none (vat.categories, vat.default). */
   vatRate?: (item: StockItem) => number | undefined;
   vatAliases?: Readonly<Record<string, number>>;
@@ -86,6 +88,8 @@ export interface SinkResult {
     variants: number;
     /** Outlet cells with negative stock, counted as 0. */
     negativeOutlets: number;
+    /** Whether prices were read as VAT-included (false: VAT added per product). */
+    priceIncludesVat: boolean;
   };
 }
 
@@ -117,9 +121,11 @@ export class RecordSink {
   private variants = 0;
   private negativeOutlets = 0;
   private readonly vatAliases: ReadonlyMap<string, number>;
+  private priceIncludesVat: boolean;
 
   constructor(options: SinkOptions) {
     this.options = options;
+    this.priceIncludesVat = options.priceIncludesVat ?? true;
     this.decimal = options.decimal === 'auto' ? undefined : options.decimal;
     this.vatAliases = foldAliases(options.vatAliases ?? {});
   }
@@ -171,6 +177,7 @@ export class RecordSink {
     }
     this.header = record;
     this.mapping = mapped.mapping;
+    if (this.options.grossPriceHeader?.test(mapped.mapping.price?.header ?? '')) this.priceIncludesVat = true;
     this.filterColumns = filter.columns;
     if (this.options.layout) {
       this.grouper = new RowGrouper(record, mapped.mapping, this.options.layout, aliases ?? {}, filter.columns.map((c) => c.index));
@@ -281,7 +288,7 @@ export class RecordSink {
    * without a rate the row is bad, since any price sent would be a guess.
    */
   private shelfPrice(item: StockItem): StockItem | undefined {
-    if (this.options.priceIncludesVat !== false) return item;
+    if (this.priceIncludesVat) return item;
     const rate = this.options.vatRate?.(item) ?? item.vatRate;
     if (rate === undefined) {
       this.problems.push({
@@ -353,6 +360,7 @@ export class RecordSink {
         skipped: { ...this.skippedRows },
         variants: this.variants,
         negativeOutlets: this.negativeOutlets,
+        priceIncludesVat: this.priceIncludesVat,
       },
     };
   }

@@ -136,6 +136,18 @@ describe('stock.format presets read each export as its vendor documents it', () 
     expect(bySku(r, '00127')).toMatchObject({ title: 'Pinocchio illustrato – ed. Città di Collodi', priceMinor: 1500, vatRate: 0.04 });
   });
 
+  it('danea: a shop whose lists include VAT exports "Listino 1 (ivato)": those prices are the shelf prices, unless the config says otherwise', async () => {
+    const r = await readFormat('danea', 'Prodotti-ivato.csv', { format: 'danea', filter: { 'E-commerce': 'Sì' } });
+    expect(errors(r)).toEqual([]);
+    expect(r.stats).toMatchObject({ format: 'danea', priceIncludesVat: true, rows: 2, goodRows: 2 });
+    expect(bySku(r, '00125')).toMatchObject({ priceMinor: 1490, vatRate: 0.22 });
+    expect(bySku(r, '00127')).toMatchObject({ priceMinor: 1500, vatRate: 0.04 });
+    // The owner's word wins over the header: 14,90 read as net, × 1,22 = 18,178 → 18,18.
+    const net = await readFormat('danea', 'Prodotti-ivato.csv', { format: 'danea', priceIncludesVat: false, filter: { 'E-commerce': 'Sì' } });
+    expect(net.stats.priceIncludesVat).toBe(false);
+    expect(bySku(net, '00125').priceMinor).toBe(1818);
+  });
+
   it('a stock.columns key overrides the preset\'s (and priceIncludesVat too)', async () => {
     const r = await readFormat('danea', 'Prodotti.csv', { format: 'danea', priceIncludesVat: true, columns: { price: 'Listino 2' }, filter: { 'Cod.': '00125' } });
     expect(bySku(r, '00125').priceMinor).toBe(1100);
