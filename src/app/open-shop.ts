@@ -1,5 +1,6 @@
 import type { Channel } from '../channels/channel.js';
 import { createChannels } from '../channels/registry.js';
+import { channelCredentials, type ChannelCredentials } from '../config/credentials.js';
 import { enabledChannels, noEnabledChannel } from '../config/enabled-channels.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelId } from '../domain/ids.js';
@@ -27,15 +28,24 @@ export interface Shop {
   products(): Promise<ProductLookup | undefined>;
   /** Per channel, what the ledger knows that shapes a selection, read as `sync` reads it. */
   selectionInputs(): Map<ChannelId, ChannelHooksOptions>;
+  /** The credentials of one channel (InputError, exit 2, naming what is missing). */
+  credentials(channel: ChannelId): ChannelCredentials;
   /** The adapters of `channels()`, credentials resolved (InputError, exit 2, when missing). */
   adapters(): Map<ChannelId, Channel>;
+  /** One enabled channel's adapter alone, whatever else is enabled (undefined when it is not). */
+  adapter(channel: ChannelId): Channel | undefined;
 }
 
 /** Loads the config (InputError, exit 2, on any problem) and hands the shop to a command. */
 export async function openShop(ctx: RunContext, opts: { channel?: ChannelId } = {}): Promise<Shop> {
-  const loaded = await ctx.loadConfig();
+  return shopOf(await ctx.loadConfig(), ctx, opts);
+}
+
+/** The shop of a config already loaded (`validate` reads it itself, to report its problems rather than stop). */
+export function shopOf(loaded: LoadedConfig, ctx: RunContext, opts: { channel?: ChannelId } = {}): Shop {
   let stock: Promise<StockReadResult> | undefined;
   let adapters: Map<ChannelId, Channel> | undefined;
+  const deps = { log: ctx.out.log, now: () => ctx.now().getTime() };
   const shop: Shop = {
     loaded,
     channels() {
@@ -54,11 +64,13 @@ export async function openShop(ctx: RunContext, opts: { channel?: ChannelId } = 
       }
     },
     selectionInputs: () => ledgerSelectionInputs(loaded, shop.channels()),
+    credentials: (channel) => channelCredentials(loaded, channel, ctx.env),
     adapters() {
-      adapters ??= createChannels(loaded, ctx.env, { log: ctx.out.log, now: () => ctx.now().getTime() }, opts.channel);
+      adapters ??= createChannels(loaded, ctx.env, deps, opts.channel);
       if (adapters.size === 0) throw noEnabledChannel(loaded, opts.channel);
       return adapters;
     },
+    adapter: (channel) => adapters?.get(channel) ?? createChannels(loaded, ctx.env, deps, channel).get(channel),
   };
   return shop;
 }

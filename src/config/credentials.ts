@@ -85,6 +85,18 @@ export function dotEnvExposure(dir: string): string | undefined {
 }
 
 /**
+ * One reading of CIVETTA_* variables: the environment first, else the `.env` beside the config,
+ * per variable (an empty value counts as unset). Every command's credentials come through here.
+ */
+function variableReader(loaded: LoadedConfig, env: Readonly<Record<string, string | undefined>>) {
+  const dotEnv = readDotEnv(loaded.dir);
+  return (name: string): { value: string | undefined; fromEnv: boolean } => {
+    const fromEnv = env[name] || undefined;
+    return { value: fromEnv ?? (dotEnv[name] || undefined), fromEnv: fromEnv !== undefined };
+  };
+}
+
+/**
  * The credentials of `channel`: from the environment, else from `.env` beside the config (the
  * environment wins per variable). With `environment: simulator` always the simulator's own, even
  * when CIVETTA_* are set: a "simulator" endpoint may be anything, and must never receive the
@@ -96,38 +108,42 @@ export function channelCredentials(
   env: Readonly<Record<string, string | undefined>>,
 ): ChannelCredentials {
   if (loaded.config.channels[channel]?.environment === 'simulator') return { ...SIMULATOR_CREDENTIALS[channel], source: 'simulator' };
-  const dotEnv = readDotEnv(loaded.dir);
+  const read = variableReader(loaded, env);
   const names = credentialVariables(channel);
-  const fromEnv = names.map((n) => env[n] || undefined);
-  const fromFile = names.map((n) => dotEnv[n] || undefined);
-  const values = names.map((_, i) => fromEnv[i] ?? fromFile[i]);
-  const missing = names.filter((_, i) => values[i] === undefined);
+  const found = names.map(read);
+  const missing = names.filter((_, i) => found[i]!.value === undefined);
   if (missing.length) {
     throw new InputError(`${channel} credentials are missing: set ${missing.join(', ')}`, [
       `Put them in the environment or in ${join(loaded.dir, '.env')} (never in the config file).`,
     ]);
   }
+  const values = found.map((f) => f.value as string);
   for (const v of values) registerSecret(v);
   const [clientId, clientSecret, refreshToken] = values as [string, string, string];
-  return { clientId, clientSecret, refreshToken, source: fromEnv.every((v) => v !== undefined) ? 'environment' : '.env' };
+  return { clientId, clientSecret, refreshToken, source: found.every((f) => f.fromEnv) ? 'environment' : '.env' };
 }
 
 /**
  * The eBay app keys (client id and secret) for the commands that need no refresh token (`auth
- * ebay`, `ebay categories`): from the environment or `.env`, and for a simulator channel always
- * the simulator's. Either may be missing; the caller names what it needs.
+ * ebay`, `ebay categories`), read as channelCredentials reads them; for a simulator channel always
+ * the simulator's. Missing → InputError (exit 2) naming the variables. Only the secret is
+ * registered: the client id is part of the consent address the owner is shown.
  */
-export function ebayAppKeys(
-  loaded: LoadedConfig,
-  env: Readonly<Record<string, string | undefined>>,
-): { clientId: string | undefined; clientSecret: string | undefined } {
-  if (loaded.config.channels.ebay?.environment === 'simulator') {
+export function ebayAppKeys(loaded: LoadedConfig, env: Readonly<Record<string, string | undefined>>): { clientId: string; clientSecret: string } {
+  const ebay = loaded.config.channels.ebay;
+  if (ebay?.environment === 'simulator') {
     const { clientId, clientSecret } = SIMULATOR_CREDENTIALS.ebay;
     return { clientId, clientSecret };
   }
-  const dotEnv = readDotEnv(loaded.dir);
-  const pick = (name: string) => env[name] || dotEnv[name] || undefined;
-  const clientSecret = pick('CIVETTA_EBAY_CLIENT_SECRET');
+  const read = variableReader(loaded, env);
+  const [clientId, clientSecret] = ['CIVETTA_EBAY_CLIENT_ID', 'CIVETTA_EBAY_CLIENT_SECRET'].map((n) => read(n).value);
+  if (!clientId || !clientSecret) {
+    const missing = [clientId ? undefined : 'CIVETTA_EBAY_CLIENT_ID', clientSecret ? undefined : 'CIVETTA_EBAY_CLIENT_SECRET'].filter(Boolean);
+    throw new InputError(`eBay app keys are missing: set ${missing.join(' and ')}`, [
+      `From the eBay developer portal (Application Keys, ${ebay?.environment ?? 'production'}); put them in the environment or in ${join(loaded.dir, '.env')}.`,
+      'The consent and the category search need only these two (no refresh token).',
+    ]);
+  }
   registerSecret(clientSecret);
-  return { clientId: pick('CIVETTA_EBAY_CLIENT_ID'), clientSecret };
+  return { clientId, clientSecret };
 }

@@ -192,6 +192,15 @@ describe('the import graph of src/', () => {
     expect(groups.map((g) => g.join(' <-> ')).sort(), `imports inside the loops:\n${crossing.map(show).join('\n')}`).toEqual([...ALLOWED_FOLDER_CYCLES].sort());
   });
 
+  it('reaches a channel from outside channels/ only through its public entry (channels/<name>/index.ts)', () => {
+    const inside = imports.filter((i) => {
+      if (!i.local || folderOf(i.file) === 'channels') return false;
+      const parts = i.target.split('/');
+      return parts[0] === 'channels' && parts.length > 2 && parts[2] !== 'index.ts';
+    });
+    expect(inside.map(show)).toEqual([]);
+  });
+
   it('keeps the simulator apart from the adapters it stands in for', () => {
     const shared = imports.filter((i) => {
       const [from, to] = [folderOf(i.file), folderOf(i.target)];

@@ -3,6 +3,7 @@ import type { EbayConfig } from '../../config/schema.js';
 import { SIMULATOR_CREDENTIALS } from '../../config/credentials.js';
 import type { Offer } from '../../domain/offer.js';
 import { InputError } from '../../errors.js';
+import type { ChannelDeps } from '../../http/channel-deps.js';
 import { applyChanges } from './apply.js';
 import { locationOnce, outOfStockMemo, type ListingContext } from './apply-context.js';
 import { createEbayApi } from './create-api.js';
@@ -10,7 +11,11 @@ import { pullOrders, ship } from './orders.js';
 import { readListings } from './read-listings.js';
 import { setupCheck, type EbaySetupReport, type SetupCheckOptions } from './setup-check.js';
 
-import type { ChannelDeps } from '../../http/channel-deps.js';
+export { createEbayAppClient, type EbayAppClient } from './app-client.js';
+export { checkConsentState, codeFromInput, consentState, endConsentState, writeEnvVariable } from './consent.js';
+export { marketplaceFacts } from './marketplaces.js';
+export type { AspectInfo } from './taxonomy-api.js';
+
 /** The eBay channel: the shared Channel interface plus the one-time seller setup check. */
 export interface EbayChannel extends Channel {
   readonly id: 'ebay';

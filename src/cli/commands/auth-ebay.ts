@@ -1,16 +1,9 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { dotEnvExposure, ebayAppKeys } from '../../config/credentials.js';
-import type { EbayConfig } from '../../config/schema.js';
-import { ExitCode, InputError } from '../../errors.js';
-import { HttpClient } from '../../http/client.js';
-import { exchangeCode } from '../../channels/ebay/code-exchange.js';
-import { checkConsentState, codeFromInput, consentState, consentUrl, endConsentState, writeEnvVariable } from '../../channels/ebay/consent.js';
-import { resolveEndpoints } from '../../channels/ebay/endpoints.js';
-import { marketplaceFacts } from '../../channels/ebay/marketplaces.js';
-import { EBAY_RATE_LIMITS, EBAY_RETRY } from '../../channels/ebay/rate-limits.js';
+import { openEbayApp } from '../../app/open-ebay-app.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
-import type { LoadedConfig } from '../../config/loaded-config.js';
+import { checkConsentState, codeFromInput, consentState, endConsentState, writeEnvVariable, type EbayAppClient } from '../../channels/ebay/index.js';
+import { ExitCode, InputError } from '../../errors.js';
 
 /** Flags of `civetta auth ebay`. */
 export interface AuthEbayArgs {
@@ -62,13 +55,8 @@ const VARIABLE = 'CIVETTA_EBAY_REFRESH_TOKEN';
  * write). Without a terminal the token is only ever written. The client secret is never echoed.
  */
 export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = processIo): Promise<CommandResult> {
-  const loaded = await ctx.loadConfig();
-  const ebay = loaded.config.channels.ebay;
-  if (!ebay) throw new InputError('there is no channels.ebay section in the config', ['Add the eBay channel first (see `civetta init`).']);
+  const { loaded, ebay, client } = await openEbayApp(ctx);
   const envFile = join(loaded.dir, '.env');
-  const exposed = dotEnvExposure(loaded.dir);
-  if (exposed) ctx.out.log.warn(exposed);
-  const keyset = readKeyset(loaded, ebay, ctx.env, envFile);
   if (!ebay.ruName) {
     throw new InputError('channels.ebay.ruName is missing', [
       'In the eBay developer portal (User Tokens → "Get a Token from eBay via Your Application") copy the RuName (eBay Redirect URL name) into channels.ebay.ruName.',
@@ -80,9 +68,7 @@ export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = 
       `Without a terminal civetta never prints the token; --write-env writes ${VARIABLE} to ${envFile} (readable only by you).`,
     ]);
   }
-  const endpoints = resolveEndpoints(ebay);
-  const language = marketplaceFacts(ebay.marketplaceId)?.language ?? 'it-IT';
-  const url = consentUrl(endpoints.consentPage, keyset.clientId, ebay.ruName, language, consentState(loaded.dir, ctx.now().getTime()));
+  const url = client.consentUrl(ebay.ruName, consentState(loaded.dir, ctx.now().getTime()));
   ctx.out.print(`1. Open this page, sign in as the shop's eBay seller account and accept:\n\n   ${url}\n`);
   ctx.out.print('2. eBay then shows a page whose address contains "code=…". Copy that address (or just the code).');
   // Typed or piped, the code never appears on a command line (ps, shell history); --code still works.
@@ -96,17 +82,9 @@ export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = 
     ]);
   }
   checkConsentState(loaded.dir, pasted, ctx.now().getTime());
-  const http = new HttpClient({
-    channel: 'ebay',
-    origins: [endpoints.tokenEndpoint],
-    limits: EBAY_RATE_LIMITS,
-    retry: EBAY_RETRY,
-    userAgent: 'civetta (eBay consent)',
-    deps: { log: ctx.out.log, now: () => ctx.now().getTime() },
-  });
-  let tokens: Awaited<ReturnType<typeof exchangeCode>>;
+  let tokens: Awaited<ReturnType<EbayAppClient['exchangeCode']>>;
   try {
-    tokens = await exchangeCode(http, endpoints.tokenEndpoint, keyset, code, ebay.ruName);
+    tokens = await client.exchangeCode(code, ebay.ruName);
   } finally {
     endConsentState(loaded.dir);
   }
@@ -128,16 +106,4 @@ export async function run(args: AuthEbayArgs, ctx: RunContext, io: AuthEbayIo = 
     exitCode: ExitCode.ok,
     json: { consentUrl: url, stored: write ? envFile : null, variable: VARIABLE, ...(expires ? { expiresAbout: expires } : {}) },
   };
-}
-
-/** Client id and secret (the refresh token is what we are about to get). */
-function readKeyset(loaded: LoadedConfig, ebay: EbayConfig, env: RunContext['env'], envFile: string): { clientId: string; clientSecret: string } {
-  const { clientId, clientSecret } = ebayAppKeys(loaded, env);
-  if (!clientId || !clientSecret) {
-    const missing = [clientId ? undefined : 'CIVETTA_EBAY_CLIENT_ID', clientSecret ? undefined : 'CIVETTA_EBAY_CLIENT_SECRET'].filter(Boolean);
-    throw new InputError(`eBay app keys are missing: set ${missing.join(' and ')}`, [
-      `From the eBay developer portal (Application Keys, ${ebay.environment}); put them in the environment or in ${envFile}.`,
-    ]);
-  }
-  return { clientId, clientSecret };
 }

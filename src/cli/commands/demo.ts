@@ -1,25 +1,23 @@
 import { join } from 'node:path';
-import { createChannels } from '../../channels/registry.js';
 import { loadConfig } from '../../config/load.js';
 import type { ChannelId } from '../../domain/ids.js';
-import { enabledChannels } from '../../config/enabled-channels.js';
 import { minorToDecimal } from '../../domain/money.js';
 import { ExitCode } from '../../errors.js';
 import { channelHooks } from '../../hooks/channel-hooks.js';
-import { readShopStock } from '../../stock/read-shop-stock.js';
 import { openLedger } from '../../ledger/database.js';
 import { readOrders } from '../../ledger/orders.js';
 import type { Logger } from '../../log.js';
 import { catalogFor, prepareDemoShop, sampleShopDir } from '../../orders/demo-shop.js';
 import { buildExportRows } from '../../orders/export-rows.js';
 import { formatExport } from '../../orders/format-export.js';
-import { productLookup } from '../../orders/product-lookup.js';
 import { pullOrders, type PullReport } from '../../orders/pull-orders.js';
 import { writeFileAtomic } from '../../files/write-file-atomic.js';
 import type { Config } from '../../config/schema.js';
 import { startSimulator, type SimulatorOptions } from '../../simulator/index.js';
 import { runSync } from '../../sync/run-sync.js';
+import { openShop } from '../../app/open-shop.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
+import { syncDepsFrom } from '../../app/sync-deps-from.js';
 import { renderHookReportHtml } from '../render/hook-report-html.js';
 import { syncProgressText } from '../render/sync-progress.js';
 import { shopLanguage } from '../render/shop-language.js';
@@ -74,11 +72,15 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     const shop = prepareDemoShop(sim.origin);
     say(`civetta demo — ${sample.config.shop.name}, on the built-in simulator (${sim.origin})`);
     say(`Shop copied to ${shop.dir}`);
-    const loaded = await loadConfig({ cwd: shop.dir, file: shop.config });
-    const channels = enabledChannels(loaded);
+    // The copied shop, on the simulator's clock, with no credentials from the environment (the
+    // simulator's own) and the engine's chatter on --verbose only.
+    const demoCtx: RunContext = { ...ctx, cwd: shop.dir, env: {}, now, out: { ...ctx.out, log }, loadConfig: () => loadConfig({ cwd: shop.dir, file: shop.config }) };
+    const demo = await openShop(demoCtx);
+    const { loaded } = demo;
+    const channels = demo.channels();
 
     // 1. hooks
-    const stock = await readShopStock(loaded);
+    const stock = await demo.stock();
     // The simulated Amazon catalogue knows the shop's products, as the real one knows branded goods.
     sim.amazon.addCatalog(catalogFor(stock.items));
     say(`\n1. Stock file: ${stock.stats.goodRows} products read (${stock.stats.badRows} bad rows left out).`);
@@ -94,7 +96,7 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     const syncing = async (title: string) => {
       const progress = ctx.out.progress(title);
       try {
-        const report = await runSync(loaded, { dryRun: false, forceGuard: [] }, { env: {}, now, log, createChannels, onProgress: (e) => progress.update(`${title} ${syncProgressText(e)}`) });
+        const report = await runSync(loaded, { dryRun: false, forceGuard: [] }, syncDepsFrom(demoCtx, (e) => progress.update(`${title} ${syncProgressText(e)}`)));
         progress.done();
         return report;
       } catch (error) {
@@ -125,8 +127,8 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     let exportFile: string;
     let pulled: PullReport;
     try {
-      const adapters = createChannels(loaded, {}, { log, now: () => now().getTime() });
-      const products = productLookup(stock.items, loaded.config);
+      const adapters = demo.adapters();
+      const products = await demo.products();
       const pulling = ctx.out.progress('Pulling the orders…');
       pulled = await pullOrders(ledger, adapters, { now: now(), overlapMinutes: loaded.config.orders.overlapMinutes, firstPullDays: loaded.config.orders.firstPullDays, log, products }).finally(() => pulling.done());
       say('\n4. Orders pull:');
@@ -147,7 +149,7 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     say(`\n6. Next sync: ${lowered} listing quantit${lowered === 1 ? 'y' : 'ies'} lowered for units sold (open orders count on every channel; capped quantities stay).`);
 
     // 7. hook report
-    const report = hookReport(loaded, { products: productLookup(stock.items, loaded.config), now: now(), idleDays: 30 });
+    const report = hookReport(loaded, { products: await demo.products(), now: now(), idleDays: 30 });
     const htmlFile = join(shop.dir, 'hooks.html');
     await writeFileAtomic(htmlFile, renderHookReportHtml(report, loaded.config.shop.name, shopLanguage(loaded.config)));
     say(`\n7. Top hooks so far (chart: ${htmlFile}):`);

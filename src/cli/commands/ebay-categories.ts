@@ -1,13 +1,7 @@
-import { ebayAppKeys } from '../../config/credentials.js';
-import { ExitCode, InputError } from '../../errors.js';
-import { createEbayApi } from '../../channels/ebay/create-api.js';
-import {
-  getCategorySuggestions,
-  getDefaultCategoryTreeId,
-  getItemAspectsForCategory,
-  type AspectInfo,
-} from '../../channels/ebay/taxonomy-api.js';
+import { openEbayApp } from '../../app/open-ebay-app.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
+import type { AspectInfo } from '../../channels/ebay/index.js';
+import { ExitCode, InputError } from '../../errors.js';
 
 /** Arguments of `civetta ebay categories QUERY`. */
 export interface EbayCategoriesArgs {
@@ -32,21 +26,9 @@ export interface CategoryFinding {
 export async function run(args: EbayCategoriesArgs, ctx: RunContext): Promise<CommandResult> {
   const query = args.query?.trim();
   if (!query) throw new InputError('give some words to search for, e.g. `civetta ebay categories "lego city"`');
-  const loaded = await ctx.loadConfig();
-  const ebay = loaded.config.channels.ebay;
-  if (!ebay) throw new InputError('there is no channels.ebay section in the config');
-  const keyset = ebayAppKeys(loaded, ctx.env);
-  if (!keyset.clientId || !keyset.clientSecret) {
-    throw new InputError('eBay app keys are missing: set CIVETTA_EBAY_CLIENT_ID and CIVETTA_EBAY_CLIENT_SECRET', [
-      'The category search needs only the app keys (no refresh token).',
-    ]);
-  }
-  const { api } = createEbayApi(ebay, { clientId: keyset.clientId, clientSecret: keyset.clientSecret, refreshToken: '' }, {
-    log: ctx.out.log,
-    now: () => ctx.now().getTime(),
-  });
-  const tree = await getDefaultCategoryTreeId(api);
-  const suggestions = await getCategorySuggestions(api, tree.categoryTreeId, query);
+  const { ebay, client } = await openEbayApp(ctx);
+  const treeId = await client.categoryTreeId();
+  const suggestions = await client.categorySuggestions(treeId, query);
   const limit = Math.max(0, args.limit ?? 3);
   const findings: CategoryFinding[] = [];
   for (const [i, s] of suggestions.entries()) {
@@ -56,11 +38,11 @@ export async function run(args: EbayCategoriesArgs, ctx: RunContext): Promise<Co
       name: s.category.categoryName ?? s.category.categoryId,
       path: [...ancestors, s.category.categoryName ?? s.category.categoryId].filter(Boolean).join(' > '),
     };
-    if (i < limit) finding.requiredAspects = (await getItemAspectsForCategory(api, tree.categoryTreeId, finding.categoryId)).filter((a) => a.required).map(aspectJson);
+    if (i < limit) finding.requiredAspects = (await client.itemAspects(treeId, finding.categoryId)).filter((a) => a.required).map(aspectJson);
     findings.push(finding);
   }
-  ctx.out.print(render(ebay.marketplaceId, tree.categoryTreeId, query, findings));
-  return { exitCode: ExitCode.ok, json: { marketplaceId: ebay.marketplaceId, categoryTreeId: tree.categoryTreeId, query, categories: findings } };
+  ctx.out.print(render(ebay.marketplaceId, treeId, query, findings));
+  return { exitCode: ExitCode.ok, json: { marketplaceId: ebay.marketplaceId, categoryTreeId: treeId, query, categories: findings } };
 }
 
 function aspectJson(a: AspectInfo) {

@@ -1,7 +1,5 @@
 import type { EbayChannel } from '../../channels/ebay/index.js';
-import { createChannels } from '../../channels/registry.js';
 import { readConfig } from '../../config/load.js';
-import { channelCredentials } from '../../config/credentials.js';
 import type { Problem } from '../../domain/problem.js';
 import type { ChannelId } from '../../domain/ids.js';
 import type { Offer } from '../../domain/offer.js';
@@ -9,10 +7,9 @@ import { ChannelAuthError, ExitCode, InputError } from '../../errors.js';
 import { channelHooks } from '../../hooks/channel-hooks.js';
 import { listability } from '../../hooks/listability.js';
 import { enabledChannels } from '../../config/enabled-channels.js';
-import { readShopStock } from '../../stock/read-shop-stock.js';
-import type { LoadedConfig } from '../../config/loaded-config.js';
 import type { StockReadResult } from '../../stock/read-stock.js';
 import { StockFileError } from '../../stock/stock-file-error.js';
+import { shopOf, type Shop } from '../../app/open-shop.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderEmptyRules, renderNothingListable } from '../render/listability.js';
 import { countProblems, renderProblem } from '../render/problems.js';
@@ -57,12 +54,13 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
   let safe = Boolean(cfg.loaded);
 
   if (cfg.loaded) {
-    const loaded = cfg.loaded;
+    const shop = shopOf(cfg.loaded, ctx);
+    const { loaded } = shop;
     let stock: StockReadResult | undefined;
     // A terminal shows what takes time (a big file, the account check); cron sees nothing.
     const reading = out.progress('Reading the stock file…');
     try {
-      stock = await readShopStock(loaded);
+      stock = await shop.stock();
       reading.done();
     } catch (e) {
       reading.fail();
@@ -92,12 +90,12 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
         const blocked = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.sku));
         const credentials: Problem[] = [];
         try {
-          channelCredentials(loaded, channel, ctx.env);
+          shop.credentials(channel);
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           credentials.push({ severity: 'warning', code: 'credentials-missing', message: `${e.message} (a sync would stop with exit 2)` });
         }
-        const account = args.remote && credentials.length === 0 ? await accountProblems(loaded, channel, result.offers, ctx) : [];
+        const account = args.remote && credentials.length === 0 ? await accountProblems(shop, channel, result.offers) : [];
         checking.done();
         const problems = [...credentials, ...result.problems, ...account];
         out.print(`${channel}: ${stock.items.length - blocked.size} product(s) can be listed, ${blocked.size} cannot; ${result.offers.length} hook(s) selected`);
@@ -134,10 +132,10 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
  * inventory location, category aspects) without creating anything. Amazon has no account-level
  * setup to check beyond the credentials, which a sync proves first.
  */
-async function accountProblems(loaded: LoadedConfig, channel: ChannelId, offers: readonly Offer[], ctx: RunContext): Promise<Problem[]> {
+async function accountProblems(shop: Shop, channel: ChannelId, offers: readonly Offer[]): Promise<Problem[]> {
   if (channel !== 'ebay') return [];
   try {
-    const adapter = createChannels(loaded, ctx.env, { log: ctx.out.log }, 'ebay').get('ebay') as EbayChannel | undefined;
+    const adapter = shop.adapter('ebay') as EbayChannel | undefined;
     if (!adapter) return [];
     await adapter.authenticate();
     return (await adapter.setupCheck(offers, { createLocation: false })).problems;

@@ -1,4 +1,4 @@
-import { marketplaceFacts } from '../../channels/ebay/marketplaces.js';
+import { marketplaceFacts } from '../../channels/ebay/index.js';
 import type { Config } from '../../config/schema.js';
 
 /**
