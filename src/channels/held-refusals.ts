@@ -16,7 +16,7 @@ const HELD_REFUSALS: Readonly<Record<ChannelId, ReadonlySet<string>>> = {
     'catalog-mismatch',
     'no-ean',
     'gpsr-email-missing',
-    // Listing issue codes (issue-explanations.ts): required attribute missing, EAN contradicts
+    // Listing issue codes (amazon/error-explanations.ts): required attribute missing, EAN contradicts
     // the catalogue, no product to attach to, brand approval needed.
     '90220',
     '8541',

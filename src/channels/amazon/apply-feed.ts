@@ -11,8 +11,8 @@ import {
   RefusedDocumentUrl,
   uploadFeedDocument,
 } from './feeds-api.js';
-import { issue } from './issue-explanations.js';
-import { failureOf } from './outcomes.js';
+import { issue } from './error-explanations.js';
+import { failureOf } from './outcome.js';
 import { ProcessingReport, type Feed } from './schemas.js';
 import type { ChannelDeps } from '../../http/channel-deps.js';
 

@@ -2,12 +2,12 @@ import type { RemoteRef } from '../../domain/listing.js';
 import type { Offer } from '../../domain/offer.js';
 import type { ChangeOutcome, ChannelIssue, ListingChange, MatchResult } from '../channel.js';
 import type { AmazonApi } from './api-context.js';
-import { issue } from './issue-explanations.js';
+import { issue } from './error-explanations.js';
 import { deleteListingsItem, patchListingsItem, putListingsItem } from './listings-api.js';
 import { GENERIC_PRODUCT_TYPE, offerOnlyAttributes, type Attributes, type ListingContext } from './mapping.js';
 import { updatePatches, zeroQuantityPatches } from './patches.js';
 import { newProductAttributes } from './product-attributes.js';
-import { failureOf, judgeSubmission, offerSummary } from './outcomes.js';
+import { failureOf, judgeSubmission, offerSummary } from './outcome.js';
 import type { SubmissionResponse } from './schemas.js';
 
 /** What per-item calls need besides the change itself. */

@@ -2,10 +2,10 @@ import type { RemoteRef } from '../../domain/listing.js';
 import type { ChangeOutcome, ChannelIssue, ListingChange, MatchResult } from '../channel.js';
 import { planCreate, unmatchedOutcome, type ItemContext } from './apply-items.js';
 import { ListingsFeedDocument, type FeedMessage } from './feed-document.js';
-import { issue } from './issue-explanations.js';
+import { issue } from './error-explanations.js';
 import { GENERIC_PRODUCT_TYPE } from './mapping.js';
 import { updatePatches, zeroQuantityPatches } from './patches.js';
-import { listingIssue, offerSummary } from './outcomes.js';
+import { listingIssue, offerSummary } from './outcome.js';
 import type { ProcessingReport } from './schemas.js';
 
 /** One change as one feed message, with what its outcome will need. */

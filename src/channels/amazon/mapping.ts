@@ -3,7 +3,7 @@ import type { RemoteListing } from '../../domain/listing.js';
 import type { Offer } from '../../domain/offer.js';
 import type { ChannelIssue } from '../channel.js';
 import { gpsrAttributes, gpsrContacts } from './gpsr.js';
-import { explainIssue } from './issue-explanations.js';
+import { explainIssue } from './error-explanations.js';
 import { LIST_PRICE_MARKETPLACES } from './marketplaces.js';
 import type { ListingItem } from './schemas.js';
 

@@ -1,4 +1,4 @@
-import { throwIfFatal } from './fatal.js';
+import { throwIfFatal } from './channel-error.js';
 import type { EbayConfig } from '../../config/schema.js';
 import type { EbayApiContext } from './api-context.js';
 import type { OfferSettings } from './mapping.js';

@@ -1,4 +1,4 @@
-import { throwIfFatal } from './fatal.js';
+import { throwIfFatal } from './channel-error.js';
 import type { ChangeOutcome, ListingChange } from '../channel.js';
 import type { ListingContext } from './apply-context.js';
 import { createListings } from './create-listing.js';

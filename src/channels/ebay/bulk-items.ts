@@ -1,10 +1,10 @@
 import type { ChangeOutcome, ListingChange } from '../channel.js';
 import type { ListingContext } from './apply-context.js';
 import { bulkCreateOrReplaceInventoryItem, bulkGetInventoryItem } from './bulk-api.js';
-import type { ResolvedCategory } from './category-map.js';
+import { resolveCategory, type ResolvedCategory } from './category-map.js';
 import { issuesFromDetails } from './issues.js';
 import { inventoryItemPayload, mergeInventoryItem } from './mapping.js';
-import type { Trace } from './outcome.js';
+import { Trace } from './outcome.js';
 import type { InventoryItemRead } from './schemas.js';
 
 /** A create or content update on its way to eBay: its category and the story of its calls. */
@@ -12,6 +12,30 @@ export interface ItemWrite {
   change: Extract<ListingChange, { kind: 'create' | 'update' }>;
   category: ResolvedCategory;
   trace: Trace;
+}
+
+/**
+ * Each create or content update with its product's eBay category and a fresh trace. A product
+ * whose shop category has no eBay category gets its failed outcome at once: nothing is sent.
+ */
+export function withCategories<C extends ItemWrite['change']>(ctx: ListingContext, changes: readonly C[], onOutcome: (o: ChangeOutcome) => void): Array<{ change: C; category: ResolvedCategory; trace: Trace }> {
+  const ready: Array<{ change: C; category: ResolvedCategory; trace: Trace }> = [];
+  for (const change of changes) {
+    const trace = new Trace();
+    const category = resolveCategory(ctx.config.categories, change.offer.product);
+    if (!category) onOutcome(trace.outcome(change, false, [unmappedCategoryIssue(change.offer.product.category)]));
+    else ready.push({ change, category, trace });
+  }
+  return ready;
+}
+
+function unmappedCategoryIssue(category: string | undefined) {
+  return {
+    code: 'category-unmapped',
+    message: `shop category "${category ?? '(none)'}" has no eBay category`,
+    explanation: 'Add it under channels.ebay.categories (find the id with `civetta ebay categories QUERY`). Nothing was sent to eBay.',
+    field: 'channels.ebay.categories',
+  };
 }
 
 /**

@@ -1,29 +1,16 @@
 import type { ChangeOutcome, ChannelIssue, ListingChange } from '../channel.js';
-import type { Offer } from '../../domain/offer.js';
 import type { ListingContext } from './apply-context.js';
 import { bulkCreateOffer, bulkPublishOffer } from './bulk-api.js';
-import { batches, writeItems, type ItemWrite } from './bulk-items.js';
-import { resolveCategory } from './category-map.js';
+import { batches, withCategories, writeItems, type ItemWrite } from './bulk-items.js';
 import { RETRYABLE_ERROR_IDS } from './error-explanations.js';
-import { throwIfFatal } from './fatal.js';
+import { throwIfFatal } from './channel-error.js';
 import { createOffer, getOffers, updateOffer } from './inventory-api.js';
 import { errorIds, issuesFromDetails } from './issues.js';
 import { liveListingId, offerPayload, updateOfferPayload, type OfferPayload } from './mapping.js';
 import { HttpError, NetworkError, UnexpectedResponseError } from '../../http/http-error.js';
-import { Trace, failed } from './outcome.js';
+import { failed, type Trace } from './outcome.js';
 import { BULK_MAX } from './rate-limits.js';
 import type { BulkEntry, OfferRead } from './schemas.js';
-
-/** The problem when a product's shop category has no eBay category in the config. */
-export function unmappedCategoryIssue(offer: Offer) {
-  return {
-    code: 'category-unmapped',
-    message: `shop category "${offer.product.category ?? '(none)'}" has no eBay category`,
-    explanation:
-      'Add it under channels.ebay.categories (find the id with `civetta ebay categories QUERY`). Nothing was sent to eBay.',
-    field: 'channels.ebay.categories',
-  };
-}
 
 type Create = Extract<ListingChange, { kind: 'create' }>;
 interface Staged extends ItemWrite {
@@ -45,13 +32,7 @@ interface Offered extends Staged {
  * anything is resent. Batches run side by side.
  */
 export async function createListings(ctx: ListingContext, creates: readonly Create[], onOutcome: (o: ChangeOutcome) => void): Promise<void> {
-  const staged: Staged[] = [];
-  for (const change of creates) {
-    const trace = new Trace();
-    const category = resolveCategory(ctx.config.categories, change.offer.product);
-    if (!category) onOutcome(trace.outcome(change, false, [unmappedCategoryIssue(change.offer)]));
-    else staged.push({ change, category, trace, body: offerPayload(change.offer, category, ctx.settings) });
-  }
+  const staged: Staged[] = withCategories(ctx, creates, onOutcome).map((p) => ({ ...p, body: offerPayload(p.change.offer, p.category, ctx.settings) }));
   await Promise.all(batches(staged, BULK_MAX).map((batch) => createBatch(ctx, batch, onOutcome)));
 }
 

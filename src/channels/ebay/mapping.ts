@@ -4,7 +4,7 @@ import type { Offer } from '../../domain/offer.js';
 import type { StockItem } from '../../domain/stock-item.js';
 import type { ResolvedCategory } from './category-map.js';
 import type { MarketplaceFacts } from './marketplaces.js';
-import { regulatoryFrom } from './regulatory.js';
+import { regulatoryFrom } from './gpsr.js';
 import type { InventoryItemRead, OfferRead } from './schemas.js';
 
 /** Contract limits (sell_inventory_v1_oas3.json, Product): title ≤ 80, description ≤ 4,000, 1–24 https pictures. */

@@ -1,4 +1,4 @@
-import { throwIfFatal } from './fatal.js';
+import { throwIfFatal } from './channel-error.js';
 import type { ShipOutcome, ShipRequest } from '../channel.js';
 import type { Order } from '../../domain/order.js';
 import { HttpError, NetworkError } from '../../http/http-error.js';

@@ -1,4 +1,4 @@
-import { throwIfFatal } from './fatal.js';
+import { throwIfFatal } from './channel-error.js';
 import type { ChangeOutcome, ChannelIssue, ListingChange } from '../channel.js';
 import type { RemoteRef } from '../../domain/listing.js';
 import { issuesFromDetails, issuesFromError } from './issues.js';

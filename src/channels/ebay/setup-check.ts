@@ -1,4 +1,4 @@
-import { throwIfFatal } from './fatal.js';
+import { throwIfFatal } from './channel-error.js';
 import type { EbayConfig } from '../../config/schema.js';
 import type { Offer } from '../../domain/offer.js';
 import type { Problem } from '../../domain/problem.js';

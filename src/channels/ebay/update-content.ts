@@ -1,14 +1,13 @@
-import { throwIfFatal } from './fatal.js';
+import { throwIfFatal } from './channel-error.js';
 import type { ChangeOutcome, ListingChange } from '../channel.js';
 import { HttpError } from '../../http/http-error.js';
 import type { ListingContext } from './apply-context.js';
-import { batches, writeItems, type ItemWrite } from './bulk-items.js';
-import { resolveCategory } from './category-map.js';
-import { createOfferOnce, pickOffer, unmappedCategoryIssue } from './create-listing.js';
+import { batches, withCategories, writeItems, type ItemWrite } from './bulk-items.js';
+import { createOfferOnce, pickOffer } from './create-listing.js';
 import { getOffer, getOffers, publishOffer, updateOffer } from './inventory-api.js';
 import { issuesFromError } from './issues.js';
 import { liveListingId, offerPayload, updateOfferPayload } from './mapping.js';
-import { Trace, settle } from './outcome.js';
+import { settle } from './outcome.js';
 import { BULK_MAX } from './rate-limits.js';
 
 type Update = Extract<ListingChange, { kind: 'update' }>;
@@ -21,13 +20,7 @@ interface Pending extends ItemWrite { change: Update }
  * sent whole with updateOffer, and published again when it is not live.
  */
 export async function updateContent(ctx: ListingContext, updates: readonly Update[], onOutcome: (o: ChangeOutcome) => void): Promise<void> {
-  const pending: Pending[] = [];
-  for (const change of updates) {
-    const trace = new Trace();
-    const category = resolveCategory(ctx.config.categories, change.offer.product);
-    if (!category) onOutcome(trace.outcome(change, false, [unmappedCategoryIssue(change.offer)]));
-    else pending.push({ change, category, trace });
-  }
+  const pending: Pending[] = withCategories(ctx, updates, onOutcome);
   // Batches are independent: they run side by side, as many at once as the client lets through.
   await Promise.all(
     batches(pending, BULK_MAX).map(async (batch) => {

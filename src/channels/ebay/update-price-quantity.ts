@@ -1,4 +1,4 @@
-import { throwIfFatal } from './fatal.js';
+import { throwIfFatal } from './channel-error.js';
 import type { ChangeOutcome, ListingChange } from '../channel.js';
 import { minorToDecimal } from '../../domain/money.js';
 import { HttpError } from '../../http/http-error.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveEndpoints } from '../../../src/channels/amazon/endpoints.js';
-import { explainIssue } from '../../../src/channels/amazon/issue-explanations.js';
+import { explainIssue } from '../../../src/channels/amazon/error-explanations.js';
 import { InputError } from '../../../src/errors.js';
 import { amazonConfig } from './helpers.js';
 

@@ -9,7 +9,7 @@ import {
   remoteListing,
   updateOfferPayload,
 } from '../../../src/channels/ebay/mapping.js';
-import { regulatoryFrom } from '../../../src/channels/ebay/regulatory.js';
+import { regulatoryFrom } from '../../../src/channels/ebay/gpsr.js';
 import { party } from '../../support/party.js';
 import { ebayConfig, offer, stockItem } from './helpers.js';
 

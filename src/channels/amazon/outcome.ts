@@ -1,9 +1,9 @@
-import { ChannelAuthError, InputError } from '../../errors.js';
 import { HttpError, NetworkError, UnexpectedResponseError } from '../../http/http-error.js';
 import { currencyDigits, minorToDecimal } from '../../domain/money.js';
 import type { Offer } from '../../domain/offer.js';
 import type { ChannelIssue } from '../channel.js';
-import { issue } from './issue-explanations.js';
+import { throwIfFatal } from './channel-error.js';
+import { issue } from './error-explanations.js';
 import { SpErrorList, type ListingIssue, type SubmissionResponse } from './schemas.js';
 
 /** `sku=… price=24.90 EUR qty=3`: the values a shop owner checks, never a header or token. */
@@ -35,11 +35,11 @@ export function judgeSubmission(res: SubmissionResponse): { ok: boolean; errors:
 }
 
 /**
- * A thrown error → the item's issues and a compact response. Refused credentials and refused
- * hosts are not an item's failure: they stop the run, so they are rethrown.
+ * A thrown error → the item's issues and a compact response. What stops the channel
+ * (channel-error.ts) is not an item's failure, so it is rethrown.
  */
 export function failureOf(error: unknown): { errors: ChannelIssue[]; response: string } {
-  if (error instanceof ChannelAuthError || error instanceof InputError) throw error;
+  throwIfFatal(error);
   if (error instanceof HttpError) {
     const parsed = SpErrorList.safeParse(error.json);
     const errors = parsed.success
