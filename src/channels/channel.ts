@@ -1,29 +1,28 @@
 import type { ShipCarrier } from '../domain/carrier.js';
 import type { ChannelId } from '../domain/ids.js';
-import type { ChannelIssue, RemoteListing, RemoteRef } from '../domain/listing.js';
+import type { ActionKind, ChannelIssue, RemoteListing, RemoteRef } from '../domain/listing.js';
 
 export type { ChannelIssue } from '../domain/listing.js';
 import type { Offer } from '../domain/offer.js';
 import type { Order } from '../domain/order.js';
 import type { Problem } from '../domain/problem.js';
 import type { StockItem } from '../domain/stock-item.js';
+import type { FieldChange, PlanAction } from '../plan/sync-plan.js';
 
 
-/** One change to apply to one listing. `fields` says what an update touches. */
+/**
+ * One change to apply to one listing: a plan action (plan/sync-plan.ts) as the adapter needs it,
+ * without the plan's bookkeeping; `fields` says what an update touches.
+ */
 export type ListingChange =
-  | { kind: 'create'; offer: Offer }
-  | {
-      kind: 'update';
-      offer: Offer;
-      fields: ReadonlyArray<'price' | 'quantity' | 'content'>;
-      remote: RemoteRef;
-    }
-  | { kind: 'delist'; sku: string; remote: RemoteRef };
+  | Pick<Extract<PlanAction, { kind: 'create' }>, 'kind' | 'offer'>
+  | (Pick<Extract<PlanAction, { kind: 'update' }>, 'kind' | 'offer' | 'remote'> & { fields: ReadonlyArray<FieldChange['field']> })
+  | Pick<Extract<PlanAction, { kind: 'delist' }>, 'kind' | 'sku' | 'remote'>;
 
 /** The outcome of one change, reported as soon as it is known. */
 export interface ChangeOutcome {
   sku: string;
-  kind: ListingChange['kind'];
+  kind: ActionKind;
   ok: boolean;
   /** The remote identifiers after the change (create: the new ones). */
   remote?: RemoteRef;

@@ -1,6 +1,13 @@
 import type { ChannelId } from './ids.js';
 import type { Minor } from './money.js';
 
+/**
+ * The three remote writes civetta makes to a listing. The plan's actions (plan/sync-plan.ts),
+ * the adapters' changes (channels/channel.ts, derived from them) and the ledger's action records
+ * all take their kind from here.
+ */
+export type ActionKind = 'create' | 'update' | 'delist';
+
 /** A problem or warning a marketplace reported for one item, with a plain-words explanation when we know one. */
 export interface ChannelIssue {
   /** The marketplace's own code: Amazon issue code, eBay errorId, or civetta's (`unexpected-response`, `network`). */

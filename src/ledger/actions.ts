@@ -1,4 +1,5 @@
 import type { ChannelId } from '../domain/ids.js';
+import type { ActionKind } from '../domain/listing.js';
 import type { Ledger } from './database.js';
 
 /** pending: recorded before sending, outcome not yet known; abandoned: an interrupted run's write that did not land. */
@@ -10,7 +11,7 @@ export interface ActionRecord {
   runId: number;
   channel: ChannelId;
   sku: string;
-  kind: 'create' | 'update' | 'delist';
+  kind: ActionKind;
   changes: string;
   request?: string;
   outcome: ActionOutcome;

@@ -1,5 +1,5 @@
 import type { ChannelId } from '../domain/ids.js';
-import type { ChannelIssue, RemoteRef } from '../domain/listing.js';
+import type { ActionKind, ChannelIssue, RemoteRef } from '../domain/listing.js';
 import type { Minor } from '../domain/money.js';
 import type { Offer } from '../domain/offer.js';
 import type { GuardTrip } from './guards.js';
@@ -13,8 +13,8 @@ export type FieldChange =
   | { field: 'quantity'; from: number; to: number }
   | { field: 'content'; from: string; to: string };
 
-/** One planned remote write. `offer` is what will be sent (create/update). */
-export type PlanAction =
+/** One planned remote write (its `kind` one of ActionKind). `offer` is what will be sent (create/update). */
+export type PlanAction = { kind: ActionKind } & (
   | { kind: 'create'; channel: ChannelId; sku: string; offer: Offer; reason: string }
   | {
       kind: 'update';
@@ -29,7 +29,8 @@ export type PlanAction =
       /** When the live price was edited elsewhere: the price civetta last set (the price guard measures from it). */
       ledgerPriceMinor?: Minor;
     }
-  | { kind: 'delist'; channel: ChannelId; sku: string; remote: RemoteRef; reason: string };
+  | { kind: 'delist'; channel: ChannelId; sku: string; remote: RemoteRef; reason: string }
+);
 
 /** A change the planner held back this run, and why. */
 export interface Deferred {
