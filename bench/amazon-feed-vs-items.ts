@@ -25,7 +25,7 @@ function offers(count: number): Offer[] {
       priceMinor: 1990 + i,
       currency: 'EUR',
       quantity: 3,
-      product: { sku, line: i + 2, ean, title: `Gioco ${i}`, brand: 'Clementoni', category: 'Puzzle', priceMinor: 1790, costMinor: 900, quantity: 5, images: [], safety: {} },
+      product: { sku, line: i + 2, ean, title: `Gioco ${i}`, brand: 'Clementoni', category: 'Puzzle', priceMinor: 1790, costMinor: 900, quantity: 5, imageCount: 0, httpsImage: false, images: [], safety: {} },
       contentHash: `h${i}`,
       reason: 'bench',
     };

@@ -43,7 +43,7 @@ function newPrice(i: number): Offer {
   const sku = skuOf(i);
   return {
     channel: 'amazon', sku, priceMinor: price(i) - 100, currency: 'EUR', quantity: 5, contentHash: `h${i}`, reason: 'bench',
-    product: { sku, line: i + 2, title: `Puzzle ${i}`, brand: 'Clementoni', category: 'Puzzle', priceMinor: price(i), quantity: 5, images: [], safety: {} },
+    product: { sku, line: i + 2, title: `Puzzle ${i}`, brand: 'Clementoni', category: 'Puzzle', priceMinor: price(i), quantity: 5, imageCount: 0, httpsImage: false, images: [], safety: {} },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ChannelId } from './ids.js';
 import type { Minor } from './money.js';
-import type { StockItem } from './stock-item.js';
+import type { StockProduct } from './stock-item.js';
 
 /**
  * What civetta wants live for one hook product on one channel: the channel price and quantity
@@ -16,7 +16,7 @@ export interface Offer {
   /** The lowest price allowed: cost + channel fees + floorMargin. Undefined when cost is unknown. */
   floorMinor?: Minor;
   /** The product row the offer is built from: title, EAN, images, brand, category, safety data. */
-  product: StockItem;
+  product: StockProduct;
   /** Stable hash of the content fields a channel shows (title, description, images, EAN, brand, category, safety). */
   contentHash: string;
   /** Why this product is on the channel: the rule that selected it, or `pinned`. */

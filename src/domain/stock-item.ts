@@ -39,7 +39,12 @@ export interface SafetyInfo {
   warnings?: string;
 }
 
-/** One product row of the shop's stock file, after parsing and validation. */
+/**
+ * One product row of the shop's stock file, after parsing and validation: what the reader keeps
+ * of every row (selection, validation and the ledger read these). The long fields a listing
+ * shows (description, image URLs) are set aside while reading and fetched for the hooks only
+ * (StockProduct, `StockRows.longFields`), so a file of any length is read in bounded memory.
+ */
 export interface StockItem {
   sku: string;
   /** 1-based line of the file where the row starts, for messages. */
@@ -57,9 +62,49 @@ export interface StockItem {
   quantity: number;
   /** A variant's option values (size, colour…), as its export writes them. */
   options?: string[];
-  images: string[];
-  description?: string;
+  /** Image URLs the row has (the URLs themselves are long fields). */
+  imageCount: number;
+  /** Whether one of them is https: eBay publishes only those. */
+  httpsImage: boolean;
   /** VAT rate as a fraction (0.22), from the file or the config; undefined when unknown. */
   vatRate?: number;
   safety: SafetyInfo;
+}
+
+/** What a listing shows beyond the row: kept out of memory while reading, fetched for the hooks. */
+export interface LongFields {
+  images: string[];
+  description?: string;
+}
+
+/** A product with its long fields: what an offer is built from and a channel shows. */
+export type StockProduct = StockItem & LongFields;
+
+/** The image facts every row keeps (StockItem) of its URLs. */
+export function imageFacts(images: readonly string[]): Pick<StockItem, 'imageCount' | 'httpsImage'> {
+  return { imageCount: images.length, httpsImage: images.some((u) => u.startsWith('https://')) };
+}
+
+/** The good rows of a stock file, and the long fields of any of them (read back on demand). */
+export interface StockRows {
+  items: readonly StockItem[];
+  /** The row's description and images; the item may be a copy (resolveProduct) of one of `items`. */
+  longFields(item: StockItem): LongFields;
+}
+
+/** The item with its long fields: what an offer is built from. */
+export function productOf(stock: Pick<StockRows, 'longFields'>, item: StockItem): StockProduct {
+  return { ...item, ...stock.longFields(item) };
+}
+
+/** Complete products (a test's, a one-off check's) as rows; their long fields are found by SKU. */
+export function productRows(products: readonly StockProduct[]): StockRows {
+  const bySku = new Map(products.map((p) => [p.sku, p]));
+  return {
+    items: products,
+    longFields: (item) => {
+      const p = bySku.get(item.sku);
+      return { images: p?.images ?? [], ...(p?.description === undefined ? {} : { description: p.description }) };
+    },
+  };
 }

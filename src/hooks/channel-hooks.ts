@@ -2,7 +2,8 @@ import type { Config } from '../config/schema.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { Offer } from '../domain/offer.js';
 import type { Problem } from '../domain/problem.js';
-import type { StockItem } from '../domain/stock-item.js';
+import type { StockProduct, StockRows } from '../domain/stock-item.js';
+import { productOf, productRows } from '../domain/stock-item.js';
 import { buildOffers } from '../pricing/build-offers.js';
 import { channelQuantity } from '../pricing/channel-quantity.js';
 import { checkEligibility } from './eligibility.js';
@@ -31,10 +32,13 @@ export interface ChannelHooks {
 
 /**
  * From parsed stock items to a channel's desired offers: complete VAT and safety data from the
- * config, check each product against the channel's demands, select the hooks, price them. Pure.
+ * config, check each product against the channel's demands, select the hooks, price them with
+ * their long fields (read back for the hooks only). `stock` is the reader's rows, or complete
+ * products. Pure but for the read-back.
  */
-export function channelHooks(config: Config, items: readonly StockItem[], channel: ChannelId, opts: ChannelHooksOptions = {}): ChannelHooks {
-  const products = items.map((i) => resolveProduct(i, config));
+export function channelHooks(config: Config, stock: StockRows | readonly StockProduct[], channel: ChannelId, opts: ChannelHooksOptions = {}): ChannelHooks {
+  const rows = isRows(stock) ? stock : productRows(stock);
+  const products = rows.items.map((i) => resolveProduct(i, config));
   const problemsBySku = new Map<string, Problem[]>();
   for (const p of products) problemsBySku.set(p.sku, checkEligibility(p, channel, config));
   const stockRules = config.channels[channel]?.stock;
@@ -50,6 +54,10 @@ export function channelHooks(config: Config, items: readonly StockItem[], channe
     ...(opts.sales ? { sales: opts.sales } : {}),
     ...(opts.previous ? { previous: opts.previous } : {}),
   });
-  const offers = buildOffers(selection.hooks, config, channel, opts.openOrderUnits);
+  const offers = buildOffers(selection.hooks.map((h) => ({ ...h, item: productOf(rows, h.item) })), config, channel, opts.openOrderUnits);
   return { channel, selection, offers, problems: [...problemsBySku.values()].flat() };
+}
+
+function isRows(stock: StockRows | readonly StockProduct[]): stock is StockRows {
+  return !Array.isArray(stock);
 }

@@ -60,8 +60,8 @@ export function checkEligibility(item: StockItem, channel: ChannelId, config: Co
   if (!item.title.trim()) add('title', 'error', 'title-missing', 'no title', { expected: 'a product title' });
   else if (item.title.length > limits.titleMax) add('title', 'error', 'title-too-long', `title has ${item.title.length} characters, at most ${limits.titleMax} allowed`, { value: item.title, expected: `≤ ${limits.titleMax} characters` });
 
-  if (limits.needsImage && !item.images.some((u) => u.startsWith('https://'))) {
-    add('image', 'error', 'image-missing', item.images.length ? 'no https image (only https picture URLs are accepted)' : 'no image', { expected: 'at least one https:// image URL' });
+  if (limits.needsImage && !item.httpsImage) {
+    add('image', 'error', 'image-missing', item.imageCount ? 'no https image (only https picture URLs are accepted)' : 'no image', { expected: 'at least one https:// image URL' });
   }
 
   if (item.vatRate === undefined) add('vat', 'error', 'vat-unknown', 'VAT rate unknown (no VAT column value, no vat.categories entry for its category, no vat.default)', { expected: 'a VAT rate: 22%, 10%, 5% or 4%' });

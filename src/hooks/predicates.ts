@@ -50,7 +50,7 @@ export function firstFailure(item: StockItem, where: Where): Failure | undefined
     ['margin', () => (where.margin ? inRange(productMargin(item), where.margin, share, share) : undefined)],
     ['quantity', () => (where.quantity ? inRange(item.quantity, where.quantity, String, String) : undefined)],
     ['ean', () => (where.ean ? presence(Boolean(item.ean), where.ean) : undefined)],
-    ['image', () => (where.image ? presence(item.images.length > 0, where.image) : undefined)],
+    ['image', () => (where.image ? presence(item.imageCount > 0, where.image) : undefined)],
   ];
   for (const [condition, check] of checks) {
     const failed = check();

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { Offer } from '../domain/offer.js';
-import type { Hook } from '../domain/hook.js';
+import type { StockProduct } from '../domain/stock-item.js';
 import { channelPrice } from './channel-price.js';
 import { channelQuantity } from './channel-quantity.js';
 import { contentHash } from './content-hash.js';
@@ -13,7 +13,7 @@ import { contentHash } from './content-hash.js';
  * (eligibility already keeps such products from being hooks). Pure.
  */
 export function buildOffers(
-  hooks: readonly Hook[],
+  hooks: readonly { item: StockProduct; rule: string }[],
   config: Config,
   channel: ChannelId,
   openOrderUnits: ReadonlyMap<string, number> = new Map(),

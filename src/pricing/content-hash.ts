@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { StockItem } from '../domain/stock-item.js';
+import type { StockProduct } from '../domain/stock-item.js';
 
 /** JSON with object keys sorted at every level, so equal content always hashes alike. */
 export function stableJson(value: unknown): string {
@@ -18,7 +18,7 @@ export function stableJson(value: unknown): string {
  * safety data, VAT rate): a changed hash means the listing's content must be sent again.
  * Price and quantity are not part of it; they are compared on their own.
  */
-export function contentHash(product: StockItem): string {
+export function contentHash(product: StockProduct): string {
   const content = {
     title: product.title,
     description: product.description,

@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import type { CsvError } from 'csv-parse';
 import type { Problem } from '../domain/problem.js';
-import type { StockItem } from '../domain/stock-item.js';
+import type { LongFields, StockItem, StockRows } from '../domain/stock-item.js';
 import type { Delimiter, QuoteMode } from './detect-dialect.js';
 import { detectDelimiter, sepHint } from './detect-dialect.js';
 import type { TextEncoding } from './detect-encoding.js';
@@ -50,9 +50,10 @@ export interface StockReadOptions {
 }
 
 /** What the file held. */
-export interface StockReadResult {
-  /** Good rows only, in file order. */
+export interface StockReadResult extends StockRows {
+  /** Good rows only, in file order; their long fields are set aside (longFields). */
   items: StockItem[];
+  longFields(item: StockItem): LongFields;
   /** Every bad row and warning, in file order, with file, line, column, value and expectation. */
   problems: Problem[];
   stats: {
@@ -232,5 +233,5 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
     };
     throw new StockFileError(message, [problem, ...result.problems]);
   }
-  return { items: result.items, problems: result.problems, stats };
+  return { items: result.items, longFields: result.longFields, problems: result.problems, stats };
 }

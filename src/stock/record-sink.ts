@@ -1,10 +1,12 @@
 /**
  * Takes the file's records one by one (as csv-parse yields them) and keeps what the result
- * needs: the header mapping, good items, problems, SKU sightings and counts. No I/O, so the
- * reader's bookkeeping is testable without files; the only state is what a result must hold.
+ * needs: the header mapping, a compact item per good row (its long fields set aside in a
+ * LongFieldStore), problems, the SKUs seen and counts. Its only I/O is the store's temporary
+ * database; the only state is what a result must hold.
  */
 import type { Problem } from '../domain/problem.js';
-import type { StockItem } from '../domain/stock-item.js';
+import type { LongFields, StockItem } from '../domain/stock-item.js';
+import { imageFacts } from '../domain/stock-item.js';
 import type { Delimiter } from './detect-dialect.js';
 import { detectDecimal, PREAMBLE_LINES } from './detect-dialect.js';
 import type { RowLayout } from '../config/stock-formats.js';
@@ -14,6 +16,7 @@ import type { ColumnMapping, ColumnsOption, HeaderAliases } from './map-columns.
 import { headerNames, mapColumns } from './map-columns.js';
 import type { DecimalMark } from './parse-number.js';
 import { parseImages } from './parse-fields.js';
+import { LongFieldStore } from './long-fields.js';
 import { foldAliases, isProductless, parseRow } from './parse-row.js';
 import { shelfPriceFromNet } from './price-basis.js';
 import type { FilterColumn, FilterOption } from './row-filter.js';
@@ -75,6 +78,8 @@ export interface SkippedRows {
 /** The reader's result, before it adds what only the shell knows (encoding, delimiter). */
 export interface SinkResult {
   items: StockItem[];
+  /** A good row's description and images, read back from where the reader set them aside. */
+  longFields(item: StockItem): LongFields;
   problems: Problem[];
   stats: {
     rows: number;
@@ -101,7 +106,15 @@ export class RecordSink {
   private readonly pending: Pending[] = [];
   private readonly items: StockItem[] = [];
   private readonly problems: Problem[] = [];
-  private readonly sightings: SkuSighting[] = [];
+  private readonly longFields = new LongFieldStore();
+  /** Every SKU seen on a product row, good or bad, and those seen twice (the duplicate check). */
+  private readonly skus = new Set<string>();
+  private readonly duplicated = new Set<string>();
+  /** Bad rows with a SKU: a duplicate's lines include them (good rows' are their items'). */
+  private readonly badSightings: SkuSighting[] = [];
+  /** Brands and categories repeat on many rows: one string each instead of one per row. */
+  private readonly words = new Map<string, string>();
+  private headerWidth = 0;
   private readonly skips: Skip[] = [];
   private lastEnd = 0;
   private rows = 0;
@@ -176,6 +189,7 @@ export class RecordSink {
       throw new StockFileError(filter.problems.map((p) => p.message).join('; '), filter.problems);
     }
     this.header = record;
+    this.headerWidth = headerNames(record).length;
     this.mapping = mapped.mapping;
     if (this.options.grossPriceHeader?.test(mapped.mapping.price?.header ?? '')) this.priceIncludesVat = true;
     this.filterColumns = filter.columns;
@@ -238,15 +252,18 @@ export class RecordSink {
       file: this.options.file,
       line,
       decimal: this.decimal as DecimalMark,
-      headerWidth: headerNames(this.header ?? []).length,
+      headerWidth: this.headerWidth,
       vatAliases: this.vatAliases,
       ...(this.options.today === undefined ? {} : { today: this.options.today }),
     });
     this.negativeOutlets += parsed.problems.filter((p) => p.code === 'quantity-negative-outlet').length;
     this.problems.push(...parsed.problems);
-    if (parsed.sku !== undefined) this.sightings.push({ sku: parsed.sku, line });
     const item = parsed.item && this.shelfPrice(parsed.item);
+    if (parsed.sku !== undefined) this.see(parsed.sku, line, item !== undefined);
     if (item) {
+      if (item.brand !== undefined) item.brand = this.word(item.brand);
+      if (item.category !== undefined) item.category = this.word(item.category);
+      this.longFields.set(line, parsed.long ?? { images: [] });
       const title = variantTitle(item.title, grouped.options);
       if (title !== item.title || grouped.inherited) this.variants++;
       item.title = title;
@@ -258,6 +275,21 @@ export class RecordSink {
     this.previous = item;
   }
 
+  /** A SKU on a product row; a good row's line is its item's, a bad row's is kept here. */
+  private see(sku: string, line: number, good: boolean): void {
+    if (this.skus.has(sku)) this.duplicated.add(sku);
+    else this.skus.add(sku);
+    if (!good) this.badSightings.push({ sku, line });
+  }
+
+  /** The one string kept for a repeated brand or category (the first few thousand distinct ones: our bound). */
+  private word(text: string): string {
+    const known = this.words.get(text);
+    if (known !== undefined) return known;
+    if (this.words.size < 10_000) this.words.set(text, text);
+    return text;
+  }
+
   /**
    * A row with no product field but image URLs continues the product right above it: Shopify
    * exports a product's second and later images that way. Above a bad row, it is only ignored.
@@ -265,9 +297,12 @@ export class RecordSink {
   private continueImages(record: readonly string[], mapping: ColumnMapping): void {
     const column = mapping.image;
     if (this.previous === undefined || column === undefined) return;
-    for (const url of parseImages(record[column.index] ?? '').urls) {
-      if (!this.previous.images.includes(url)) this.previous.images.push(url);
-    }
+    this.addImages(this.previous, parseImages(record[column.index] ?? '').urls);
+  }
+
+  private addImages(item: StockItem, urls: readonly string[]): void {
+    if (urls.length === 0) return;
+    Object.assign(item, imageFacts(this.longFields.addImages(item.line, urls).images));
   }
 
   /** A row that is not a product, counted by why; an image row's URLs join its product's variants. */
@@ -277,9 +312,8 @@ export class RecordSink {
     else {
       this.skippedRows.images++;
       if (group === undefined || group !== this.groupItems.key) return;
-      for (const item of this.groupItems.items) {
-        for (const url of parseImages(images ?? '').urls) if (!item.images.includes(url)) item.images.push(url);
-      }
+      const urls = parseImages(images ?? '').urls;
+      for (const item of this.groupItems.items) this.addImages(item, urls);
     }
   }
 
@@ -342,13 +376,16 @@ export class RecordSink {
     if (this.decimal === undefined) this.decideDecimal();
     for (const grouped of this.grouper?.finish() ?? []) this.settle(grouped);
     for (const skip of this.skips.splice(0)) this.resolveSkip(skip);
-    const duplicates = findDuplicateSkus(this.sightings);
+    this.longFields.finish();
+    const duplicates = findDuplicateSkus(this.duplicateSightings());
     const skuHeader = this.mapping?.sku?.header ?? this.options.columns.sku;
     const problems = sortProblems([...this.problems, ...duplicateProblems(duplicates, skuHeader, file)]);
     const items = withoutDuplicates(this.items, duplicates);
     const badRows = badLines(problems).size + this.swallowedLines;
+    const store = this.longFields;
     return {
       items,
+      longFields: (item) => store.get(item.line),
       problems,
       stats: {
         rows: this.rows,
@@ -363,5 +400,12 @@ export class RecordSink {
         priceIncludesVat: this.priceIncludesVat,
       },
     };
+  }
+
+  /** The rows of the SKUs seen more than once, in file order. */
+  private duplicateSightings(): SkuSighting[] {
+    if (this.duplicated.size === 0) return [];
+    const good = this.items.filter((i) => this.duplicated.has(i.sku)).map((i) => ({ sku: i.sku, line: i.line }));
+    return [...good, ...this.badSightings.filter((s) => this.duplicated.has(s.sku))].sort((a, b) => a.line - b.line);
   }
 }

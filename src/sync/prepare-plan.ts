@@ -91,8 +91,8 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
   for (const channel of ctx.channels) {
     const ledgerListings = readListings(ctx.ledger, channel);
     const previous = new Set(currentHooks(ctx.ledger, channel));
-    const hooks = channelHooks(config, ctx.stock.items, channel, { previous, sales, openOrderUnits: ctx.openOrderUnits });
-    const desired = withPins(config, channel, hooks.offers, ctx.stock.items, ledgerListings, ctx.openOrderUnits);
+    const hooks = channelHooks(config, ctx.stock, channel, { previous, sales, openOrderUnits: ctx.openOrderUnits });
+    const desired = withPins(config, channel, hooks.offers, ctx.stock, ledgerListings, ctx.openOrderUnits);
     const canList = listability(hooks.selection, ctx.stock.items);
     // `validate` warns about a rule that selects nothing; cron would repeat it every few minutes.
     for (const r of canList.emptyRules) ctx.log.debug(r.message);

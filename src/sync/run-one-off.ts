@@ -5,6 +5,7 @@ import type { Minor } from '../domain/money.js';
 import { errorExitCode, ExitCode, InputError, SafetyGuardError } from '../errors.js';
 import { noEnabledChannel } from '../config/enabled-channels.js';
 import { executePlan, type FailedItem } from '../executor/execute-plan.js';
+import { productOf } from '../domain/stock-item.js';
 import { resolveProduct } from '../hooks/resolve-product.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import { readListing, saveListing } from '../ledger/listings.js';
@@ -65,8 +66,8 @@ export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDep
       formatVersion: PLAN_FORMAT_VERSION, createdAt: at, channels: [job.channel], refreshed: true,
       actions, unchanged: {}, deferred: [], drift: merged.drift, notBuyable: merged.notBuyable, shownFromCatalogue: [], refused: [], held: [], guards: [],
     };
-    if (job.command === 'list' && item) {
-      const [built] = buildOffers([{ item: resolveProduct(item, config), rule: PINNED_BY_HAND }], config, job.channel);
+    if (job.command === 'list' && stock && item) {
+      const [built] = buildOffers([{ item: productOf(stock, resolveProduct(item, config)), rule: PINNED_BY_HAND }], config, job.channel);
       if (!built) throw new InputError(`${job.sku}: the ${job.channel} fees leave nothing to cover the cost; no price can be offered.`);
       const offer = { ...built, ...(job.priceMinor !== undefined ? { priceMinor: job.priceMinor } : {}), ...(job.quantity !== undefined ? { quantity: job.quantity } : {}) };
       // A one-off is the owner's explicit request: no dead band, no daily budget.

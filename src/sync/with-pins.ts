@@ -1,7 +1,8 @@
 import type { Config } from '../config/schema.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { Offer } from '../domain/offer.js';
-import type { StockItem } from '../domain/stock-item.js';
+import type { StockRows } from '../domain/stock-item.js';
+import { productOf } from '../domain/stock-item.js';
 import { resolveProduct } from '../hooks/resolve-product.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import { buildOffers } from '../pricing/build-offers.js';
@@ -18,18 +19,18 @@ export function withPins(
   config: Config,
   channel: ChannelId,
   offers: readonly Offer[],
-  items: readonly StockItem[],
+  stock: StockRows,
   listings: readonly LedgerListing[],
   openOrderUnits: ReadonlyMap<string, number>,
 ): Offer[] {
   const pins = new Map(listings.filter((l) => l.pinned).map((l) => [l.sku, l]));
   const bySku = new Map(offers.map((o) => [o.sku, o]));
-  const stock = new Map(items.map((i) => [i.sku, i]));
+  const items = new Map(stock.items.map((i) => [i.sku, i]));
   for (const sku of pins.keys()) {
     if (bySku.has(sku)) continue;
-    const item = stock.get(sku);
+    const item = items.get(sku);
     if (!item) continue;
-    const [offer] = buildOffers([{ item: resolveProduct(item, config), rule: PINNED_BY_HAND }], config, channel, openOrderUnits);
+    const [offer] = buildOffers([{ item: productOf(stock, resolveProduct(item, config)), rule: PINNED_BY_HAND }], config, channel, openOrderUnits);
     if (offer) bySku.set(sku, offer);
   }
   return [...bySku.values()].map((offer) => {

@@ -33,7 +33,7 @@ async function editElsewhere(shop: TestShop, channel: 'amazon' | 'ebay', change:
 
 async function hookOffers(shop: TestShop, channel: 'amazon' | 'ebay') {
   const loaded = await loadConfig({ cwd: shop.dir.path, file: shop.configFile });
-  return channelHooks(loaded.config, (await readShopStock(loaded)).items, channel).offers;
+  return channelHooks(loaded.config, await readShopStock(loaded), channel).offers;
 }
 
 interface PlanJson {

@@ -27,7 +27,7 @@ export async function civettaJson<T = Record<string, unknown>>(shop: TestShop, .
 export async function expectedHooks(shop: TestShop): Promise<Record<ChannelId, string[]>> {
   const loaded = await loadConfig({ cwd: shop.dir.path, file: shop.configFile });
   const stock = await readShopStock(loaded);
-  const of = (ch: ChannelId) => channelHooks(loaded.config, stock.items, ch).offers.map((o) => o.sku).sort();
+  const of = (ch: ChannelId) => channelHooks(loaded.config, stock, ch).offers.map((o) => o.sku).sort();
   return { amazon: of('amazon'), ebay: of('ebay') };
 }
 

@@ -55,7 +55,7 @@ describe('checkEligibility', () => {
   });
 
   it('eBay needs an https image and a mapped category', () => {
-    expect(codes(checkEligibility({ ...good, images: ['http://img.example/a.jpg'] }, 'ebay', withChannels))).toEqual(['error:image-missing']);
+    expect(codes(checkEligibility({ ...good, imageCount: 1, httpsImage: false }, 'ebay', withChannels))).toEqual(['error:image-missing']);
     expect(codes(checkEligibility({ ...good, category: 'Puzzle' }, 'ebay', withChannels))).toEqual(['error:ebay-category-unmapped']);
     expect(checkEligibility({ ...good, category: 'lego' }, 'ebay', withChannels)).toEqual([]);
   });

@@ -1,10 +1,11 @@
 import { Config } from '../../src/config/schema.js';
-import type { StockItem } from '../../src/domain/stock-item.js';
+import type { StockProduct } from '../../src/domain/stock-item.js';
+import { imageFacts } from '../../src/domain/stock-item.js';
 import { party } from '../support/party.js';
 
-/** A stock item with sensible defaults; amounts in minor units. */
-export function item(sku: string, over: Partial<StockItem> = {}): StockItem {
-  return {
+/** A stock product with sensible defaults; amounts in minor units. */
+export function item(sku: string, over: Partial<StockProduct> = {}): StockProduct {
+  const product = {
     sku,
     line: 2,
     title: `Prodotto ${sku}`,
@@ -16,6 +17,7 @@ export function item(sku: string, over: Partial<StockItem> = {}): StockItem {
     ean: '8001234567897',
     ...over,
   };
+  return { ...product, ...imageFacts(product.images) };
 }
 
 /** A valid config (schema defaults applied) with `over` merged at the top level. */

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StockProduct } from '../../src/domain/stock-item.js';
+import { productOf } from '../../src/domain/stock-item.js';
 import type { StockReadOptions, StockReadResult } from '../../src/stock/read-stock.js';
 import { readStock } from '../../src/stock/read-stock.js';
 
@@ -20,6 +22,11 @@ export function readCase(folder: string, file: string, overrides: Partial<StockR
     maxBadRowsPercent: 10,
     ...overrides,
   });
+}
+
+/** The good rows with their long fields (description, images) read back, as an offer gets them. */
+export function products(r: StockReadResult): StockProduct[] {
+  return r.items.map((i) => productOf(r, i));
 }
 
 /** A promise's rejection, for asserting on the error object itself. */

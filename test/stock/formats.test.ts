@@ -4,7 +4,7 @@ import type { LoadedConfig } from '../../src/config/loaded-config.js';
 import { Config } from '../../src/config/schema.js';
 import { readShopStock } from '../../src/stock/read-shop-stock.js';
 import type { StockReadResult } from '../../src/stock/read-stock.js';
-import { FIXTURES } from './fixture.js';
+import { FIXTURES, products } from './fixture.js';
 
 /** The stock file of fixtures/formats/<dir>/<file> read as a config with these `stock` and `vat` keys reads it. */
 function readFormat(dir: string, file: string, stock: Record<string, unknown>, vat: Record<string, unknown> = {}, now = new Date('2026-12-05T10:00:00Z')): Promise<StockReadResult> {
@@ -15,7 +15,7 @@ function readFormat(dir: string, file: string, stock: Record<string, unknown>, v
 }
 
 const bySku = (r: StockReadResult, sku: string) => {
-  const item = r.items.find((i) => i.sku === sku);
+  const item = products(r).find((i) => i.sku === sku);
   if (!item) throw new Error(`no item ${sku}`);
   return item;
 };

@@ -20,15 +20,16 @@ describe('parseRow', () => {
       problems: [],
       item: {
         sku: 'LG-60337', line: 7, ean: '5702017583488', title: 'Treno passeggeri', brand: 'LEGO', category: 'LEGO',
-        priceMinor: 12999, costMinor: 8450, quantity: 4, images: ['https://negozio-rossi.example/img/LG-60337.jpg'],
-        description: 'Con luci', vatRate: 0.22,
+        priceMinor: 12999, costMinor: 8450, quantity: 4, imageCount: 1, httpsImage: true, vatRate: 0.22,
         safety: { manufacturerId: 'LEGO A/S, Billund', responsiblePersonId: 'LEGO GmbH, München', warnings: 'Non adatto a bambini di età inferiore a 36 mesi' },
       },
+      long: { images: ['https://negozio-rossi.example/img/LG-60337.jpg'], description: 'Con luci' },
     });
   });
   it('keeps optional fields out when empty', () => {
     const r = parseRow(row({ 1: '', 6: '', 8: '', 9: '', 10: '', 11: '', 12: '', 13: '' }), mapping, ctx);
-    expect(r.item).toEqual({ sku: 'LG-60337', line: 7, title: 'Treno passeggeri', brand: 'LEGO', category: 'LEGO', priceMinor: 12999, quantity: 4, images: [], safety: {} });
+    expect(r.item).toEqual({ sku: 'LG-60337', line: 7, title: 'Treno passeggeri', brand: 'LEGO', category: 'LEGO', priceMinor: 12999, quantity: 4, imageCount: 0, httpsImage: false, safety: {} });
+    expect(r.long).toEqual({ images: [] });
   });
   const bad: [string, Record<number, string>, string, string | undefined, string][] = [
     ['missing-sku', { 0: ' ' }, 'Codice', '', 'a product code'],
@@ -61,7 +62,7 @@ describe('parseRow', () => {
   });
   it('warns about non-URL images and unusable VAT but keeps the row', () => {
     const r = parseRow(row({ 8: 'foto1.jpg | https://a.example/1.jpg,https://a.example/2.jpg, https://a.example/1.jpg', 10: 'IVA' }), mapping, ctx);
-    expect(r.item?.images).toEqual(['https://a.example/1.jpg', 'https://a.example/2.jpg']);
+    expect(r.long?.images).toEqual(['https://a.example/1.jpg', 'https://a.example/2.jpg']);
     expect(r.item?.vatRate).toBeUndefined();
     expect(r.problems.map((p) => [p.severity, p.code, p.column, p.value])).toEqual([
       ['warning', 'image-not-url', 'Immagine', 'foto1.jpg'],

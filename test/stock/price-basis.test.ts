@@ -34,7 +34,7 @@ describe('prices as the file means them', () => {
     expect(pricesLookNet(shelf).net).toBe(false);
     // Too few products with a cost to say.
     expect(pricesLookNet(net.slice(0, 9)).net).toBe(false);
-    const items = net.map((p, i) => ({ ...p, sku: `S${i}`, line: i + 2, title: 't', quantity: 1, images: [], safety: {} }));
+    const items = net.map((p, i) => ({ ...p, sku: `S${i}`, line: i + 2, title: 't', quantity: 1, imageCount: 0, httpsImage: false, safety: {} }));
     expect(netPriceWarning(items, true, 'listino.csv').map((p) => [p.code, p.key])).toEqual([['prices-look-net', 'stock.priceIncludesVat']]);
     expect(netPriceWarning(items, false, 'listino.csv')).toEqual([]);
   });

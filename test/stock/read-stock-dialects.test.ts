@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readStock } from '../../src/stock/read-stock.js';
-import { readCase } from './fixture.js';
+import { products, readCase } from './fixture.js';
 
 describe('readStock: dialects', () => {
   it('keeps physical start lines for records with quoted newlines (CRLF), across blank lines', async () => {
     const r = await readCase('quoted-newlines', 'stock.csv', { maxBadRowsPercent: 100 });
-    expect(r.items.map((i) => [i.sku, i.line, i.title, i.description])).toEqual([
+    expect(products(r).map((i) => [i.sku, i.line, i.title, i.description])).toEqual([
       ['Q-1', 2, 'Scatola di costruzioni in legno', 'Riga uno\nriga due\nriga tre'],
       ['Q-3', 8, 'Trenino elettrico', undefined],
     ]);
@@ -68,8 +68,8 @@ describe('readStock: dialects', () => {
 
   it('matches headers forgivingly (case, accents, spaces, apostrophe accent)', async () => {
     const r = await readCase('forgiving-headers', 'stock.csv');
-    expect(r.items).toEqual([
-      { sku: 'F-1', line: 2, title: 'Puzzle', priceMinor: 1200, quantity: 3, images: ['https://negozio.example/a.jpg', 'https://negozio.example/b.jpg'], safety: {} },
+    expect(products(r)).toEqual([
+      { sku: 'F-1', line: 2, title: 'Puzzle', priceMinor: 1200, quantity: 3, imageCount: 2, httpsImage: true, images: ['https://negozio.example/a.jpg', 'https://negozio.example/b.jpg'], safety: {} },
     ]);
     expect(r.stats.headers).toEqual(['CODICE', 'descrizione', 'PREZZO DI VENDITA', "QUANTITA'", 'Immagini']);
   });

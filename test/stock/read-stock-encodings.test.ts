@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readStock } from '../../src/stock/read-stock.js';
-import { readCase } from './fixture.js';
+import { products, readCase } from './fixture.js';
 
 const columns = { sku: 'Codice', title: 'Descrizione', price: 'Prezzo', quantity: 'Giacenza' };
 
@@ -29,7 +29,7 @@ describe('readStock: encodings', () => {
   it('reads Windows-1252 with €, curly quotes and en dash (iconv-lite, not TextDecoder)', async () => {
     const r = await readCase('windows-1252-semicolon', 'stock.csv', { columns: { sku: 'Codice', ean: 'EAN', title: 'Descrizione', price: 'Prezzo', quantity: 'Giacenza', description: 'Note' } });
     expect(r.stats).toMatchObject({ encoding: 'windows-1252', bom: false, delimiter: ';', decimal: ',' });
-    expect(r.items.map((i) => [i.title, i.description])).toEqual([
+    expect(products(r).map((i) => [i.title, i.description])).toEqual([
       ['Trenino di legno – età 3+', 'Regalo: buono da 5 €'],
       ['“La città incantata”, albo illustrato', 'Più venduto'],
       ['Caffè & cioccolato: gioco di società', undefined],

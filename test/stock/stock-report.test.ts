@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StockItem } from '../../src/domain/stock-item.js';
 import { badLines, duplicateProblems, exceedsBadRowThreshold, findDuplicateSkus, formatProblem, sortProblems, withoutDuplicates } from '../../src/stock/stock-report.js';
 
-const item = (sku: string, line: number): StockItem => ({ sku, line, title: sku, priceMinor: 100, quantity: 1, images: [], safety: {} });
+const item = (sku: string, line: number): StockItem => ({ sku, line, title: sku, priceMinor: 100, quantity: 1, imageCount: 0, httpsImage: false, safety: {} });
 
 describe('stock-report', () => {
   it('finds every line of a duplicated SKU and rejects all of them', () => {

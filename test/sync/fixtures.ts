@@ -10,7 +10,7 @@ export function offer(sku: string, over: Partial<Offer> = {}): Offer {
     currency: 'EUR',
     quantity: 5,
     floorMinor: 900,
-    product: { sku, line: 2, title: `Product ${sku}`, priceMinor: 1190, costMinor: 600, quantity: 6, images: [], safety: {} },
+    product: { sku, line: 2, title: `Product ${sku}`, priceMinor: 1190, costMinor: 600, quantity: 6, imageCount: 0, httpsImage: false, images: [], safety: {} },
     contentHash: `hash-${sku}`,
     reason: 'rule-a',
     ...over,

@@ -1,5 +1,5 @@
 import type { EbayConfig } from '../../config/schema.js';
-import type { StockItem } from '../../domain/stock-item.js';
+import type { StockProduct } from '../../domain/stock-item.js';
 
 /** A shop category resolved to its eBay category, with the item aspects filled from the product. */
 export interface ResolvedCategory {
@@ -11,7 +11,7 @@ export interface ResolvedCategory {
 }
 
 /** The product fields a `{field}` placeholder may name. */
-const TEMPLATE_FIELDS: Record<string, (p: StockItem) => string | undefined> = {
+const TEMPLATE_FIELDS: Record<string, (p: StockProduct) => string | undefined> = {
   sku: (p) => p.sku,
   ean: (p) => p.ean,
   title: (p) => p.title,
@@ -26,7 +26,7 @@ const TEMPLATE_FIELDS: Record<string, (p: StockItem) => string | undefined> = {
  * `{ id, aspects }` where a value may hold `{field}` placeholders taking the product's value
  * (`Marca: "{brand}"`). Undefined when the product has no category or it is not mapped.
  */
-export function resolveCategory(categories: EbayConfig['categories'], product: StockItem): ResolvedCategory | undefined {
+export function resolveCategory(categories: EbayConfig['categories'], product: StockProduct): ResolvedCategory | undefined {
   if (!product.category) return undefined;
   const target = categories[product.category];
   if (target === undefined) return undefined;
@@ -45,7 +45,7 @@ export function resolveCategory(categories: EbayConfig['categories'], product: S
   return { categoryId: target.id, aspects, unfilled };
 }
 
-function fillTemplate(template: string, product: StockItem): { text: string; missing: string[] } {
+function fillTemplate(template: string, product: StockProduct): { text: string; missing: string[] } {
   const missing: string[] = [];
   const text = template.replace(/\{(\w+)\}/g, (_, field: string) => {
     const value = TEMPLATE_FIELDS[field]?.(product)?.trim();

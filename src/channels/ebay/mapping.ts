@@ -1,7 +1,7 @@
 import type { RemoteListing } from '../../domain/listing.js';
 import { decimalToMinor, minorToDecimal } from '../../domain/money.js';
 import type { Offer } from '../../domain/offer.js';
-import type { StockItem } from '../../domain/stock-item.js';
+import type { StockProduct } from '../../domain/stock-item.js';
 import type { ResolvedCategory } from './category-map.js';
 import type { MarketplaceFacts } from './marketplaces.js';
 import { regulatoryFrom } from './gpsr.js';
@@ -68,12 +68,12 @@ export function listingImages(images: readonly string[]): string[] {
 }
 
 /** The item description: the shop's text, else the title; never longer than eBay allows. */
-function itemDescription(product: StockItem): string {
+function itemDescription(product: StockProduct): string {
   return (product.description?.trim() || product.title.trim()).slice(0, DESCRIPTION_MAX);
 }
 
 /** The listing's description (HTML): the shop's text plus the product-safety warnings, escaped. */
-function listingDescription(product: StockItem): string {
+function listingDescription(product: StockProduct): string {
   const parts = [escapeHtml(itemDescription(product)).replace(/\r?\n/g, '<br>')];
   if (product.safety.warnings?.trim()) parts.push(`<p>${escapeHtml(product.safety.warnings.trim())}</p>`);
   return parts.join('\n');

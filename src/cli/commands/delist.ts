@@ -30,7 +30,7 @@ export async function run(args: DelistArgs, ctx: RunContext): Promise<CommandRes
     // A rule that still selects it would list it again at the next sync: say so, and how to stop it.
     const stock = await readShopStock(loaded);
     const inputs = ledgerSelectionInputs(loaded, [args.channel]).get(args.channel) ?? {};
-    const hook = channelHooks(loaded.config, stock.items, args.channel, inputs).selection.hooks.find((h) => h.item.sku === args.sku);
+    const hook = channelHooks(loaded.config, stock, args.channel, inputs).selection.hooks.find((h) => h.item.sku === args.sku);
     if (hook) {
       ctx.out.log.warn(
         `${args.sku} is still selected on ${args.channel} by ${hook.rule === 'pinned' ? 'hooks.include' : `rule "${hook.rule}"`}: the next sync lists it again. ` +

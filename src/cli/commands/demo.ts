@@ -86,7 +86,7 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     say(`\n1. Stock file: ${stock.stats.goodRows} products read (${stock.stats.badRows} bad rows left out).`);
     const hooks: Partial<Record<ChannelId, number>> = {};
     for (const c of channels) {
-      const h = channelHooks(loaded.config, stock.items, c);
+      const h = channelHooks(loaded.config, stock, c);
       hooks[c] = h.offers.length;
       say(`   ${c}: ${h.offers.length} hooks, e.g. ${h.offers.slice(0, 3).map((o) => `${o.sku} at ${minorToDecimal(o.priceMinor)} ${o.currency}`).join(', ')}`);
     }

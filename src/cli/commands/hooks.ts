@@ -26,7 +26,7 @@ export async function run(args: HooksArgs, ctx: RunContext): Promise<CommandResu
   const inputs = shop.selectionInputs();
   const json: Record<string, unknown> = {};
   for (const channel of channels) {
-    const result = channelHooks(loaded.config, stock.items, channel, inputs.get(channel));
+    const result = channelHooks(loaded.config, stock, channel, inputs.get(channel));
     ctx.out.print(args.explain ? `${explainText(result)}\n\n${hooksTable(result)}\n` : `${hooksTable(result)}\n`);
     json[channel] = {
       hooks: result.offers.map((o) => ({

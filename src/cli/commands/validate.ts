@@ -86,7 +86,7 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
       const channels: Record<string, unknown> = {};
       for (const channel of enabledChannels(loaded)) {
         const checking = out.progress(`${channel}: checking ${stock.items.length} product(s)…`);
-        const result = channelHooks(loaded.config, stock.items, channel);
+        const result = channelHooks(loaded.config, stock, channel);
         const blocked = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.sku));
         const credentials: Problem[] = [];
         try {

@@ -1,11 +1,12 @@
 import { AmazonConfig } from '../../../src/config/schema.js';
 import type { Offer } from '../../../src/domain/offer.js';
-import type { StockItem } from '../../../src/domain/stock-item.js';
+import type { StockProduct } from '../../../src/domain/stock-item.js';
+import { imageFacts } from '../../../src/domain/stock-item.js';
 
 export const IT = 'APJ6JRA9NG5V4';
 
-export function stockItem(over: Partial<StockItem> = {}): StockItem {
-  return {
+export function stockItem(over: Partial<StockProduct> = {}): StockProduct {
+  const product = {
     sku: 'CIV-1',
     line: 2,
     ean: '8001234567890',
@@ -17,9 +18,10 @@ export function stockItem(over: Partial<StockItem> = {}): StockItem {
     safety: {},
     ...over,
   };
+  return { ...product, ...imageFacts(product.images) };
 }
 
-export function offer(over: Omit<Partial<Offer>, 'product'> & { product?: Partial<StockItem> } = {}): Offer {
+export function offer(over: Omit<Partial<Offer>, 'product'> & { product?: Partial<StockProduct> } = {}): Offer {
   const { product, ...rest } = over;
   const item = stockItem({ sku: rest.sku ?? 'CIV-1', ...product });
   return {

@@ -1,9 +1,10 @@
 import { EbayConfig } from '../../../src/config/schema.js';
 import type { Offer } from '../../../src/domain/offer.js';
-import type { StockItem } from '../../../src/domain/stock-item.js';
+import type { StockProduct } from '../../../src/domain/stock-item.js';
+import { imageFacts } from '../../../src/domain/stock-item.js';
 
-export function stockItem(over: Partial<StockItem> = {}): StockItem {
-  return {
+export function stockItem(over: Partial<StockProduct> = {}): StockProduct {
+  const product = {
     sku: 'CIV8001234567897',
     line: 2,
     ean: '8001234567897',
@@ -17,9 +18,10 @@ export function stockItem(over: Partial<StockItem> = {}): StockItem {
     safety: {},
     ...over,
   };
+  return { ...product, ...imageFacts(product.images) };
 }
 
-export function offer(over: Omit<Partial<Offer>, 'product'> & { product?: Partial<StockItem> } = {}): Offer {
+export function offer(over: Omit<Partial<Offer>, 'product'> & { product?: Partial<StockProduct> } = {}): Offer {
   const { product, ...rest } = over;
   const item = stockItem({ ...(rest.sku ? { sku: rest.sku } : {}), ...product });
   return {

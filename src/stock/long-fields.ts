@@ -1,0 +1,63 @@
+/**
+ * Where the stock reader sets aside each row's long fields (description, image URLs): a private
+ * temporary SQLite database (better-sqlite3's `''`), deleted when it closes and, on POSIX,
+ * unlinked as soon as it is opened, so nothing is left behind even by a killed run. Its page
+ * cache is bounded, so a file of any length is read in flat memory; the hooks' fields are read
+ * back by the row's line (unique per row) when their offers are built.
+ */
+import Database from 'better-sqlite3';
+import type { LongFields } from '../domain/stock-item.js';
+
+/**
+ * SQLite's page cache for the set-aside fields (KiB): our own bound, a few hundred rows of HTML
+ * descriptions in memory; the rest goes to the temporary file.
+ */
+const CACHE_KIB = 4096;
+
+/** Image URLs as stored: parseImages splits on newlines, so none holds one. */
+const URL_SEPARATOR = '\n';
+
+export class LongFieldStore {
+  private readonly db = new Database('');
+  private readonly insert: Database.Statement<[number, string | null, string | null]>;
+  private readonly select: Database.Statement<[number], { description: string | null; images: string | null }>;
+
+  constructor() {
+    // Nothing here outlives the process: no journal, no fsync.
+    this.db.pragma('journal_mode = OFF');
+    this.db.pragma('synchronous = OFF');
+    this.db.pragma(`cache_size = -${CACHE_KIB}`);
+    this.db.exec('CREATE TABLE long_fields (line INTEGER PRIMARY KEY, description TEXT, images TEXT)');
+    this.insert = this.db.prepare('INSERT OR REPLACE INTO long_fields (line, description, images) VALUES (?, ?, ?)');
+    this.select = this.db.prepare('SELECT description, images FROM long_fields WHERE line = ?');
+    // One transaction for the whole read: a statement each would sync the page cache per row.
+    this.db.exec('BEGIN');
+  }
+
+  /** The row's fields (a row without either stores nothing). */
+  set(line: number, fields: LongFields): void {
+    const images = fields.images.length > 0 ? fields.images.join(URL_SEPARATOR) : null;
+    if (fields.description === undefined && images === null) return;
+    this.insert.run(line, fields.description ?? null, images);
+  }
+
+  get(line: number): LongFields {
+    const row = this.select.get(line);
+    if (!row) return { images: [] };
+    return { images: row.images === null ? [] : row.images.split(URL_SEPARATOR), ...(row.description === null ? {} : { description: row.description }) };
+  }
+
+  /** Image URLs a later row adds to this one (Shopify's image rows), each once. */
+  addImages(line: number, urls: readonly string[]): LongFields {
+    const fields = this.get(line);
+    const images = [...fields.images, ...urls.filter((u) => !fields.images.includes(u))];
+    const merged = { ...fields, images };
+    this.set(line, merged);
+    return merged;
+  }
+
+  /** Reading is over: what was set aside is kept for `get` only. */
+  finish(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
+  }
+}
