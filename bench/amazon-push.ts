@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import https from 'node:https';
 import net from 'node:net';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { createAmazonChannel } from '../src/channels/amazon/index.js';
 import type { ChangeOutcome, ListingChange } from '../src/channels/channel.js';
 import { AmazonConfig } from '../src/config/schema.js';
@@ -141,8 +144,8 @@ function floor(count: number): { seconds: number; strategy: string } {
  * peer, at 5,000 ≤ 0.3× the peer.
  */
 export async function benchAmazonPush(count: number, scale: number): Promise<BenchResult> {
-  const ours = await civettaPush(count, scale);
-  const peer = await peerPush(count, scale);
+  const ours = await inOwnProcess<Awaited<ReturnType<typeof civettaPush>>>('civetta', count, scale);
+  const peer = await inOwnProcess<Awaited<ReturnType<typeof peerPush>>>('peer', count, scale);
   const best = floor(count);
   const toFloor = ours.seconds / Math.max(best.seconds, 1e-9);
   const toPeer = ours.seconds / peer.seconds;
@@ -158,6 +161,21 @@ export async function benchAmazonPush(count: number, scale: number): Promise<Ben
   };
 }
 
-if (process.argv[1]?.endsWith('amazon-push.js')) {
-  console.log(JSON.stringify(await benchAmazonPush(Number(process.argv[2] ?? 200), Number(process.argv[3] ?? 2))));
+const self = fileURLToPath(import.meta.url);
+
+/**
+ * One side's push in a fresh process with its own simulator: both start cold, as a cron run
+ * does. In one process the side run second found Node's HTTP stack and the simulator already
+ * compiled (about 0.1–0.2 s of real-account time at 200 changes).
+ */
+async function inOwnProcess<T>(side: 'civetta' | 'peer', count: number, scale: number): Promise<T> {
+  const { stdout } = await promisify(execFile)(process.execPath, [self, side, String(count), String(scale)], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout) as T;
+}
+
+if (process.argv[1] === self) {
+  const [side, count = '200', scale = '2'] = process.argv.slice(2);
+  const push = side === 'peer' ? peerPush : side === 'civetta' ? civettaPush : undefined;
+  if (!push) throw new Error('usage: amazon-push civetta|peer [COUNT] [SCALE]');
+  process.stdout.write(JSON.stringify(await push(Number(count), Number(scale))));
 }
