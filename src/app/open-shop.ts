@@ -63,7 +63,7 @@ export function shopOf(loaded: LoadedConfig, ctx: RunContext, opts: { channel?: 
         return undefined;
       }
     },
-    selectionInputs: () => ledgerSelectionInputs(loaded, shop.channels()),
+    selectionInputs: () => ledgerSelectionInputs(loaded, shop.channels(), ctx.now()),
     credentials: (channel) => channelCredentials(loaded, channel, ctx.env),
     adapters() {
       adapters ??= createChannels(loaded, ctx.env, deps, opts.channel);

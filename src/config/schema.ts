@@ -306,6 +306,13 @@ export const Config = z.strictObject({
       .min(0)
       .default(24)
       .describe('a quantity move held back by sync.quantityDeadBand is sent once it has waited this long, so no listing stays off its target longer'),
+    missingGraceHours: z
+      .number()
+      .min(0)
+      .default(24)
+      .describe(
+        'a hook missing from the stock file is offered at quantity 0 this long (keeping its slot) before it is delisted and replaced; back within it, it is restored as it was',
+      ),
     rules: z.array(RuleConfig).default([]).describe('hook rules, in order: a product goes to the first rule that takes it'),
   }).describe('which products become hooks'),
   channels: z

@@ -31,3 +31,8 @@ export function isKnownTimeZone(timeZone: string): boolean {
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Rome';
+
+/** An instant to the minute, as the owner reads it in a report: `2026-12-05 21:40 UTC`. */
+export function utcMinute(at: string): string {
+  return `${at.slice(0, 16).replace('T', ' ')} UTC`;
+}

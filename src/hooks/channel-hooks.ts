@@ -7,6 +7,7 @@ import { productOf, productRows } from '../domain/stock-item.js';
 import { buildOffers } from '../pricing/build-offers.js';
 import { channelQuantity } from '../pricing/channel-quantity.js';
 import { checkEligibility } from './eligibility.js';
+import { missingHooks } from './missing-hooks.js';
 import type { SalesBySku } from './rank.js';
 import { resolveProduct } from './resolve-product.js';
 import { selectHooks, type HookSelection } from './select-hooks.js';
@@ -15,8 +16,12 @@ import { selectHooks, type HookSelection } from './select-hooks.js';
 export interface ChannelHooksOptions {
   /** Units sold per SKU, for `rank: sales` (default: 0 for all). */
   sales?: SalesBySku;
-  /** SKUs that were hooks on this channel before, for stable selection (hooks.keepMargin). */
-  previous?: ReadonlySet<string>;
+  /** The hooks of this channel before (SKU → the rule that took it), for stable selection (hooks.keepMargin). */
+  previous?: ReadonlyMap<string, string>;
+  /** SKU → since when a previous hook has been missing from the stock file (hooks.missingGraceHours). */
+  missingSince?: ReadonlyMap<string, string>;
+  /** This run's time (ISO): with `previous`, a missing hook's grace is measured to it. */
+  now?: string;
   /** Units per SKU in open orders of this channel, subtracted from the offered quantity. */
   openOrderUnits?: ReadonlyMap<string, number>;
 }
@@ -45,6 +50,9 @@ export function channelHooks(config: Config, stock: StockRows | readonly StockPr
   const noStock = new Set(
     stockRules ? products.filter((p) => channelQuantity(p.quantity, stockRules, opts.openOrderUnits?.get(p.sku) ?? 0) <= 0).map((p) => p.sku) : [],
   );
+  const missing = opts.previous && opts.now !== undefined
+    ? missingHooks({ previous: opts.previous, inFile: new Set(rows.items.map((i) => i.sku)), since: opts.missingSince ?? new Map(), now: opts.now, hooks: config.hooks })
+    : [];
   const selection = selectHooks({
     channel,
     items: products,
@@ -52,7 +60,8 @@ export function channelHooks(config: Config, stock: StockRows | readonly StockPr
     hooks: config.hooks,
     problems: problemsBySku,
     ...(opts.sales ? { sales: opts.sales } : {}),
-    ...(opts.previous ? { previous: opts.previous } : {}),
+    ...(opts.previous ? { previous: new Set(opts.previous.keys()) } : {}),
+    missing,
   });
   const offers = buildOffers(selection.hooks.map((h) => ({ ...h, item: productOf(rows, h.item) })), config, channel, opts.openOrderUnits);
   return { channel, selection, offers, problems: [...problemsBySku.values()].flat() };

@@ -3,6 +3,7 @@ import type { ChannelId } from '../domain/ids.js';
 import type { Problem } from '../domain/problem.js';
 import type { Hook } from '../domain/hook.js';
 import type { StockItem } from '../domain/stock-item.js';
+import type { MissingHook } from './missing-hooks.js';
 import { firstFailure } from './predicates.js';
 import { rankItems, type SalesBySku } from './rank.js';
 import { verdictText, type ProductVerdict, type RuleVerdict } from './verdicts.js';
@@ -16,6 +17,8 @@ export interface HookSelection {
   verdicts: ProductVerdict[];
   /** E.g. a pinned SKU that is not in the stock file. */
   warnings: string[];
+  /** Previous hooks missing from the stock file: within their grace they keep their slot (offered at 0). */
+  missing: MissingHook[];
 }
 
 export interface SelectHooksInput {
@@ -34,6 +37,8 @@ export interface SelectHooksInput {
    * pushes a sellable product out), unless pinned or already a hook, which waits for stock.
    */
   noStock?: ReadonlySet<string>;
+  /** Previous hooks missing from the stock file (missing-hooks.ts): those within their grace keep their slot. */
+  missing?: readonly MissingHook[];
 }
 
 /**
@@ -45,6 +50,8 @@ export interface SelectHooksInput {
  *   a product that passes but is not taken stays available to later rules.
  * - Stability: a previous hook that passes the rule and ranks within `keepMargin` places below
  *   the cut stays, displacing the lowest-ranked newcomer.
+ * - A previous hook missing from the stock file keeps its slot (in its rule's `take` and in
+ *   `limit`) until its grace is over, so no replacement is listed while it may come back.
  */
 export function selectHooks(input: SelectHooksInput): HookSelection {
   const { channel, hooks: cfg } = input;
@@ -78,8 +85,11 @@ export function selectHooks(input: SelectHooksInput): HookSelection {
   const warnings = [...pinned].filter((s) => !inFile.has(s)).map((s) => `pinned SKU "${s}" is not in the stock file`);
   const orderedPins = [...pinned].flatMap((s) => pins.filter((p) => p.sku === s));
   const hooks: Hook[] = orderedPins.map((item) => ({ item, rule: 'pinned' }));
+  const kept = (input.missing ?? []).filter((m) => !m.expired);
+  const keptBy = new Map<string, number>();
+  for (const m of kept) keptBy.set(m.rule, (keptBy.get(m.rule) ?? 0) + 1);
 
-  let remaining = Math.max(0, cfg.limit - orderedPins.length);
+  let remaining = Math.max(0, cfg.limit - orderedPins.length - kept.length);
   let available = pool;
   for (const rule of cfg.rules) {
     if (rule.channels && !rule.channels.includes(channel)) {
@@ -93,7 +103,8 @@ export function selectHooks(input: SelectHooksInput): HookSelection {
       else passing.push(item);
     }
     const ranked = rankItems(passing, rule.rank, input.sales);
-    const cut = Math.min(rule.take ?? Infinity, remaining);
+    const take = rule.take === undefined ? Infinity : Math.max(0, rule.take - (keptBy.get(rule.name) ?? 0));
+    const cut = Math.min(take, remaining);
     const chosen = new Set(ranked.slice(0, cut).map((i) => i.sku));
     const displacedBy = new Map<string, string>();
     for (const incumbent of ranked.slice(cut, cut + cfg.keepMargin).filter((i) => previous.has(i.sku))) {
@@ -111,7 +122,13 @@ export function selectHooks(input: SelectHooksInput): HookSelection {
         hooks.push({ item, rule: rule.name });
       } else {
         const by = displacedBy.get(item.sku);
-        const note = by ? `previous hook ${by} kept (hooks.keepMargin ${cfg.keepMargin})` : remaining < (rule.take ?? Infinity) ? `limit reached (hooks.limit ${cfg.limit})` : `take is ${rule.take}`;
+        const missingHere = keptBy.get(rule.name) ?? 0;
+        const keeping = missingHere > 0 ? `, ${missingHere} slot(s) kept for hooks missing from the stock file` : '';
+        const note = by
+          ? `previous hook ${by} kept (hooks.keepMargin ${cfg.keepMargin})`
+          : remaining < take
+            ? `limit reached (hooks.limit ${cfg.limit}${kept.length > 0 ? `, ${kept.length} slot(s) kept for hooks missing from the stock file` : ''})`
+            : `take is ${rule.take}${keeping}`;
         list.push({ rule: rule.name, status: 'passed', position, of: ranked.length, note });
       }
     });
@@ -130,5 +147,6 @@ export function selectHooks(input: SelectHooksInput): HookSelection {
       : { reason: lastPassed ? `rule ${lastPassed.rule}: ${verdictText(lastPassed)}` : cfg.rules.length ? 'matches no rule' : 'no rules configured' });
     v.rules = filled;
   }
-  return { channel, hooks, verdicts: input.items.map((i) => verdicts.get(i.sku)!).filter(Boolean), warnings };
+  return { channel, hooks, verdicts: input.items.map((i) => verdicts.get(i.sku)!).filter(Boolean), warnings, missing: [...(input.missing ?? [])] };
 }
+

@@ -11,12 +11,12 @@ export function recordStockAccepted(ledger: Ledger, runId: number | undefined, f
   ledger.db.prepare('INSERT INTO stock_history (run_id, file, rows, accepted_at) VALUES (?, ?, ?, ?)').run(runId ?? null, file, rows, at);
 }
 
-/** The SKUs that are hooks on a channel now (open spells), for stable selection. */
-export function currentHooks(ledger: Ledger, channel: ChannelId): string[] {
-  return ledger.db
-    .prepare('SELECT sku FROM hook_history WHERE channel = ? AND until IS NULL ORDER BY sku')
-    .pluck()
-    .all(channel) as string[];
+/** The hooks of a channel now (open spells): SKU → the reason it became one (a rule's name, or `pinned`). */
+export function currentHooks(ledger: Ledger, channel: ChannelId): Map<string, string> {
+  const rows = ledger.db
+    .prepare('SELECT sku, reason FROM hook_history WHERE channel = ? AND until IS NULL ORDER BY sku')
+    .all(channel) as Array<{ sku: string; reason: string }>;
+  return new Map(rows.map((r) => [r.sku, r.reason]));
 }
 
 /** A hook spell: when a SKU became a hook on a channel and, once over, when it stopped. */
@@ -42,10 +42,10 @@ export function hookSpells(ledger: Ledger): HookSpell[] {
 /** Opens spells for new hooks and closes them for SKUs that stopped being hooks. */
 export function recordHooks(ledger: Ledger, channel: ChannelId, hooks: ReadonlyMap<string, string>, at: string): void {
   ledger.transaction(() => {
-    const open = new Set(currentHooks(ledger, channel));
+    const open = currentHooks(ledger, channel);
     const close = ledger.db.prepare('UPDATE hook_history SET until = ? WHERE channel = ? AND sku = ? AND until IS NULL');
     const add = ledger.db.prepare('INSERT OR IGNORE INTO hook_history (channel, sku, since, reason) VALUES (?, ?, ?, ?)');
-    for (const sku of open) if (!hooks.has(sku)) close.run(at, channel, sku);
+    for (const sku of open.keys()) if (!hooks.has(sku)) close.run(at, channel, sku);
     for (const [sku, reason] of hooks) if (!open.has(sku)) add.run(channel, sku, at, reason);
   });
 }

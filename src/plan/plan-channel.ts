@@ -1,9 +1,11 @@
 import type { ChannelId } from '../domain/ids.js';
 import { minorToDecimal } from '../domain/money.js';
+import { utcMinute } from '../domain/shop-day.js';
 import type { Offer } from '../domain/offer.js';
+import { missingText, type MissingHook } from '../hooks/missing-hooks.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import { diffOffer, limitRevisions } from './revision-budget.js';
-import type { Deferred, HeldNote, PlanAction, Refusal } from './sync-plan.js';
+import type { Deferred, HeldNote, MissingNote, PlanAction, Refusal } from './sync-plan.js';
 
 /** Everything the planner needs for one channel; all of it already read, so planning is pure. */
 export interface ChannelPlanInput {
@@ -29,6 +31,8 @@ export interface ChannelPlanInput {
   deadBandMaxHours?: number;
   /** Whether the channel sends a content change of this listing (absent: always). */
   sendsContent?: (offer: Offer, listing: LedgerListing) => boolean;
+  /** Hooks missing from the stock file (missing-hooks.ts), and the currency of the channel's offers. */
+  missing?: { hooks: readonly MissingHook[]; currency: string };
 }
 
 export interface ChannelPlan {
@@ -39,19 +43,36 @@ export interface ChannelPlan {
   held: HeldNote[];
   /** Listings whose content change the marketplace shows from its catalogue (not sent). */
   shownFromCatalogue: Array<{ listing: LedgerListing; offer: Offer }>;
+  /** Hooks missing from the stock file within their grace: offered at 0, slot kept. */
+  missing: MissingNote[];
 }
 
 /**
  * Desired offers against known listings: create what is missing, update what differs (one
- * coalesced revision per listing), delist what is live but no longer wanted unless pinned.
+ * coalesced revision per listing), delist what is live but no longer wanted unless pinned. A
+ * hook missing from the stock file goes to quantity 0 while its grace lasts and is delisted after.
  */
 export function planChannel(input: ChannelPlanInput): ChannelPlan {
   const { channel } = input;
   const known = new Map(input.known.map((l) => [l.sku, l]));
-  const plan: ChannelPlan = { actions: [], unchanged: 0, deferred: [], refused: [], held: [], shownFromCatalogue: [] };
+  const plan: ChannelPlan = { actions: [], unchanged: 0, deferred: [], refused: [], held: [], shownFromCatalogue: [], missing: [] };
   const wanted = new Set<string>();
+  const desiredSkus = new Set(input.desired.map((o) => o.sku));
+  const graceOffers: Offer[] = [];
+  const gone = new Map<string, MissingHook>();
+  for (const m of input.missing?.hooks ?? []) {
+    if (desiredSkus.has(m.sku)) continue;
+    if (m.expired) {
+      gone.set(m.sku, m);
+      continue;
+    }
+    plan.missing.push({ channel, sku: m.sku, since: m.since, delistAfter: m.delistAfter });
+    const listing = known.get(m.sku);
+    // Not live: nothing to sell and nothing to list; the slot waits for the row or the end of the grace.
+    if (listing?.status === 'active') graceOffers.push(zeroOffer(listing, m, input.missing!.currency));
+  }
 
-  for (const offer of [...input.desired].sort(bySku)) {
+  for (const offer of [...input.desired, ...graceOffers].sort(bySku)) {
     wanted.add(offer.sku);
     const floor = offer.floorMinor;
     if (floor !== undefined && offer.priceMinor < floor) {
@@ -118,12 +139,13 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
       plan.unchanged += 1;
       continue;
     }
+    const expired = gone.get(listing.sku);
     plan.actions.push({
       kind: 'delist',
       channel,
       sku: listing.sku,
       remote: listing.remote,
-      reason: 'no longer selected by any rule',
+      reason: expired ? `missing from the stock file since ${utcMinute(expired.since)}: hooks.missingGraceHours is over` : 'no longer selected by any rule',
     });
   }
   return plan;
@@ -131,6 +153,24 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
 
 function bySku(a: { sku: string }, b: { sku: string }): number {
   return a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0;
+}
+
+/**
+ * What a live hook missing from the stock file is offered at: nothing to sell, price and content
+ * as they are live (there is no row to take them from, so only the quantity can change). The
+ * product is the bare SKU: no content is ever sent from it.
+ */
+function zeroOffer(listing: LedgerListing, missing: MissingHook, currency: string): Offer {
+  return {
+    channel: listing.channel,
+    sku: listing.sku,
+    priceMinor: listing.priceMinor,
+    currency,
+    quantity: 0,
+    product: { sku: listing.sku, line: 0, title: '', priceMinor: listing.priceMinor, quantity: 0, imageCount: 0, httpsImage: false, images: [], safety: {} },
+    contentHash: listing.contentHash,
+    reason: `${missingText(missing)}: offered at 0 meanwhile`,
+  };
 }
 
 /** The offer to send when only the quantity goes today: price and content stay as they are live. */

@@ -99,6 +99,16 @@ export interface HeldNote {
   since: string;
 }
 
+/** A hook missing from the stock file, offered at quantity 0 and keeping its slot until `delistAfter`. */
+export interface MissingNote {
+  channel: ChannelId;
+  sku: string;
+  /** When a run first found its row missing. */
+  since: string;
+  /** When it is delisted and replaced unless its row comes back (hooks.missingGraceHours). */
+  delistAfter: string;
+}
+
 /**
  * What a sync would do, as data: `plan` prints it, `sync --dry-run` prints it, `sync` hands
  * exactly this object to the executor.
@@ -121,6 +131,8 @@ export interface SyncPlan {
   refused: Refusal[];
   /** Items held back until their stock row or the config changes. */
   held: HeldNote[];
+  /** Hooks missing from the stock file, within their grace (offered at 0, not yet replaced). */
+  missing: MissingNote[];
   /** The safety guards this plan trips (a sync stops on any not forced with --force-guard). */
   guards: GuardTrip[];
 }

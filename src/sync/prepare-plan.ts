@@ -10,6 +10,7 @@ import { pendingActions, resolveAction } from '../ledger/actions.js';
 import type { Ledger } from '../ledger/database.js';
 import { deadBandSince, recordDeadBand } from '../ledger/dead-band.js';
 import { heldItems, releaseHold } from '../ledger/held.js';
+import { missingSince, recordMissing } from '../ledger/missing-hooks.js';
 import { currentHooks } from '../ledger/history.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import { readListings, saveListing } from '../ledger/listings.js';
@@ -81,6 +82,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     shownFromCatalogue: [],
     refused: [],
     held: [],
+    missing: [],
     guards: [],
   };
   const prepared: PreparedChannel[] = [];
@@ -90,13 +92,19 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
   const sales = unitsSold(readOrders(ctx.ledger));
   for (const channel of ctx.channels) {
     const ledgerListings = readListings(ctx.ledger, channel);
-    const previous = new Set(currentHooks(ctx.ledger, channel));
-    const hooks = channelHooks(config, ctx.stock, channel, { previous, sales, openOrderUnits: ctx.openOrderUnits });
+    const previous = currentHooks(ctx.ledger, channel);
+    const hooks = channelHooks(config, ctx.stock, channel, {
+      previous, sales, openOrderUnits: ctx.openOrderUnits, missingSince: missingSince(ctx.ledger, channel), now: at,
+    });
+    const inGrace = hooks.selection.missing.filter((m) => !m.expired);
+    // A refused stock file never gets here (readShopStock throws first), so only an accepted
+    // file starts a missing hook's clock.
+    if (ctx.record) recordMissing(ctx.ledger, channel, new Map(inGrace.map((m) => [m.sku, m.since])));
     const desired = withPins(config, channel, hooks.offers, ctx.stock, ledgerListings, ctx.openOrderUnits);
     const canList = listability(hooks.selection, ctx.stock.items);
     // `validate` warns about a rule that selects nothing; cron would repeat it every few minutes.
     for (const r of canList.emptyRules) ctx.log.debug(r.message);
-    if (canList.nothingListable && desired.length === 0) {
+    if (canList.nothingListable && desired.length === 0 && inGrace.length === 0) {
       // A plan would end every listing of the channel; most likely the config lost something
       // (VAT, GPSR, categories). The channel is left as it is and the run says why (exit 2).
       unlistable.push(canList);
@@ -156,6 +164,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       deadBandSince: deadBandSince(ctx.ledger, channel),
       now: at,
       deadBandMaxHours: config.hooks.deadBandMaxHours,
+      missing: { hooks: hooks.selection.missing, currency: config.channels[channel]?.currency ?? config.shop.currency },
       ...(adapter?.sendsContent ? { sendsContent: (offer: Offer, l: LedgerListing) => adapter.sendsContent?.(offer, l.remote) ?? true } : {}),
     });
     if (ctx.record) {
@@ -177,12 +186,14 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     plan.deferred.push(...chPlan.deferred);
     plan.refused.push(...chPlan.refused);
     plan.held.push(...chPlan.held);
+    plan.missing.push(...chPlan.missing);
     plan.drift.push(...merged.drift);
     plan.notBuyable.push(...merged.notBuyable);
     for (const w of hooks.selection.warnings) ctx.log.warn(`${channel}: ${w}`);
     prepared.push({
       channel,
-      hooks: new Map(hooks.selection.hooks.map((h) => [h.item.sku, h.rule])),
+      // A hook within its grace stays one: its spell goes on and it keeps its keepMargin standing.
+      hooks: new Map([...hooks.selection.hooks.map((h): [string, string] => [h.item.sku, h.rule]), ...inGrace.map((m): [string, string] => [m.sku, m.rule])]),
       liveCount: merged.known.filter((l) => l.status === 'active').length,
       settled,
       fingerprints,

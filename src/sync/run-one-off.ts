@@ -64,7 +64,7 @@ export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDep
     let actions: PlanAction[] = [];
     const plan: SyncPlan = {
       formatVersion: PLAN_FORMAT_VERSION, createdAt: at, channels: [job.channel], refreshed: true,
-      actions, unchanged: {}, deferred: [], drift: merged.drift, notBuyable: merged.notBuyable, shownFromCatalogue: [], refused: [], held: [], guards: [],
+      actions, unchanged: {}, deferred: [], drift: merged.drift, notBuyable: merged.notBuyable, shownFromCatalogue: [], refused: [], held: [], missing: [], guards: [],
     };
     if (job.command === 'list' && stock && item) {
       const [built] = buildOffers([{ item: productOf(stock, resolveProduct(item, config)), rule: PINNED_BY_HAND }], config, job.channel);

@@ -2,12 +2,13 @@ import type { ChannelId } from '../domain/ids.js';
 import { recentFailures, type ActionRecord } from '../ledger/actions.js';
 import type { Ledger } from '../ledger/database.js';
 import { heldItems, type HeldItem } from '../ledger/held.js';
+import { allMissingHooks } from '../ledger/missing-hooks.js';
 import { countListings, notBuyableListings } from '../ledger/listings.js';
 import { recentRuns, type RunRecord } from '../ledger/runs.js';
 import type { NotBuyable } from '../plan/sync-plan.js';
 
 /** Listings of one channel by status. */
-export interface ListingCount {
+interface ListingCount {
   channel: ChannelId;
   active: number;
   pinned: number;
@@ -25,6 +26,8 @@ export interface SyncStatus {
   /** Listed, but the marketplace does not sell them (as last read back), with its reasons. */
   notBuyable: NotBuyable[];
   pendingActions: number;
+  /** Hooks missing from the stock file, offered at 0 until their grace ends. */
+  missing: Array<{ channel: ChannelId; sku: string; since: string }>;
 }
 
 export function syncStatus(ledger: Ledger, runs = 10, failures = 20): SyncStatus {
@@ -42,5 +45,6 @@ export function syncStatus(ledger: Ledger, runs = 10, failures = 20): SyncStatus
     listings: [...byChannel.values()],
     notBuyable: notBuyableListings(ledger),
     pendingActions: ledger.db.prepare("SELECT count(*) FROM actions WHERE outcome = 'pending'").pluck().get() as number,
+    missing: allMissingHooks(ledger),
   };
 }

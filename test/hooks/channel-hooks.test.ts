@@ -25,7 +25,7 @@ describe('channelHooks + buildOffers', () => {
   it('prices the hooks: markup, ending, floor, reserve, max and open orders', () => {
     // LEG3 (2 in stock, reserve 1, 1 in an open order) has 0 to sell: as a previous hook it keeps
     // its slot and waits for stock; as a newcomer it takes none (next test).
-    const r = channelHooks(cfg, items, 'ebay', { openOrderUnits: new Map([['LEG3', 1]]), previous: new Set(['LEG3']) });
+    const r = channelHooks(cfg, items, 'ebay', { openOrderUnits: new Map([['LEG3', 1]]), previous: new Map([['LEG3', 'all']]) });
     expect(r.offers.map((o) => [o.sku, o.priceMinor, o.floorMinor, o.quantity, o.reason, o.currency])).toEqual([
       // 29.90 × 1.1 = 32.89 → 32.90; floor (1700 × 1.08 + 35) / (1/1.22 − 0.129) = 2709
       ['LEG1', 3290, 2709, 5, 'lego-under-30', 'EUR'],

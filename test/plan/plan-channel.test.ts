@@ -31,7 +31,7 @@ describe('planChannel', () => {
 
   it('plans nothing when nothing changed', () => {
     const result = plan({ desired: [offer('A'), offer('B')], known: [listing('A'), listing('B')] });
-    expect(result).toEqual({ actions: [], unchanged: 2, deferred: [], refused: [], held: [], shownFromCatalogue: [] });
+    expect(result).toEqual({ actions: [], unchanged: 2, deferred: [], refused: [], held: [], shownFromCatalogue: [], missing: [] });
   });
 
   it('a content change the channel does not send (shown from its catalogue) is reported, not planned; price still goes', () => {
@@ -163,6 +163,39 @@ describe('planChannel', () => {
       const result = plan({ desired: [], known: [listing('P', { pinned: true })] });
       expect(result.actions).toEqual([]);
       expect(result.unchanged).toBe(1);
+    });
+  });
+
+  describe('a hook missing from the stock file', () => {
+    const grace = (sku: string, expired = false) => ({ sku, rule: 'rule-a', since: '2026-11-22T12:00:00.000Z', delistAfter: '2026-11-23T12:00:00.000Z', expired });
+
+    it('goes to quantity 0 within its grace, price and content as they are live (before: delisted at once)', () => {
+      const before = plan({ desired: [offer('A')], known: [listing('A'), listing('B', { quantity: 4 })] });
+      expect(before.actions.map((a) => [a.kind, a.sku])).toEqual([['delist', 'B']]);
+      const result = plan({ desired: [offer('A')], known: [listing('A'), listing('B', { quantity: 4 })], missing: { hooks: [grace('B')], currency: 'EUR' } });
+      expect(result.actions).toHaveLength(1);
+      expect(result.actions[0]).toMatchObject({ kind: 'update', sku: 'B', changes: [{ field: 'quantity', from: 4, to: 0 }] });
+      expect(result.actions[0]?.kind === 'update' && result.actions[0].offer).toMatchObject({ priceMinor: 1290, quantity: 0, contentHash: 'hash-B' });
+      expect(result.actions[0]?.reason).toBe('missing from the stock file since 2026-11-22 12:00 UTC, delisted after 2026-11-23 12:00 UTC unless its row comes back: offered at 0 meanwhile');
+      expect(result.missing).toEqual([{ channel: 'ebay', sku: 'B', since: '2026-11-22T12:00:00.000Z', delistAfter: '2026-11-23T12:00:00.000Z' }]);
+    });
+
+    it('at 0 already, or not live, nothing is sent and nothing is created', () => {
+      const result = plan({ known: [listing('B', { quantity: 0 }), listing('C', { status: 'ended' })], missing: { hooks: [grace('B'), grace('C')], currency: 'EUR' } });
+      expect(result.actions).toEqual([]);
+      expect(result.unchanged).toBe(1);
+      expect(result.missing.map((m) => m.sku)).toEqual(['B', 'C']);
+    });
+
+    it('is sent at 0 even when the day\'s revisions are used up (a drop always goes)', () => {
+      const result = plan({ known: [listing('B', { revisionDay: TODAY, revisionsToday: 3 })], missing: { hooks: [grace('B')], currency: 'EUR' } });
+      expect(result.actions[0]).toMatchObject({ kind: 'update', changes: [{ field: 'quantity', from: 5, to: 0 }] });
+    });
+
+    it('is delisted once its grace is over, saying why', () => {
+      const result = plan({ known: [listing('B', { quantity: 0 })], missing: { hooks: [grace('B', true)], currency: 'EUR' } });
+      expect(result.actions).toEqual([expect.objectContaining({ kind: 'delist', sku: 'B', reason: 'missing from the stock file since 2026-11-22 12:00 UTC: hooks.missingGraceHours is over' })]);
+      expect(result.missing).toEqual([]);
     });
   });
 

@@ -1,8 +1,9 @@
 // Soak: months of cron in a few minutes (issue 11). 30 syncs over a shop whose file changes every
 // run (stock, prices, rows vanishing and coming back, one cut download, one wrong header), against
 // a simulator with random faults (5xx, 429, resets, garbled bodies, token expiry) and one SIGKILL
-// mid-run. At the end every live listing is what `hooks` says, no SKU has two offers, no write is
-// left pending, and the cut file cost no hook. Run with `npm run soak` (CI: CIVETTA_SOAK=1).
+// mid-run. At the end every live listing is what `hooks` says (a hook whose row is missing from
+// the last file is live at quantity 0 and still holds its slot), no SKU has two offers, no write
+// is left pending, and the cut file cost no hook. Run with `npm run soak` (CI: CIVETTA_SOAK=1).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/simulator/random.js';
@@ -41,8 +42,11 @@ afterAll(async () => {
   await sim.close();
 });
 
-/** This run's stock file: quantities and prices move, a few rows vanish, earlier ones come back. */
-function nextStock(): StockRow[] {
+/**
+ * This run's stock file: quantities and prices move, a few rows vanish, earlier ones come back;
+ * every fourth file and the last one also lose a hook's row (hooks.missingGraceHours keeps it).
+ */
+function nextStock(run: number): StockRow[] {
   const rows = full.map((r) => ({ ...r }));
   for (let i = 0; i < 12; i++) {
     const row = pick(rows);
@@ -55,6 +59,8 @@ function nextStock(): StockRow[] {
   }
   full = rows;
   const vanished = new Set([pick(rows).Codice, pick(rows).Codice]);
+  const hooks = run % 4 === 0 || run === RUNS ? (hookSets().ebay ?? []) : [];
+  if (hooks.length > 0) vanished.add(pick(hooks));
   return rows.filter((r) => !vanished.has(r.Codice));
 }
 
@@ -70,7 +76,7 @@ describe('soak', () => {
   it(`${RUNS} syncs with a changing file, faults, a cut download, a wrong header and a SIGKILL end where hooks says`, async () => {
     const exits: Array<number | null> = [];
     for (let run = 1; run <= RUNS; run++) {
-      const rows = nextStock();
+      const rows = nextStock(run);
       faultsFor(run);
       if (run === CUT_RUN) {
         shop.writeStock(rows);
@@ -120,14 +126,20 @@ describe('soak', () => {
       expect(settle.code, settle.stdout + settle.stderr).toBe(0);
     }
     const hooks = await civetta('--json', 'hooks');
-    const wanted = (JSON.parse(hooks.stdout) as { channels: Record<'amazon' | 'ebay', { hooks: Array<{ sku: string; quantity: number }> }> }).channels;
+    type Wanted = { hooks: Array<{ sku: string; quantity: number }>; missing: Array<{ sku: string }> };
+    const wanted = (JSON.parse(hooks.stdout) as { channels: Record<'amazon' | 'ebay', Wanted> }).channels;
     const live = liveSkus(sim);
+    const state = remoteState(sim);
     for (const channel of ['amazon', 'ebay'] as const) {
       const sellable = wanted[channel].hooks.filter((h) => h.quantity > 0).map((h) => h.sku).sort();
       expect(live[channel].sort(), channel).toEqual(sellable);
+      // A hook whose row vanished in the last file keeps its slot at quantity 0 (hooks.missingGraceHours).
+      for (const m of wanted[channel].missing) expect(state[channel].find((l) => l.sku === m.sku)?.quantity ?? 0, `${channel} ${m.sku}`).toBe(0);
+      expect(hookSets()[channel], channel).toEqual([...wanted[channel].hooks.map((h) => h.sku), ...wanted[channel].missing.map((m) => m.sku)].sort());
     }
     for (const l of remoteState(sim).ebay) expect(l.offers, l.sku).toBe(1);
     expect(ledgerRows(shop, "SELECT id FROM actions WHERE outcome = 'pending'")).toEqual([]);
-    console.log(`soak: exits ${exits.join(' ')}; ${sim.requests.length} requests`);
+    const missing = Object.values(wanted).reduce((n, c) => n + c.missing.length, 0);
+    console.log(`soak: exits ${exits.join(' ')}; ${sim.requests.length} requests; ${missing} hook(s) missing from the last file kept at 0`);
   }, 900_000);
 });

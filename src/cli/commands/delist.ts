@@ -29,7 +29,7 @@ export async function run(args: DelistArgs, ctx: RunContext): Promise<CommandRes
   } else {
     // A rule that still selects it would list it again at the next sync: say so, and how to stop it.
     const stock = await readShopStock(loaded);
-    const inputs = ledgerSelectionInputs(loaded, [args.channel]).get(args.channel) ?? {};
+    const inputs = ledgerSelectionInputs(loaded, [args.channel], ctx.now()).get(args.channel) ?? {};
     const hook = channelHooks(loaded.config, stock, args.channel, inputs).selection.hooks.find((h) => h.item.sku === args.sku);
     if (hook) {
       ctx.out.log.warn(

@@ -39,6 +39,8 @@ export async function run(args: HooksArgs, ctx: RunContext): Promise<CommandResu
         quantity: o.quantity,
         rule: o.reason,
       })),
+      // Hooks whose row left the stock file: live at quantity 0 until `delistAfter` (hooks.missingGraceHours).
+      missing: result.selection.missing.filter((m) => !m.expired).map(({ sku, rule, since, delistAfter }) => ({ sku, rule, since, delistAfter })),
       warnings: result.selection.warnings,
       ...(args.explain ? { verdicts: result.selection.verdicts } : {}),
     };

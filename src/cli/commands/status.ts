@@ -18,7 +18,7 @@ export async function run(_args: StatusArgs, ctx: RunContext): Promise<CommandRe
   try {
     const sync = syncStatus(ledger);
     const orders = orderHealth(ledger, ctx.now(), loaded.config.shop.handlingDays);
-    ctx.out.print(`${renderSyncStatus(sync.runs, sync.failures, sync.listings, sync.pendingActions, sync.held, sync.notBuyable)}\n\n${renderOrderHealth(orders)}`);
+    ctx.out.print(`${renderSyncStatus(sync, loaded.config.hooks.missingGraceHours)}\n\n${renderOrderHealth(orders)}`);
     return { exitCode: ExitCode.ok, json: { ...sync, orders } };
   } finally {
     ledger.close();

@@ -1,6 +1,7 @@
 import { minorToDecimal } from '../../domain/money.js';
 import type { Offer } from '../../domain/offer.js';
 import type { ChannelHooks } from '../../hooks/channel-hooks.js';
+import { missingText } from '../../hooks/missing-hooks.js';
 import { verdictText } from '../../hooks/verdicts.js';
 
 function cut(text: string, width: number): string {
@@ -18,6 +19,8 @@ export function hooksTable(result: ChannelHooks): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const right = new Set([2, 3]);
   const lines = [`${result.channel}: ${result.offers.length} hook(s)`, pad(head, widths, right), ...rows.map((r) => pad(r, widths, right))];
+  const kept = result.selection.missing.filter((m) => !m.expired);
+  if (kept.length > 0) lines.push(`${kept.length} more hook(s) keep their slot at quantity 0:`, ...kept.map((m) => `  ${m.sku} (${m.rule}): ${missingText(m)}`));
   for (const w of result.selection.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import { minorToDecimal } from '../../domain/money.js';
+import { missingText } from '../../hooks/missing-hooks.js';
 import type { FieldChange, HeldNote, NotBuyable, PlanAction, SyncPlan } from '../../plan/sync-plan.js';
 
 /** One field change as the owner reads it: `price 12.90 → 11.90`. */
@@ -51,6 +52,10 @@ export function renderPlan(plan: SyncPlan): string {
     lines.push('', "Content shown from the marketplace's catalogue (changed in the stock file, not sent):");
     for (const c of plan.shownFromCatalogue) lines.push(`  ${c.channel} ${c.sku}${c.rematch ? `: ${c.rematch}` : ''}`);
   }
+  if (plan.missing.length > 0) {
+    lines.push('', 'Missing from the stock file (offered at 0; the hook keeps its slot, hooks.missingGraceHours):');
+    for (const m of plan.missing) lines.push(`  ${m.channel} ${m.sku}: ${missingText(m)}`);
+  }
   if (plan.deferred.length > 0) {
     lines.push('', 'Deferred:');
     for (const d of plan.deferred) lines.push(`  ${d.channel} ${d.sku}: ${d.message}`);
@@ -93,7 +98,8 @@ export function planSummary(plan: SyncPlan): string {
       const deferred = plan.deferred.filter((d) => d.channel === ch).length;
       const held = plan.held.filter((h) => h.channel === ch).length;
       const notBuyable = plan.notBuyable.filter((n) => n.channel === ch).length;
-      return `${ch}: ${of('create')} create, ${of('update')} update, ${of('delist')} delist, ${plan.unchanged[ch] ?? 0} unchanged${deferred ? `, ${deferred} deferred` : ''}${held ? `, ${held} held` : ''}${notBuyable ? `, ${notBuyable} not buyable` : ''}`;
+      const missing = plan.missing.filter((m) => m.channel === ch).length;
+      return `${ch}: ${of('create')} create, ${of('update')} update, ${of('delist')} delist, ${plan.unchanged[ch] ?? 0} unchanged${deferred ? `, ${deferred} deferred` : ''}${held ? `, ${held} held` : ''}${notBuyable ? `, ${notBuyable} not buyable` : ''}${missing ? `, ${missing} missing from the stock file` : ''}`;
     })
     .join('; ');
 }

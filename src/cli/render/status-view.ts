@@ -1,19 +1,10 @@
-import type { ActionRecord } from '../../ledger/actions.js';
-import type { HeldItem } from '../../ledger/held.js';
-import type { RunRecord } from '../../ledger/runs.js';
-import type { NotBuyable } from '../../plan/sync-plan.js';
-import type { ListingCount } from '../../sync/sync-status.js';
+import { graceEnd, missingText } from '../../hooks/missing-hooks.js';
+import type { SyncStatus } from '../../sync/sync-status.js';
 import { groupHeld, notBuyableLines, table } from './plan-table.js';
 
-/** The sync side of `civetta status`: last runs, recent failures, listings per channel. */
-export function renderSyncStatus(
-  runs: readonly RunRecord[],
-  failures: readonly ActionRecord[],
-  listings: readonly ListingCount[],
-  pending: number,
-  held: readonly HeldItem[] = [],
-  notBuyable: readonly NotBuyable[] = [],
-): string {
+/** The sync side of `civetta status`: last runs, recent failures, listings per channel, hooks waiting. */
+export function renderSyncStatus(sync: SyncStatus, missingGraceHours: number): string {
+  const { runs, failures, listings, held, notBuyable, pendingActions: pending } = sync;
   const lines: string[] = ['Last runs:'];
   if (runs.length === 0) lines.push('  none yet');
   else {
@@ -37,6 +28,10 @@ export function renderSyncStatus(
   if (notBuyable.length > 0) {
     lines.push('', 'Not buyable (listed, but the marketplace does not sell it; not sent again until price, stock or content changes):');
     lines.push(...notBuyableLines(notBuyable));
+  }
+  if (sync.missing.length > 0) {
+    lines.push('', 'Hooks missing from the stock file (offered at 0, slot kept; hooks.missingGraceHours):');
+    for (const m of sync.missing) lines.push(`  ${m.channel} ${m.sku}: ${missingText({ since: m.since, delistAfter: graceEnd(m.since, missingGraceHours) })}`);
   }
   if (pending > 0) lines.push('', `${pending} write(s) of an interrupted run not yet checked; the next sync reads them back.`);
   if (failures.length > 0) {

@@ -3,6 +3,7 @@ import { orders } from './002-orders.js';
 import { held } from './003-held.js';
 import { deadBand } from './004-dead-band.js';
 import { listingIssues } from './005-listing-issues.js';
+import { missingHooks } from './006-missing-hooks.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -14,4 +15,5 @@ export const MIGRATIONS: Migration[] = [
   held,
   deadBand,
   listingIssues,
+  missingHooks,
 ];
