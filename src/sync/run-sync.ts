@@ -13,7 +13,6 @@ import type { Channel } from '../channels/channel.js';
 import type { Problem } from '../domain/problem.js';
 import { channelStop, type ChannelStop } from '../executor/channel-fault.js';
 import type { Listability } from '../hooks/listability.js';
-import { evaluateGuards } from './evaluate-guards.js';
 import { blockingTrips, parseForcedGuards, type GuardName, type GuardTrip } from '../plan/guards.js';
 import { preparePlan } from './prepare-plan.js';
 import { openSession } from './run-session.js';
@@ -94,8 +93,7 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
     counts = { planned: plan.actions.length, succeeded: 0, failed: 0, deferred: plan.deferred.length };
 
     deps.onProgress?.({ stage: 'guards' });
-    const trips = evaluateGuards(ledger, config, stock.stats.rows, prepared);
-    plan.guards = trips;
+    const trips = plan.guards;
     const blocking = blockingTrips(trips, forced);
     if (blocking.length > 0) throw guardError(blocking);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RemoteListing } from '../../src/domain/listing.js';
-import { mergeLive } from '../../src/sync/merge-live.js';
-import { judgePending } from '../../src/sync/judge-pending.js';
+import { mergeLive } from '../../src/plan/merge-live.js';
+import { judgePending } from '../../src/plan/judge-pending.js';
 import type { ActionRecord } from '../../src/ledger/actions.js';
 import { listing } from './fixtures.js';
 

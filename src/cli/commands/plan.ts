@@ -5,7 +5,6 @@ import { ExitCode } from '../../errors.js';
 import { openShop } from '../../app/open-shop.js';
 import { IN_MEMORY, openLedger } from '../../ledger/database.js';
 import { openOrderUnits } from '../../orders/open-orders.js';
-import { evaluateGuards } from '../../sync/evaluate-guards.js';
 import { preparePlan } from '../../sync/prepare-plan.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderPlan } from '../render/plan-table.js';
@@ -43,7 +42,6 @@ export async function run(args: PlanArgs, ctx: RunContext): Promise<CommandResul
       openOrderUnits: openOrderUnits(ledger, { stockAsOf: shop.stockAsOf() }),
       ...(live ? { live } : {}),
     });
-    prepared.plan.guards = evaluateGuards(ledger, loaded.config, stock.stats.rows, prepared);
     progress.done();
     ctx.out.print(renderPlan(prepared.plan));
     return { exitCode: prepared.stopped.length > 0 ? ExitCode.itemsFailed : ExitCode.ok, json: prepared.plan };

@@ -2,7 +2,7 @@ import type { ChannelId } from '../domain/ids.js';
 import type { RemoteListing } from '../domain/listing.js';
 import { minorToDecimal, type Minor } from '../domain/money.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
-import type { Drift, NotBuyable } from '../plan/sync-plan.js';
+import type { Drift, NotBuyable } from './sync-plan.js';
 
 /** The ledger's view corrected by what the marketplace says is live. */
 export interface MergedListings {

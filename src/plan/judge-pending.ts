@@ -1,6 +1,6 @@
 import type { RemoteListing } from '../domain/listing.js';
 import type { ActionRecord } from '../ledger/actions.js';
-import type { FieldChange } from '../plan/sync-plan.js';
+import type { FieldChange } from './sync-plan.js';
 
 /** What an interrupted write turned out to be, judged from the live listing read back. */
 export interface PendingVerdict {
