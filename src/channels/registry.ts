@@ -4,9 +4,10 @@ import type { Config } from '../config/schema.js';
 import { channelCredentials, dotEnvExposure } from '../config/credentials.js';
 import { parseTimeScale } from '../config/time-scale.js';
 import type { ChannelId } from '../domain/ids.js';
-import { createAmazonChannel } from './amazon/index.js';
+import type { ListingRules } from '../domain/listing-rules.js';
+import { AMAZON_LISTING_RULES, createAmazonChannel } from './amazon/index.js';
 import type { Channel } from './channel.js';
-import { createEbayChannel } from './ebay/index.js';
+import { createEbayChannel, EBAY_LISTING_RULES } from './ebay/index.js';
 
 /** Builds one adapter from the whole config (it reads its own section) and its resolved deps. */
 type Factory = (config: Config, deps: ChannelDeps) => Channel | undefined;
@@ -25,6 +26,9 @@ const FACTORIES = {
     return section ? createEbayChannel(section, { currency: config.shop.currency }, deps) : undefined;
   },
 } as const satisfies Record<ChannelId, Factory>;
+
+/** What each marketplace accepts of a product, for hook selection (hooks/ knows no marketplace). */
+export const LISTING_RULES: Readonly<Record<ChannelId, ListingRules>> = { amazon: AMAZON_LISTING_RULES, ebay: EBAY_LISTING_RULES };
 
 /**
  * The adapters of the enabled channels (or only `only`), with their credentials from the

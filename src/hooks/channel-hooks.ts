@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { ChannelId } from '../domain/ids.js';
+import type { ListingRules } from '../domain/listing-rules.js';
 import type { Offer } from '../domain/offer.js';
 import type { Problem } from '../domain/problem.js';
 import type { StockProduct, StockRows } from '../domain/stock-item.js';
@@ -37,15 +38,16 @@ export interface ChannelHooks {
 
 /**
  * From parsed stock items to a channel's desired offers: complete VAT and safety data from the
- * config, check each product against the channel's demands, select the hooks, price them with
+ * config, check each product against what the marketplace accepts (`rules`, from its channel
+ * folder through channels/registry.ts), select the hooks, price them with
  * their long fields (read back for the hooks only). `stock` is the reader's rows, or complete
  * products. Pure but for the read-back.
  */
-export function channelHooks(config: Config, stock: StockRows | readonly StockProduct[], channel: ChannelId, opts: ChannelHooksOptions = {}): ChannelHooks {
+export function channelHooks(config: Config, stock: StockRows | readonly StockProduct[], channel: ChannelId, rules: ListingRules, opts: ChannelHooksOptions = {}): ChannelHooks {
   const rows = isRows(stock) ? stock : productRows(stock);
   const products = rows.items.map((i) => resolveProduct(i, config));
   const problemsBySku = new Map<string, Problem[]>();
-  for (const p of products) problemsBySku.set(p.sku, checkEligibility(p, channel, config));
+  for (const p of products) problemsBySku.set(p.sku, checkEligibility(p, channel, rules, config));
   const stockRules = config.channels[channel]?.stock;
   const noStock = new Set(
     stockRules ? products.filter((p) => channelQuantity(p.quantity, stockRules, opts.openOrderUnits?.get(p.sku) ?? 0) <= 0).map((p) => p.sku) : [],

@@ -3,31 +3,12 @@ import { foldWord } from '../config/fold-word.js';
 import { channelSellsInEu, partyIdExpected } from '../config/product-safety-rules.js';
 import { hasEuParty } from '../domain/gpsr.js';
 import type { ChannelId } from '../domain/ids.js';
+import type { ListingRules } from '../domain/listing-rules.js';
 import type { Problem } from '../domain/problem.js';
 import type { StockField, StockItem } from '../domain/stock-item.js';
 import { floorPrice } from '../pricing/floor.js';
 import { checkEan } from '../stock/ean.js';
 import { columnHeader } from '../config/stock-formats.js';
-
-/**
- * What each marketplace accepts of an EU seller's product data.
- * - SKU: Amazon ≤ 40 characters (Listings Items API sku limit, issue 2); path SKUs with spaces,
- *   `/` or `&` fail, so only [A-Za-z0-9._-] (reference/amazon-sp-api.md §9). eBay ≤ 50
- *   (sell_inventory_v1 `sku` Max length 50). eBay's error 25707 says "only alphanumeric", yet
- *   shop SKUs like `LEGO-69525` are the norm and the simulator (src/simulator/ebay-common.ts)
- *   accepts `-`, `_` and `.`: we refuse only what surely fails (spaces, `/`, `&`, accents…).
- * - Title: eBay ≤ 80 (Inventory API product.title, reference/ebay-sell-api.md §5); Amazon
- *   item_name ≤ 200.
- * - EAN: Amazon offer-only listings attach to the ASIN found by EAN (reference/amazon-sp-api.md
- *   §3), so Amazon needs one; eBay accepts "does not apply".
- * - eBay publish needs an https image (1–24) and an eBay category (reference/ebay-sell-api.md §5).
- * - GPSR (EU, since 13 Dec 2024): manufacturer and EU responsible person, one of them in the EU
- *   (eBay 25115); safety warnings where the product has any (reference/ebay-sell-api.md §4).
- */
-const CHANNEL_LIMITS: Record<ChannelId, { skuMax: number; sku: RegExp; skuChars: string; titleMax: number; needsEan: boolean; needsImage: boolean }> = {
-  amazon: { skuMax: 40, sku: /^[A-Za-z0-9._-]+$/, skuChars: 'letters, digits, ".", "_" and "-"', titleMax: 200, needsEan: true, needsImage: false },
-  ebay: { skuMax: 50, sku: /^[A-Za-z0-9._-]+$/, skuChars: 'letters, digits, ".", "_" and "-"', titleMax: 80, needsEan: false, needsImage: true },
-};
 
 /** The VAT rates in force in Italy (22 ordinary, 10 and 5 reduced, 4 super-reduced for books). */
 const ITALIAN_VAT_RATES: readonly number[] = [0.22, 0.1, 0.05, 0.04];
@@ -39,10 +20,12 @@ function problem(item: StockItem, config: Config, field: StockField | undefined,
 
 /**
  * The product-data problems that keep `item` (already completed by resolveProduct) off
- * `channel` (errors), or that the shop should fix (warnings). Pure.
+ * `channel` (errors), or that the shop should fix (warnings). Pure. What the marketplace accepts
+ * (SKU, title, EAN, image, category) comes as its `rules`; VAT, cost and GPSR are the shop's
+ * (GPSR, EU since 13 Dec 2024: manufacturer and EU responsible person, one of them in the EU,
+ * eBay 25115; safety warnings where the product has any, reference/ebay-sell-api.md §4).
  */
-export function checkEligibility(item: StockItem, channel: ChannelId, config: Config): Problem[] {
-  const limits = CHANNEL_LIMITS[channel];
+export function checkEligibility(item: StockItem, channel: ChannelId, limits: ListingRules, config: Config): Problem[] {
   const out: Problem[] = [];
   const add = (field: StockField | undefined, severity: Problem['severity'], code: string, message: string, extra: Partial<Problem> = {}) =>
     out.push(problem(item, config, field, severity, code, `${channel}: ${message}`, extra));
@@ -87,10 +70,12 @@ export function checkEligibility(item: StockItem, channel: ChannelId, config: Co
   }
   if (!item.safety.warnings) add('safetyWarnings', 'warning', 'gpsr-warnings', 'no safety warnings (GPSR): required when the product has any', { expected: 'safety warnings, e.g. age limits' });
 
-  if (channel === 'ebay') {
-    const categories = config.channels.ebay?.categories ?? {};
+  if (limits.needsMappedCategory) {
+    const section = config.channels[channel];
+    const categories = section && 'categories' in section ? section.categories : {};
     const mapped = item.category !== undefined && Object.keys(categories).some((c) => foldWord(c) === foldWord(item.category!));
-    if (!mapped) add('category', 'error', 'ebay-category-unmapped', `category "${item.category ?? ''}" has no eBay category in channels.ebay.categories`, { value: item.category ?? '', expected: 'a channels.ebay.categories entry' });
+    const key = `channels.${channel}.categories`;
+    if (!mapped) add('category', 'error', `${channel}-category-unmapped`, `category "${item.category ?? ''}" has no ${limits.name} category in ${key}`, { value: item.category ?? '', expected: `a ${key} entry` });
   }
 
   const pricing = config.channels[channel]?.pricing;

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { ChannelId } from '../domain/ids.js';
+import type { ListingRules } from '../domain/listing-rules.js';
 import type { Offer } from '../domain/offer.js';
 import type { StockRows } from '../domain/stock-item.js';
 import { channelHooks, type ChannelHooks, type ChannelHooksOptions } from '../hooks/channel-hooks.js';
@@ -42,6 +43,8 @@ export interface ChannelSelection {
 export function selectChannel(input: {
   config: Config;
   channel: ChannelId;
+  /** What the marketplace accepts of a product (its channel folder's, through channels/registry.ts). */
+  rules: ListingRules;
   stock: StockRows;
   ledgerListings: readonly LedgerListing[];
   holds: readonly HeldItem[];
@@ -51,7 +54,7 @@ export function selectChannel(input: {
   retryHeld: boolean;
 }): ChannelSelection {
   const { config, channel } = input;
-  const hooks = channelHooks(config, input.stock, channel, input.selectionInputs);
+  const hooks = channelHooks(config, input.stock, channel, input.rules, input.selectionInputs);
   const desired = withPins(config, channel, hooks.offers, input.stock, input.ledgerListings, input.openOrderUnits);
   const fingerprints = new Map(desired.map((o) => [o.sku, holdFingerprint(o, config.channels[channel])]));
   const held = new Map<string, HeldNote>();

@@ -1,4 +1,5 @@
 import type { Channel } from '../channels/channel.js';
+import { LISTING_RULES } from '../channels/registry.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { Offer } from '../domain/offer.js';
@@ -78,7 +79,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
     const adapter = ctx.live?.get(channel);
     const facts = readLedgerFacts(ctx.ledger, channel, { pending: ctx.record && adapter !== undefined });
     const selection = selectChannel({
-      config, channel, stock: ctx.stock, ledgerListings: facts.listings, holds: facts.holds,
+      config, channel, rules: LISTING_RULES[channel], stock: ctx.stock, ledgerListings: facts.listings, holds: facts.holds,
       selectionInputs: { previous: facts.previous, sales, openOrderUnits: ctx.openOrderUnits, missingSince: facts.missingSince, now: at },
       openOrderUnits: ctx.openOrderUnits, retryHeld: ctx.retryHeld === true,
     });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LISTING_RULES } from '../../src/channels/registry.js';
 import { createChannels } from '../../src/channels/registry.js';
 import type { Channel, ChangeOutcome, ListingChange } from '../../src/channels/channel.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -33,7 +34,7 @@ async function editElsewhere(shop: TestShop, channel: 'amazon' | 'ebay', change:
 
 async function hookOffers(shop: TestShop, channel: 'amazon' | 'ebay') {
   const loaded = await loadConfig({ cwd: shop.dir.path, file: shop.configFile });
-  return channelHooks(loaded.config, await readShopStock(loaded), channel).offers;
+  return channelHooks(loaded.config, await readShopStock(loaded), channel, LISTING_RULES[channel]).offers;
 }
 
 interface PlanJson {

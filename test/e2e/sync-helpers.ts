@@ -1,5 +1,6 @@
 // Shared by the sync e2e tests: run the built CLI against a test shop and read its ledger.
 import Database from 'better-sqlite3';
+import { LISTING_RULES } from '../../src/channels/registry.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { ChannelId } from '../../src/domain/ids.js';
 import { channelHooks } from '../../src/hooks/channel-hooks.js';
@@ -27,7 +28,7 @@ export async function civettaJson<T = Record<string, unknown>>(shop: TestShop, .
 export async function expectedHooks(shop: TestShop): Promise<Record<ChannelId, string[]>> {
   const loaded = await loadConfig({ cwd: shop.dir.path, file: shop.configFile });
   const stock = await readShopStock(loaded);
-  const of = (ch: ChannelId) => channelHooks(loaded.config, stock, ch).offers.map((o) => o.sku).sort();
+  const of = (ch: ChannelId) => channelHooks(loaded.config, stock, ch, LISTING_RULES[ch]).offers.map((o) => o.sku).sort();
   return { amazon: of('amazon'), ebay: of('ebay') };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LISTING_RULES } from '../../src/channels/registry.js';
 import { channelHooks } from '../../src/hooks/channel-hooks.js';
 import { buildOffers } from '../../src/pricing/build-offers.js';
 import { contentHash, stableJson } from '../../src/pricing/content-hash.js';
@@ -25,7 +26,7 @@ describe('channelHooks + buildOffers', () => {
   it('prices the hooks: markup, ending, floor, reserve, max and open orders', () => {
     // LEG3 (2 in stock, reserve 1, 1 in an open order) has 0 to sell: as a previous hook it keeps
     // its slot and waits for stock; as a newcomer it takes none (next test).
-    const r = channelHooks(cfg, items, 'ebay', { openOrderUnits: new Map([['LEG3', 1]]), previous: new Map([['LEG3', 'all']]) });
+    const r = channelHooks(cfg, items, 'ebay', LISTING_RULES.ebay, { openOrderUnits: new Map([['LEG3', 1]]), previous: new Map([['LEG3', 'all']]) });
     expect(r.offers.map((o) => [o.sku, o.priceMinor, o.floorMinor, o.quantity, o.reason, o.currency])).toEqual([
       // 29.90 × 1.1 = 32.89 → 32.90; floor (1700 × 1.08 + 35) / (1/1.22 − 0.129) = 2709
       ['LEG1', 3290, 2709, 5, 'lego-under-30', 'EUR'],
@@ -36,13 +37,13 @@ describe('channelHooks + buildOffers', () => {
   });
 
   it('a product with nothing to sell on the channel takes no hook slot unless it is already a hook', () => {
-    const r = channelHooks(cfg, items, 'ebay', { openOrderUnits: new Map([['LEG3', 1]]) });
+    const r = channelHooks(cfg, items, 'ebay', LISTING_RULES.ebay, { openOrderUnits: new Map([['LEG3', 1]]) });
     expect(r.offers.map((o) => o.sku)).toEqual(['LEG1']);
     expect(r.selection.verdicts.find((v) => v.sku === 'LEG3')).toMatchObject({ outcome: 'no-stock', reason: expect.stringMatching(/^channel quantity 0/) });
   });
 
   it('explains every product', () => {
-    const r = channelHooks(cfg, items, 'ebay');
+    const r = channelHooks(cfg, items, 'ebay', LISTING_RULES.ebay);
     expect(explainText(r).split('\n')).toEqual([
       'ebay: why each product is in or out',
       'IN  LEG1  LEGO City Stazione di Polizia  — hook: rule lego-under-30: taken (1st of 2)',

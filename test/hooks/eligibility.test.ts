@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkEligibility, ineligibleReason } from '../../src/hooks/eligibility.js';
+import { LISTING_RULES } from '../../src/channels/registry.js';
+import type { Config } from '../../src/config/schema.js';
+import type { ChannelId } from '../../src/domain/ids.js';
+import type { StockItem } from '../../src/domain/stock-item.js';
+import { checkEligibility as checkWith, ineligibleReason } from '../../src/hooks/eligibility.js';
 import { resolveVat } from '../../src/config/resolve-vat.js';
 import { resolveProduct } from '../../src/hooks/resolve-product.js';
 import { party } from '../support/party.js';
 import { config, item } from './make.js';
+
+/** Each marketplace's own rules, as the sync hands them in. */
+const checkEligibility = (product: StockItem, channel: ChannelId, cfg: Config) => checkWith(product, channel, LISTING_RULES[channel], cfg);
 
 const withChannels = config({
   channels: {

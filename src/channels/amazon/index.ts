@@ -14,6 +14,8 @@ import { sendsContent } from './patches.js';
 import { AMAZON_RATE_LIMITS } from './rate-limits.js';
 import { readListings } from './read-listings.js';
 
+export { AMAZON_LISTING_RULES } from './marketplaces.js';
+
 /** searchOrders' usage plan, told to `orders pull` so a big first pull says how long it will wait. */
 const SEARCH_ORDERS = AMAZON_RATE_LIMITS.searchOrders ?? { rate: 0.0056, burst: 20 };
 

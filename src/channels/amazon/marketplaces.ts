@@ -1,4 +1,24 @@
+import type { ListingRules } from '../../domain/listing-rules.js';
 import { InputError } from '../../errors.js';
+
+/**
+ * What Amazon accepts of an EU seller's product (handed to hook selection as data):
+ * - SKU ≤ 40 characters (Listings Items API sku limit, issue 2); path SKUs with spaces, `/` or
+ *   `&` fail, so only [A-Za-z0-9._-] (reference/amazon-sp-api.md §9).
+ * - Title: item_name ≤ 200.
+ * - EAN: offer-only listings attach to the ASIN found by EAN (reference/amazon-sp-api.md §3), so
+ *   Amazon needs one.
+ */
+export const AMAZON_LISTING_RULES: ListingRules = {
+  name: 'Amazon',
+  skuMax: 40,
+  sku: /^[A-Za-z0-9._-]+$/,
+  skuChars: 'letters, digits, ".", "_" and "-"',
+  titleMax: 200,
+  needsEan: true,
+  needsImage: false,
+  needsMappedCategory: false,
+};
 
 /**
  * The currency each Amazon store sells in, by marketplace id (reference §2: the EU stores IT, DE,

@@ -13,7 +13,7 @@ import { setupCheck, type EbaySetupReport, type SetupCheckOptions } from './setu
 
 export { createEbayAppClient, type EbayAppClient } from './app-client.js';
 export { checkConsentState, codeFromInput, consentState, endConsentState, writeEnvVariable } from './consent.js';
-export { marketplaceFacts } from './marketplaces.js';
+export { EBAY_LISTING_RULES, marketplaceFacts } from './marketplaces.js';
 export type { AspectInfo } from './taxonomy-api.js';
 
 /** The eBay channel: the shared Channel interface plus the one-time seller setup check. */

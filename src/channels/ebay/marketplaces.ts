@@ -1,3 +1,26 @@
+import type { ListingRules } from '../../domain/listing-rules.js';
+
+/**
+ * What eBay accepts of an EU seller's product (handed to hook selection as data):
+ * - SKU ≤ 50 (sell_inventory_v1 `sku` Max length 50). eBay's error 25707 says "only
+ *   alphanumeric", yet shop SKUs like `LEGO-69525` are the norm and the simulator
+ *   (src/simulator/ebay-common.ts) accepts `-`, `_` and `.`: we refuse only what surely fails
+ *   (spaces, `/`, `&`, accents…).
+ * - Title ≤ 80 (Inventory API product.title, reference/ebay-sell-api.md §5).
+ * - EAN: eBay accepts "does not apply".
+ * - Publish needs an https image (1–24) and an eBay category (reference/ebay-sell-api.md §5).
+ */
+export const EBAY_LISTING_RULES: ListingRules = {
+  name: 'eBay',
+  skuMax: 50,
+  sku: /^[A-Za-z0-9._-]+$/,
+  skuChars: 'letters, digits, ".", "_" and "-"',
+  titleMax: 80,
+  needsEan: false,
+  needsImage: true,
+  needsMappedCategory: true,
+};
+
 /**
  * Per-marketplace language facts. Source: shared/reference/ebay-sell-api.md §2 (headers take a
  * hyphen, body `locale` an underscore) and §5 ("No GTIN → the marketplace's 'does not apply'

@@ -1,4 +1,5 @@
 import type { ChannelId } from '../../domain/ids.js';
+import { LISTING_RULES } from '../../channels/registry.js';
 import { runOneOff } from '../../sync/run-one-off.js';
 import { syncDepsFrom } from '../../app/sync-deps-from.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
@@ -30,7 +31,7 @@ export async function run(args: DelistArgs, ctx: RunContext): Promise<CommandRes
     // A rule that still selects it would list it again at the next sync: say so, and how to stop it.
     const stock = await readShopStock(loaded);
     const inputs = ledgerSelectionInputs(loaded, [args.channel], ctx.now()).get(args.channel) ?? {};
-    const hook = channelHooks(loaded.config, stock, args.channel, inputs).selection.hooks.find((h) => h.item.sku === args.sku);
+    const hook = channelHooks(loaded.config, stock, args.channel, LISTING_RULES[args.channel], inputs).selection.hooks.find((h) => h.item.sku === args.sku);
     if (hook) {
       ctx.out.log.warn(
         `${args.sku} is still selected on ${args.channel} by ${hook.rule === 'pinned' ? 'hooks.include' : `rule "${hook.rule}"`}: the next sync lists it again. ` +

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { LISTING_RULES } from '../../channels/registry.js';
 import { loadConfig } from '../../config/load.js';
 import type { ChannelId } from '../../domain/ids.js';
 import { minorToDecimal } from '../../domain/money.js';
@@ -86,7 +87,7 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     say(`\n1. Stock file: ${stock.stats.goodRows} products read (${stock.stats.badRows} bad rows left out).`);
     const hooks: Partial<Record<ChannelId, number>> = {};
     for (const c of channels) {
-      const h = channelHooks(loaded.config, stock, c);
+      const h = channelHooks(loaded.config, stock, c, LISTING_RULES[c]);
       hooks[c] = h.offers.length;
       say(`   ${c}: ${h.offers.length} hooks, e.g. ${h.offers.slice(0, 3).map((o) => `${o.sku} at ${minorToDecimal(o.priceMinor)} ${o.currency}`).join(', ')}`);
     }

@@ -1,4 +1,5 @@
 import { minorToDecimal } from '../../domain/money.js';
+import { LISTING_RULES } from '../../channels/registry.js';
 import { commandHint } from '../render/command-hint.js';
 import type { ChannelId } from '../../domain/ids.js';
 import { ExitCode } from '../../errors.js';
@@ -26,7 +27,7 @@ export async function run(args: HooksArgs, ctx: RunContext): Promise<CommandResu
   const inputs = shop.selectionInputs();
   const json: Record<string, unknown> = {};
   for (const channel of channels) {
-    const result = channelHooks(loaded.config, stock, channel, inputs.get(channel));
+    const result = channelHooks(loaded.config, stock, channel, LISTING_RULES[channel], inputs.get(channel));
     ctx.out.print(args.explain ? `${explainText(result)}\n\n${hooksTable(result)}\n` : `${hooksTable(result)}\n`);
     json[channel] = {
       hooks: result.offers.map((o) => ({

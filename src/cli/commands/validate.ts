@@ -1,4 +1,5 @@
 import type { EbayChannel } from '../../channels/ebay/index.js';
+import { LISTING_RULES } from '../../channels/registry.js';
 import { readConfig } from '../../config/load.js';
 import type { Problem } from '../../domain/problem.js';
 import type { ChannelId } from '../../domain/ids.js';
@@ -86,7 +87,7 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
       const channels: Record<string, unknown> = {};
       for (const channel of enabledChannels(loaded)) {
         const checking = out.progress(`${channel}: checking ${stock.items.length} product(s)…`);
-        const result = channelHooks(loaded.config, stock, channel);
+        const result = channelHooks(loaded.config, stock, channel, LISTING_RULES[channel]);
         const blocked = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.sku));
         const credentials: Problem[] = [];
         try {
