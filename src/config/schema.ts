@@ -236,6 +236,12 @@ export const StockConfig = z
       .default({})
       .describe('rows kept before any rule: { <field or header>: value or [values] }, all must match (case and accents do not matter), e.g. { Status: active }'),
     maxBadRowsPercent: z.number().min(0).max(100).default(10).describe('refuse the file when more rows are bad'),
+    imageBaseUrl: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe(
+        "the URL image paths in the file are under (Magento: https://<your shop>/media/catalog/product, where base_image /m/a/maglia.jpg lives); without it such paths are ignored and counted",
+      ),
   })
   .superRefine(
     (stock, ctx) => {

@@ -52,6 +52,8 @@ export interface RowLayout {
    * down (`variantList`): it waits for it, so grouping does not depend on row order.
    */
   awaitParentWhen?: { column: string; values: readonly string[] };
+  /** A second image column whose images follow the mapped one's (Magento additional_images). */
+  moreImages?: string;
 }
 
 /** What a preset sets; every key of the config's `stock` section wins over it. */
@@ -79,6 +81,8 @@ export interface FormatPreset {
   layout?: RowLayout;
   /** Commented lines `civetta init --format` adds under `stock:` (filters, outlet lists). */
   initHints?: readonly string[];
+  /** What validate says to do when a net price has no VAT rate: how this export gives one. */
+  vatFix?: string;
 }
 
 export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, FormatPreset>> = {
@@ -158,11 +162,17 @@ export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, Fo
     },
     initHints: ['filter: { Published: 1 }           # leave out drafts (-1) and private products (0)'],
   },
-  // PrestaShop product import/export CSV: doc.prestashop.com "CSV Import Parameters" and the
-  // field list of Advanced Parameters → Import → Products. Semicolon-separated; the price is
-  // "Price tax excluded" with a "Tax rules ID", a shop's own number: it is not mapped as the
-  // VAT column (a bare 1 would read as 1%); vat.default and vat.categories give the rate, or
-  // map it with vat.aliases. Combinations are a separate import, so each row is one product.
+  // PrestaShop products CSV as its importer reads it: doc.prestashop.com "CSV Import Parameters"
+  // and the field list of Advanced Parameters → Import → Products, whose labels are
+  // PrestaShop/PrestaShop src/Core/Import/EntityField/Provider/ProductFieldsProvider.php (Name,
+  // Price tax excluded, Tax rule ID, Cost price, Brand, Reference #, EAN13, Quantity, Summary,
+  // Image URLs (x,y,z...)); 1.6/1.7 files wrote Name *, Wholesale price, Manufacturer and Tax
+  // rules ID, kept as aliases. PrestaShop has no built-in export of this full layout (its
+  // product list export has other columns): the shop's own import file or a module's export
+  // is what this preset reads. Semicolon-separated; the price is tax excluded with a tax rule
+  // id, a shop's own number: it is not mapped as the VAT column (a bare 1 would read as 1%);
+  // vat.default and vat.categories give the rate, or map it with vat.aliases. Combinations
+  // are a separate import, so each row is one product.
   prestashop: {
     source: 'https://doc.prestashop.com/display/PS17/Import',
     summary: 'PrestaShop products CSV (the Import → Products field list); net prices with a tax rules id',
@@ -171,21 +181,32 @@ export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, Fo
       sku: 'Reference #',
       ean: 'EAN13',
       title: 'Name *',
-      brand: 'Manufacturer',
+      brand: 'Brand',
       category: 'Categories (x,y,z...)',
       price: 'Price tax excluded',
-      cost: 'Wholesale price',
+      cost: 'Cost price',
       quantity: 'Quantity',
       image: 'Image URLs (x,y,z...)',
       description: 'Summary',
     },
-    aliases: { 'Price tax excluded': ['Price tax excl.'], 'Reference #': ['Reference'], 'Name *': ['Name'], Summary: ['Short description'] },
+    aliases: {
+      'Price tax excluded': ['Price tax excl.'],
+      'Reference #': ['Reference'],
+      'Name *': ['Name'],
+      Brand: ['Manufacturer'],
+      'Cost price': ['Wholesale price'],
+      'Tax rule ID': ['Tax rules ID'],
+      Summary: ['Short description'],
+    },
     priceIncludesVat: false,
     decimal: '.',
     initHints: [
       'filter: { "Active (0/1)": 1 }      # leave out disabled products',
-      '# columns: { vat: Tax rules ID }   # with vat.aliases: { "1": 0.22, "2": 0.10, "3": 0.04 } (your ids → rates)',
+      '# columns: { vat: Tax rule ID }    # with vat.aliases: { "1": 0.22, "2": 0.10, "3": 0.04 } (your ids → rates)',
     ],
+    vatFix:
+      'PrestaShop\'s "Tax rule ID" is your shop\'s own number, not a rate: set vat.default (e.g. 0.22) and vat.categories for the categories at 10% or 4%, ' +
+      'or read the ids with stock.columns.vat: "Tax rule ID" and give each its rate in vat.aliases, e.g. { "1": 0.22, "2": 0.10, "3": 0.04 } (your ids, from International → Taxes → Tax rules)',
   },
   // Lightspeed Retail (X-Series, formerly Vend) product export: x-series-support.lightspeedhq.com
   // "Formatting Retail POS product data for import" (support.vendhq.com article 4650130313487,
@@ -260,7 +281,11 @@ export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, Fo
   // variants, before or after them: exports can write the simples first
   // (github.com/mageplus/mageplus/issues/38), so a hidden simple ("Not Visible Individually")
   // waits for the parent that lists it. Rows with a
-  // store_view_code only override a store view's texts. Images are paths under pub/media, not URLs: not mapped.
+  // store_view_code only override a store view's texts. base_image and additional_images are
+  // paths under the catalog's media folder, pub/media/catalog/product (/m/a/maglia.jpg: the
+  // file name's first two letters as folders, magento.stackexchange.com/questions/17053), not
+  // URLs: stock.imageBaseUrl (https://<shop>/media/catalog/product) makes them URLs, and
+  // without it validate counts them, ignored.
   // Catalog prices exclude tax by default (Stores → Configuration → Sales → Tax → Catalog Prices).
   magento: {
     source: 'https://experienceleague.adobe.com/docs/commerce-admin/systems/data-transfer/data-attributes-product.html',
@@ -275,18 +300,24 @@ export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, Fo
       saleFrom: 'special_price_from_date',
       saleTo: 'special_price_to_date',
       quantity: 'qty',
+      image: 'base_image',
       description: 'short_description',
     },
     priceIncludesVat: false,
     decimal: '.',
     layout: {
       parentWhen: { column: 'product_type', values: ['configurable', 'grouped', 'bundle'] },
+      moreImages: 'additional_images',
       variantList: 'configurable_variations',
       skipWhenSet: 'store_view_code',
       titleFromParent: true,
       awaitParentWhen: { column: 'visibility', values: ['Not Visible Individually'] },
     },
-    initHints: ['filter: { product_online: 1 }      # leave out disabled products', '# vat.default: 0.22'],
+    initHints: [
+      'filter: { product_online: 1 }      # leave out disabled products',
+      '# imageBaseUrl: https://negozio.example/media/catalog/product   # where base_image paths are',
+      '# vat.default: 0.22',
+    ],
   },
   // Danea Easyfatt, Prodotti → Utilità → Esporta con Excel, saved as CSV by Excel (Italian
   // Excel: semicolon, decimal comma, Windows-1252). Danea's own pages give the menu path and the

@@ -76,6 +76,7 @@ const TITLES: Record<string, string> = {
   'image-missing': 'no https image',
   'cost-missing': 'no purchase cost',
   'vat-unknown': 'VAT rate unknown',
+  'vat-unknown-net-price': 'net price without a VAT rate to add',
   'vat-unusual': 'VAT rate that is not Italian',
   'vat-invalid': 'VAT column value not usable',
   'title-too-long': 'title too long',
@@ -87,12 +88,18 @@ const TITLES: Record<string, string> = {
   'missing-sku': 'rows without a SKU',
   'field-count': 'rows with the wrong number of fields',
   'image-not-url': 'image values that are not URLs',
+  'image-path': "images given as paths on the shop's server, not URLs: ignored",
   'bad-character': 'text that could not be decoded',
   'credentials-missing': 'credentials missing',
   'credentials-refused': 'credentials refused',
 };
 
-function fixFor(cause: string, first: Problem): string {
+/** Fixes the stock file's format words better than the general one (its preset's `vatFix`). */
+export interface FormatFixes {
+  vat?: string;
+}
+
+function fixFor(cause: string, first: Problem, formatFixes: FormatFixes = {}): string {
   const column = first.column ? `the "${first.column}" column` : 'the stock file';
   switch (cause) {
     case 'config':
@@ -105,12 +112,19 @@ function fixFor(cause: string, first: Problem): string {
     case 'ean-invalid':
     case 'ean-check-digit':
       return `fill ${column} with the 13-digit EAN printed under the barcode`;
+    case 'image-path':
+      return 'set stock.imageBaseUrl to the address these paths are under (Magento: https://<your shop>/media/catalog/product), and they are sent as URLs';
     case 'image-missing':
       return `put an https:// picture URL in ${column} (eBay needs at least one)`;
     case 'cost-missing':
       return `fill ${column} with the purchase cost (VAT excluded): without it there is no price floor`;
     case 'vat-unknown':
       return 'set vat.default, or vat.categories for these categories, or map stock.columns.vat';
+    case 'vat-unknown-net-price':
+      return (
+        formatFixes.vat ??
+        'give each product its rate: vat.default (e.g. 0.22), vat.categories for the categories at 10% or 4%, or a VAT column (stock.columns.vat) whose codes vat.aliases maps to rates'
+      );
     case 'vat-unusual':
     case 'vat-invalid':
       return `use 22, 10, 5 or 4 in ${column}, or a vat.categories entry`;
@@ -169,6 +183,7 @@ export function groupProblems(
   problems: readonly SourcedProblem[],
   facts: (sku: string) => ProductFacts | undefined,
   nothingListable: readonly { channel: ChannelId; products: number; reasons: readonly string[] }[] = [],
+  formatFixes: FormatFixes = {},
 ): ProblemGroup[] {
   const groups = new Map<string, Building>();
   if (nothingListable.length > 0) {
@@ -179,10 +194,12 @@ export function groupProblems(
     const key = s.source === 'refused' ? `refused:${cause}` : cause;
     let b = groups.get(key);
     if (!b) {
-      const unit = s.source === 'row' ? 'row' : s.source === 'amazon' || s.source === 'ebay' ? (s.problem.sku ? 'product' : 'entry') : 'entry';
+      // A refused file's row problems are rows too: they are what refused it.
+      const isRow = s.source === 'row' || (s.source === 'refused' && s.problem.line !== undefined);
+      const unit = isRow ? 'row' : s.source === 'amazon' || s.source === 'ebay' ? (s.problem.sku ? 'product' : 'entry') : 'entry';
       b = {
         band: band(s.source, s.problem.severity, cause),
-        group: { cause, severity: s.problem.severity, title: titleOf(cause, s.problem), count: 0, unit, channels: [], examples: [], fix: fixFor(cause, s.problem) },
+        group: { cause, severity: s.problem.severity, title: titleOf(cause, s.problem), count: 0, unit, channels: [], examples: [], fix: fixFor(cause, s.problem, formatFixes) },
         keys: new Set(),
         skus: new Set(),
       };

@@ -54,6 +54,7 @@ interface LayoutColumns {
   skipWhenSet?: number;
   titleFromParent: boolean;
   awaitParentWhen?: { index: number; values: Set<string> };
+  moreImages?: number;
 }
 
 /** A Magento parent's listing of one variant: its SKU and option values. */
@@ -150,6 +151,7 @@ export class RowGrouper {
       ...opt('optionPairs', at(layout.optionPairs)),
       noOption: new Set((layout.noOption ?? []).map(foldWord)),
       ...opt('skipWhenSet', at(layout.skipWhenSet)),
+      ...opt('moreImages', at(layout.moreImages)),
       titleFromParent: layout.titleFromParent ?? false,
       ...(awaitIndex === undefined || !layout.awaitParentWhen || layout.variantList === undefined
         ? {}
@@ -263,6 +265,10 @@ export class RowGrouper {
           inherited = true;
         }
       }
+    }
+    // A second image column follows the first: one cell holds them all, as a comma list.
+    if (cols.moreImages !== undefined && this.image !== undefined && cell(cols.moreImages) !== '') {
+      filled[this.image] = [(filled[this.image] ?? '').trim(), cell(cols.moreImages)].filter((v) => v !== '').join(',');
     }
     const options = [
       ...cols.options.map((i) => cell(i)),

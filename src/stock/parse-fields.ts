@@ -8,26 +8,36 @@ import { parseVatRate } from './parse-number.js';
 /** Values and the texts that were not usable. */
 export interface ParsedImages {
   urls: string[];
+  /** Paths on the shop's server ("/m/a/maglia.jpg"), when no base URL says where they are. */
+  paths: string[];
   rejected: string[];
 }
 
+/** A file path rather than a URL: Magento's media paths, a till's file names. */
+const IMAGE_PATH = /^\/?[^\s:]+\.(jpe?g|png|gif|webp)$/i;
+
 /**
  * Splits an image cell on `|`, `,`, `;` or a newline (WooCommerce writes `url, url`, many
- * tills `url|url`) and keeps the http(s) URLs, once each; anything else is `rejected`.
+ * tills `url|url`) and keeps the http(s) URLs, once each. An image path becomes a URL under
+ * `base` (stock.imageBaseUrl); without one it is a `path`; anything else is `rejected`.
  */
-export function parseImages(text: string): ParsedImages {
+export function parseImages(text: string, base?: string): ParsedImages {
   const urls: string[] = [];
+  const paths: string[] = [];
   const rejected: string[] = [];
+  const keep = (url: string) => {
+    if (!urls.includes(url)) urls.push(url);
+  };
   for (const raw of text.split(/[|,;\n]/)) {
     const part = raw.trim();
     if (part === '') continue;
-    if (isHttpUrl(part)) {
-      if (!urls.includes(part)) urls.push(part);
-    } else {
-      rejected.push(part);
-    }
+    if (isHttpUrl(part)) keep(part);
+    else if (IMAGE_PATH.test(part)) {
+      if (base === undefined) paths.push(part);
+      else keep(`${base.replace(/\/+$/, '')}/${part.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')}`);
+    } else rejected.push(part);
   }
-  return { urls, rejected };
+  return { urls, paths, rejected };
 }
 
 function isHttpUrl(text: string): boolean {

@@ -25,6 +25,8 @@ export interface RowContext {
   vatAliases?: ReadonlyMap<string, number>;
   /** The shop's today (YYYY-MM-DD), for sale dates. */
   today?: string;
+  /** stock.imageBaseUrl: where the file's image paths are. */
+  imageBaseUrl?: string;
 }
 
 /** `vat.aliases` keyed the way a VAT cell is looked up (case, accents and spaces ignored). */
@@ -134,8 +136,11 @@ export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx:
   const images: string[] = [];
   const imageText = cell('image');
   if (imageText !== undefined) {
-    const parsed = parseImages(imageText);
+    const parsed = parseImages(imageText, ctx.imageBaseUrl);
     images.push(...parsed.urls);
+    for (const path of parsed.paths) {
+      report('warning', 'image-path', 'image', "an image is a path on the shop's server, not a URL: ignored until stock.imageBaseUrl says where it is", path, 'stock.imageBaseUrl set to the URL the paths are under');
+    }
     for (const bad of parsed.rejected) {
       report('warning', 'image-not-url', 'image', 'an image is not an http(s) URL and is ignored', bad, 'https://… URLs separated by | or ,');
     }

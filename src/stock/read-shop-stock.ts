@@ -30,6 +30,7 @@ export function readShopStock(loaded: LoadedConfig, now: Date = new Date()): Pro
     vatRate: (item) => resolveVat(item, config).rate,
     vatAliases: config.vat.aliases,
     today: shopDay(now, config.shop.timeZone),
+    ...(s.imageBaseUrl ? { imageBaseUrl: s.imageBaseUrl } : {}),
   });
 }
 

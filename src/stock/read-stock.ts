@@ -47,6 +47,7 @@ export interface StockReadOptions {
   vatRate?: SinkOptions['vatRate'];
   vatAliases?: SinkOptions['vatAliases'];
   today?: string;
+  imageBaseUrl?: string;
 }
 
 /** What the file held. */
@@ -156,6 +157,7 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
     ...optional('vatRate', options.vatRate),
     ...optional('vatAliases', options.vatAliases),
     ...optional('today', options.today),
+    ...optional('imageBaseUrl', options.imageBaseUrl),
   });
   // The header's width and the last record, for telling a cut download (cut-download.ts).
   let headerFields = 0;

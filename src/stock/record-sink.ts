@@ -61,6 +61,8 @@ export interface SinkOptions {
   vatAliases?: Readonly<Record<string, number>>;
   /** The shop's today (YYYY-MM-DD), for sale dates. */
   today?: string;
+  /** stock.imageBaseUrl: where the file's image paths are. */
+  imageBaseUrl?: string;
 }
 
 /** Rows that are not products, by why. */
@@ -255,6 +257,7 @@ export class RecordSink {
       headerWidth: this.headerWidth,
       vatAliases: this.vatAliases,
       ...(this.options.today === undefined ? {} : { today: this.options.today }),
+      ...(this.options.imageBaseUrl === undefined ? {} : { imageBaseUrl: this.options.imageBaseUrl }),
     });
     this.negativeOutlets += parsed.problems.filter((p) => p.code === 'quantity-negative-outlet').length;
     this.problems.push(...parsed.problems);
@@ -297,7 +300,7 @@ export class RecordSink {
   private continueImages(record: readonly string[], mapping: ColumnMapping): void {
     const column = mapping.image;
     if (this.previous === undefined || column === undefined) return;
-    this.addImages(this.previous, parseImages(record[column.index] ?? '').urls);
+    this.addImages(this.previous, parseImages(record[column.index] ?? '', this.options.imageBaseUrl).urls);
   }
 
   private addImages(item: StockItem, urls: readonly string[]): void {
@@ -312,7 +315,7 @@ export class RecordSink {
     else {
       this.skippedRows.images++;
       if (group === undefined || group !== this.groupItems.key) return;
-      const urls = parseImages(images ?? '').urls;
+      const urls = parseImages(images ?? '', this.options.imageBaseUrl).urls;
       for (const item of this.groupItems.items) this.addImages(item, urls);
     }
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { runCli } from '../support/run-cli.js';
@@ -152,19 +152,50 @@ describe('init (spawned)', () => {
     expect(existsSync(join(dir.path, 'negozio/civetta.db'))).toBe(false);
   });
 
-  it('--format woocommerce writes a config for that export; validate reads the export, names the format and shows two products', async () => {
+  /** `civetta init --format F` in a new folder, the fixture saved where the config says; the config's text. */
+  async function initWith(format: string, fixture: string, saveAs: string): Promise<string> {
     dir = tempDir();
-    const r = await runCli(['init', '--format', 'woocommerce'], { cwd: dir.path });
+    const r = await runCli(['init', '--format', format], { cwd: dir.path });
     expect(r.code, r.stderr).toBe(0);
-    const config = readFileSync(join(dir.path, 'civetta.config.yaml'), 'utf8');
+    dir.write({ [`stock/${saveAs}`]: readFileSync(join(ROOT, 'fixtures/formats', format, fixture), 'utf8') });
+    return readFileSync(join(dir.path, 'civetta.config.yaml'), 'utf8');
+  }
+
+  it('--format woocommerce writes a config for that export; validate reads the export, names the format and shows two products', async () => {
+    const config = await initWith('woocommerce', 'wc-product-export-5-12-2026.csv', 'wc-product-export.csv');
     expect(config).toContain('  format: woocommerce');
     expect(config).toContain('  file: ./stock/wc-product-export.csv');
-    dir.write({ 'stock/wc-product-export.csv': readFileSync(join(ROOT, 'fixtures/formats/woocommerce/wc-product-export-5-12-2026.csv'), 'utf8') });
     const v = await runCli(['validate'], { cwd: dir.path });
     expect(v.code, v.stdout + v.stderr).toBe(0);
-    expect(v.stdout).toContain('  format woocommerce: 5 products (3 variants); skipped 1 parent, 1 left out by stock.filter; prices VAT included');
-    expect(v.stdout).toContain('  read as: MAG-01-4 "Maglietta Dinosauri - 4 anni" 12,50 VAT incl., quantity 3, EAN 8001234567040 (line 6)');
-    expect(v.stdout).toContain('  read as: LEGO-60337 "LEGO City Treno passeggeri espresso" 129,99 VAT incl., quantity 4, EAN 5702017583488 (line 2)');
+    // The reading is the grouped summary's first block, shaped like a cause's.
+    const lines = v.stdout.split('\n');
+    const at = lines.indexOf('stock read as woocommerce — 5 products (3 variants); skipped 1 parent, 1 left out by stock.filter; prices VAT included');
+    expect(at, v.stdout).toBeGreaterThan(1);
+    expect(lines.slice(at + 1, at + 3)).toEqual([
+      '     MAG-01-4 "Maglietta Dinosauri - 4 anni" 12,50 VAT incl., quantity 3, EAN 8001234567040 (line 6)',
+      '     LEGO-60337 "LEGO City Treno passeggeri espresso" 129,99 VAT incl., quantity 4, EAN 5702017583488 (line 2)',
+    ]);
+    // Not also under the stock line: that is --all's place for it.
+    expect(v.stdout).not.toContain('  format woocommerce:');
+    const json = JSON.parse((await runCli(['validate', '--json'], { cwd: dir.path })).stdout) as { reading: Record<string, unknown>; stock: Record<string, unknown> };
+    expect(json.reading).toMatchObject({ format: 'woocommerce', products: 5, variants: 3, priceIncludesVat: true, skipped: { parents: 1, filtered: 1 } });
+    expect(json.reading.preview).toHaveLength(2);
+    expect(json.stock.reading).toBeUndefined();
+  });
+
+  it('--format prestashop without a VAT rate: the file is refused and the summary says how to give PrestaShop\'s tax rule ids their rates', async () => {
+    const config = await initWith('prestashop', 'products_import.csv', 'products_import.csv');
+    // An owner who deleted the default rate: the file's "Tax rule ID" is no rate to fall back on.
+    writeFileSync(join(dir.path, 'civetta.config.yaml'), config.replace(/^ {2}default: 0\.22.*$/m, ''));
+    const v = await runCli(['validate'], { cwd: dir.path });
+    expect(v.code, v.stdout + v.stderr).toBe(2);
+    const lines = v.stdout.split('\n');
+    const at = lines.indexOf('1. ERROR: net price without a VAT rate to add — 2 rows');
+    expect(at, v.stdout).toBeGreaterThan(0);
+    expect(lines[at + 3]).toBe(
+      '   fix: PrestaShop\'s "Tax rule ID" is your shop\'s own number, not a rate: set vat.default (e.g. 0.22) and vat.categories for the categories at 10% or 4%, ' +
+        'or read the ids with stock.columns.vat: "Tax rule ID" and give each its rate in vat.aliases, e.g. { "1": 0.22, "2": 0.10, "3": 0.04 } (your ids, from International → Taxes → Tax rules)',
+    );
   });
 
   it('--format with an unknown export: exit 2 listing the known ones', async () => {

@@ -103,6 +103,27 @@ describe('stock.format presets read each export as its vendor documents it', () 
     expect(bySku(r, 'LEGO-42151')).toMatchObject({ priceMinor: 4900, quantity: 5 });
   });
 
+  it('magento: base_image and additional_images are media paths: URLs under stock.imageBaseUrl, else ignored and counted', async () => {
+    const media = 'https://negozio.example/media/catalog/product';
+    const r = await readFormat('magento', 'catalog_product_20261205_101500.csv', { format: 'magento', imageBaseUrl: media, filter: { product_online: 1 } }, { default: 0.22 });
+    expect(r.problems.filter((p) => p.code.startsWith('image'))).toEqual([]);
+    expect(bySku(r, 'LEGO-42151').images).toEqual([`${media}/l/e/lego-42151.jpg`, `${media}/l/e/lego-42151-2.jpg`, `${media}/l/e/lego-42151-3.jpg`]);
+    // A variant without its own image shows its configurable parent's.
+    expect(bySku(r, 'MAGL-BLU-S').images).toEqual([`${media}/m/a/maglia-righe.jpg`]);
+
+    const bare = await readFormat('magento', 'catalog_product_20261205_101500.csv', { format: 'magento', filter: { product_online: 1 } }, { default: 0.22 });
+    expect(products(bare).flatMap((i) => i.images)).toEqual([]);
+    const paths = bare.problems.filter((p) => p.code === 'image-path');
+    expect(paths.map((p) => [p.line, p.value])).toEqual([
+      [4, '/m/a/maglia-righe.jpg'],
+      [5, '/m/a/maglia-righe.jpg'],
+      [6, '/l/e/lego-42151.jpg'],
+      [6, '/l/e/lego-42151-2.jpg'],
+      [6, '/l/e/lego-42151-3.jpg'],
+    ]);
+    expect(paths[0]).toMatchObject({ severity: 'warning', column: 'base_image', expected: 'stock.imageBaseUrl set to the URL the paths are under' });
+  });
+
   it('magento: simple products written before their configurable parent (as exports can write them) get the same title and texts', async () => {
     // Same products as above, simples first; RICAMBIO-PILE is hidden but no configurable lists
     // it: read as itself at the end.
@@ -124,6 +145,16 @@ describe('stock.format presets read each export as its vendor documents it', () 
     expect(bySku(r, 'TRT-0001').images).toHaveLength(2);
     // 11.528846 → 11.53 × 1.04 = 11.9912 → 11.99.
     expect(bySku(r, 'LIB-GGG').priceMinor).toBe(1199);
+  });
+
+  it('prestashop: a file with today\'s importer labels (Name, Cost price, Brand, Tax rule ID) reads with the same preset', async () => {
+    const r = await readFormat('prestashop', 'products_import_8.csv', { format: 'prestashop' }, { default: 0.22, categories: { Libri: 0.04 } });
+    expect(errors(r)).toEqual([]);
+    expect(r.stats).toMatchObject({ rows: 2, goodRows: 2 });
+    // 8.188525 → 8.19 net × 1.22 = 9.9918 → 9.99.
+    expect(bySku(r, 'CUB-0003')).toMatchObject({ title: 'Cubo magico 3x3', brand: "Rubik's", costMinor: 350, priceMinor: 999, quantity: 14 });
+    // 9.125 → 9.13 × 1.04 = 9.4952 → 9.50.
+    expect(bySku(r, 'LIB-FAV')).toMatchObject({ brand: 'Einaudi Ragazzi', priceMinor: 950 });
   });
 
   it('danea: Excel\'s CSV (Windows-1252, semicolon, decimal comma, CRLF), net Listino 1 plus Cod. Iva, only e-commerce products', async () => {

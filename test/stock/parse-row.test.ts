@@ -65,9 +65,16 @@ describe('parseRow', () => {
     expect(r.long?.images).toEqual(['https://a.example/1.jpg', 'https://a.example/2.jpg']);
     expect(r.item?.vatRate).toBeUndefined();
     expect(r.problems.map((p) => [p.severity, p.code, p.column, p.value])).toEqual([
-      ['warning', 'image-not-url', 'Immagine', 'foto1.jpg'],
+      // A file name is a path on the shop's server: stock.imageBaseUrl would make it a URL.
+      ['warning', 'image-path', 'Immagine', 'foto1.jpg'],
       ['warning', 'vat-invalid', 'IVA', 'IVA'],
     ]);
+  });
+  it('with stock.imageBaseUrl, an image path is a URL under it (one slash between, the path escaped)', () => {
+    const r = parseRow(row({ 8: 'foto 1.jpg|/m/a/maglia.jpg' }), mapping, { ...ctx, imageBaseUrl: 'https://negozio.example/media/catalog/product/' });
+    // "foto 1.jpg" holds a space: not a path, still rejected.
+    expect(r.long?.images).toEqual(['https://negozio.example/media/catalog/product/m/a/maglia.jpg']);
+    expect(r.problems.map((p) => [p.code, p.value])).toEqual([['image-not-url', 'foto 1.jpg']]);
   });
   it('reads VAT as 22, 0,22 and 4', () => {
     expect(parseRow(row({ 10: '22' }), mapping, ctx).item?.vatRate).toBe(0.22);

@@ -8,13 +8,14 @@ import { ChannelAuthError, ExitCode, InputError } from '../../errors.js';
 import { channelHooks } from '../../hooks/channel-hooks.js';
 import { listability } from '../../hooks/listability.js';
 import { enabledChannels } from '../../config/enabled-channels.js';
+import { FORMAT_PRESETS } from '../../config/stock-formats.js';
 import type { StockReadResult } from '../../stock/read-stock.js';
 import { StockFileError } from '../../stock/stock-file-error.js';
 import { shopOf, type Shop } from '../../app/open-shop.js';
 import type { CommandResult, RunContext } from '../../app/run-context.js';
 import { renderEmptyRules, renderNothingListable } from '../render/listability.js';
 import { countProblems, renderProblem } from '../render/problems.js';
-import { netPriceWarning, renderStockReading, stockReading } from '../render/stock-reading.js';
+import { netPriceWarning, renderStockReading, stockReading, type StockReading } from '../render/stock-reading.js';
 import { outlookLine, renderValidateSummary } from '../render/validate-summary.js';
 import { groupProblems, type ChannelOutlook, type ProblemSource, type ProductFacts, type SourcedProblem } from '../../reports/problem-groups.js';
 
@@ -52,6 +53,7 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
   const outlook: ChannelOutlook[] = [];
   const nothingListable: { channel: ChannelId; products: number; reasons: string[] }[] = [];
   const facts = new Map<string, ProductFacts>();
+  let reading: StockReading | undefined;
   let safe = Boolean(cfg.loaded);
 
   if (cfg.loaded) {
@@ -59,12 +61,12 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
     const { loaded } = shop;
     let stock: StockReadResult | undefined;
     // A terminal shows what takes time (a big file, the account check); cron sees nothing.
-    const reading = out.progress('Reading the stock file…');
+    const loading = out.progress('Reading the stock file…');
     try {
       stock = await shop.stock();
-      reading.done();
+      loading.done();
     } catch (e) {
-      reading.fail();
+      loading.fail();
       if (!(e instanceof StockFileError)) throw e;
       safe = false;
       out.print(`stock ${loaded.config.stock.file}: REFUSED`);
@@ -75,15 +77,16 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
     if (stock) {
       const s = stock.stats;
       out.print(`stock ${loaded.config.stock.file}: ${s.rows} rows, ${s.goodRows} good, ${s.badRows} bad (${s.encoding}${s.bom ? ' with BOM' : ''}, delimiter ${JSON.stringify(s.delimiter)}, decimal ${JSON.stringify(s.decimal)})`);
-      const reading = stockReading(stock);
-      for (const line of renderStockReading(reading)) out.print(line);
+      reading = stockReading(stock);
+      // The summary shows the reading as its first block; --all has no summary, so here.
+      if (args.all) for (const line of renderStockReading(reading)) out.print(line);
       const stockProblems = [...stock.problems, ...netPriceWarning(stock.items, s.priceIncludesVat, loaded.config.stock.file)];
       show('row', stockProblems);
       all.push(...stockProblems);
       for (const item of stock.items) {
         facts.set(item.sku, { ...(item.brand !== undefined ? { brand: item.brand } : {}), ...(item.category !== undefined ? { category: item.category } : {}) });
       }
-      report.stock = { file: loaded.config.stock.file, refused: false, stats: s, reading, problems: stockProblems };
+      report.stock = { file: loaded.config.stock.file, refused: false, stats: s, problems: stockProblems };
       const channels: Record<string, unknown> = {};
       for (const channel of enabledChannels(loaded)) {
         const checking = out.progress(`${channel}: checking ${stock.items.length} product(s)…`);
@@ -117,15 +120,17 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
       report.channels = channels;
     }
   }
-  const groups = groupProblems(sourced, (sku) => facts.get(sku), nothingListable);
+  const format = cfg.loaded?.config.stock.format ?? 'generic';
+  const vatFix = format === 'generic' ? undefined : FORMAT_PRESETS[format].vatFix;
+  const groups = groupProblems(sourced, (sku) => facts.get(sku), nothingListable, vatFix ? { vat: vatFix } : {});
   if (!args.all) {
     out.print('');
-    for (const line of renderValidateSummary(groups, cwd, cfg.file)) out.print(line);
+    for (const line of renderValidateSummary({ ...(reading ? { reading } : {}), groups }, cwd, cfg.file)) out.print(line);
     out.print('');
   }
   const total = countProblems(all);
   out.print(`${total.errors} error(s), ${total.warnings} warning(s): ${safe ? 'a run is safe' : 'a run would be unsafe (exit 2)'}; ${outlookLine(outlook)}`);
-  return { exitCode: safe ? ExitCode.ok : ExitCode.invalidInput, json: { safe, summary: total, ...report, groups, outlook } };
+  return { exitCode: safe ? ExitCode.ok : ExitCode.invalidInput, json: { safe, summary: total, ...report, reading: reading ?? null, groups, outlook } };
 }
 
 /**

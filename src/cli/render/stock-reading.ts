@@ -1,7 +1,8 @@
 /**
  * How validate says the stock file was read: the format applied, the rows that are not
- * products, and two products as civetta sees them (title, shelf price, quantity, EAN). A
- * minimal rendering of `report.stock.reading`; the grouped summary builds on the same data.
+ * products, and two products as civetta sees them (title, shelf price, quantity, EAN). The
+ * pieces here are shared by `--all`'s lines under the stock line and the grouped summary's
+ * first block (validate-summary.ts); `--json` carries the data as `reading`.
  */
 import type { Problem } from '../../domain/problem.js';
 import type { StockItem } from '../../domain/stock-item.js';
@@ -56,21 +57,36 @@ export function netPriceWarning(items: readonly StockItem[], priceIncludesVat: b
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** Two or three lines under validate's stock line. */
-export function renderStockReading(r: StockReading): string[] {
-  const skipped = [
+/** "5 products (3 variants)". */
+export function readingCounts(r: StockReading): string {
+  return `${plural(r.products, 'product')}${r.variants ? ` (${plural(r.variants, 'variant')})` : ''}`;
+}
+
+/** The rows that are not products, by kind ("1 parent", "2 continuation lines"…); none: empty. */
+export function skippedKinds(r: StockReading): string[] {
+  return [
     r.skipped.parents ? plural(r.skipped.parents, 'parent') : '',
     r.skipped.continuations ? plural(r.skipped.continuations, 'continuation line') : '',
     r.skipped.images ? plural(r.skipped.images, 'image row') : '',
     r.skipped.filtered ? `${r.skipped.filtered} left out by stock.filter` : '',
   ].filter(Boolean);
-  const lines = [
-    `  format ${r.format}: ${plural(r.products, 'product')}${r.variants ? ` (${plural(r.variants, 'variant')})` : ''}` +
-      `${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}; prices ${r.priceIncludesVat ? 'VAT included' : 'net, VAT added per product'}` +
-      `${r.negativeOutlets ? `; ${plural(r.negativeOutlets, 'negative outlet stock')} counted as 0` : ''}`,
+}
+
+/** How prices were read, and the outlet stock counted as 0. */
+export function priceBasis(r: StockReading): string {
+  return `${r.priceIncludesVat ? 'VAT included' : 'net, VAT added per product'}${r.negativeOutlets ? `; ${plural(r.negativeOutlets, 'negative outlet stock')} counted as 0` : ''}`;
+}
+
+/** One product as civetta reads it. */
+export function previewLine(p: ProductPreview): string {
+  return `${p.sku} "${p.title}" ${formatMinor(p.priceMinor, ',')} VAT incl., quantity ${p.quantity}${p.ean ? `, EAN ${p.ean}` : ', no EAN'} (line ${p.line})`;
+}
+
+/** `--all`: two or three lines under validate's stock line. */
+export function renderStockReading(r: StockReading): string[] {
+  const skipped = skippedKinds(r);
+  return [
+    `  format ${r.format}: ${readingCounts(r)}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}; prices ${priceBasis(r)}`,
+    ...r.preview.map((p) => `  read as: ${previewLine(p)}`),
   ];
-  for (const p of r.preview) {
-    lines.push(`  read as: ${p.sku} "${p.title}" ${formatMinor(p.priceMinor, ',')} VAT incl., quantity ${p.quantity}${p.ean ? `, EAN ${p.ean}` : ', no EAN'} (line ${p.line})`);
-  }
-  return lines;
 }

@@ -1,6 +1,14 @@
 import type { ChannelOutlook, NameCount, ProblemGroup } from '../../reports/problem-groups.js';
 import { commandHint } from './command-hint.js';
 import { renderProblem } from './problems.js';
+import type { StockReading } from './stock-reading.js';
+import { previewLine, priceBasis, readingCounts, skippedKinds } from './stock-reading.js';
+
+/** What the grouped summary shows: how the stock file was read (when it was), then the causes. */
+export interface ValidateSummary {
+  reading?: StockReading;
+  groups: readonly ProblemGroup[];
+}
 
 /** Brands written out in the ready-to-paste block (most products first); all are named on the line above it. */
 const BLOCK_BRANDS = 5;
@@ -10,7 +18,7 @@ const INLINE_NAMES = 30;
 const quote = (s: string) => (/^[\w .&'-]+$/u.test(s) && !/^\s|\s$|^(true|false|null|yes|no|on|off)$/i.test(s) ? s : JSON.stringify(s));
 
 function plural(n: number, unit: ProblemGroup['unit']): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return `${n} ${n === 1 ? unit : unit === 'entry' ? 'entries' : `${unit}s`}`;
 }
 
 function names(list: readonly NameCount[]): string {
@@ -65,10 +73,24 @@ export function outlookLine(outlook: readonly ChannelOutlook[]): string {
   return `a sync would list ${outlook.map((o) => `${o.hooks} hook(s) on ${o.channel}`).join(', ')}`;
 }
 
-/** The grouped summary: one block per cause, most important first. */
-export function renderValidateSummary(groups: readonly ProblemGroup[], cwd: string, configFile?: string): string[] {
-  if (groups.length === 0) return ['no problems found'];
-  const lines = [`${groups.length} cause(s) to look at, most important first (\`${commandHint('validate --all', configFile)}\` lists every line):`];
+/**
+ * The reading, as a block like a cause's: one title line (format, counts, rows skipped by
+ * kind, price basis), then the two products as its examples.
+ */
+function readingLines(r: StockReading): string[] {
+  const skipped = skippedKinds(r);
+  return [
+    `stock read as ${r.format} — ${readingCounts(r)}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}; prices ${priceBasis(r)}`,
+    ...r.preview.map((p) => `     ${previewLine(p)}`),
+  ];
+}
+
+/** The grouped summary: how the file was read, then one block per cause, most important first. */
+export function renderValidateSummary(summary: ValidateSummary, cwd: string, configFile?: string): string[] {
+  const { reading, groups } = summary;
+  const lines = reading ? [...readingLines(reading), ''] : [];
+  if (groups.length === 0) return [...lines, 'no problems found'];
+  lines.push(`${groups.length} cause(s) to look at, most important first (\`${commandHint('validate --all', configFile)}\` lists every line):`);
   for (const [i, g] of groups.entries()) lines.push('', ...groupLines(g, i + 1, cwd, configFile));
   return lines;
 }
