@@ -175,7 +175,7 @@ export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, Fo
   // are a separate import, so each row is one product.
   prestashop: {
     source: 'https://doc.prestashop.com/display/PS17/Import',
-    summary: 'PrestaShop products CSV (the Import → Products field list); net prices with a tax rules id',
+    summary: 'PrestaShop products CSV (the Import → Products field list); net prices with a tax rule id',
     file: 'products_import.csv',
     columns: {
       sku: 'Reference #',
@@ -280,8 +280,8 @@ export const FORMAT_PRESETS: Readonly<Record<Exclude<StockFormat, 'generic'>, Fo
   // and "Complex data" (configurable_variations). A configurable parent lists its simple
   // variants, before or after them: exports can write the simples first
   // (github.com/mageplus/mageplus/issues/38), so a hidden simple ("Not Visible Individually")
-  // waits for the parent that lists it. Rows with a
-  // store_view_code only override a store view's texts. base_image and additional_images are
+  // waits for the parent that lists it. Rows with a store_view_code only override a store
+  // view's texts. base_image and additional_images are
   // paths under the catalog's media folder, pub/media/catalog/product (/m/a/maglia.jpg: the
   // file name's first two letters as folders, magento.stackexchange.com/questions/17053), not
   // URLs: stock.imageBaseUrl (https://<shop>/media/catalog/product) makes them URLs, and
