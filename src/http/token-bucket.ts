@@ -30,6 +30,8 @@ export class TokenBucket {
   private last: number;
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
+  /** Ends the current turn's sleep early: it was computed at a rate that no longer holds. */
+  private wake: (() => void) | undefined;
   private readonly clock: Clock;
   private readonly maxWaitMs: number;
 
@@ -53,9 +55,15 @@ export class TokenBucket {
     return turn;
   }
 
-  /** The marketplace told us the real rate (Amazon's x-amzn-RateLimit-Limit). */
+  /**
+   * The marketplace told us the real rate (Amazon's x-amzn-RateLimit-Limit). A turn already
+   * waiting at the documented rate is woken to wait for the real one: an account allowed more
+   * than documented learns it from the first answer, while the next call is still waiting.
+   */
   adaptRate(rate: number): void {
-    if (Number.isFinite(rate) && rate > 0) this.limit = { ...this.limit, rate };
+    if (!Number.isFinite(rate) || rate <= 0 || rate === this.limit.rate) return;
+    this.limit = { ...this.limit, rate };
+    this.wake?.();
   }
 
   /** A 429: nobody sends for this operation until a token has truly refilled, or `retryAfterMs`. */
@@ -91,8 +99,19 @@ export class TokenBucket {
   private async sleepFor(ms: number): Promise<void> {
     if (ms > this.maxWaitMs) throw new WaitTooLongError(ms);
     const target = Math.max(this.clock.now(), this.last) + ms;
-    await this.clock.sleep(ms);
-    const at = Math.max(this.clock.now(), target);
+    let woken = false;
+    await Promise.race([
+      this.clock.sleep(ms),
+      new Promise<void>((resolve) => {
+        this.wake = () => {
+          woken = true;
+          resolve();
+        };
+      }),
+    ]);
+    this.wake = undefined;
+    // Woken early, only the time truly passed counts.
+    const at = woken ? Math.max(this.clock.now(), this.last) : Math.max(this.clock.now(), target);
     if (this.pausedUntil <= at) this.pausedUntil = 0;
     this.refill(at);
   }
