@@ -41,8 +41,8 @@ export interface ProblemGroup {
   channels: ChannelId[];
   /** The first three problems, in file order. */
   examples: Problem[];
-  /** What to change, as the owner would do it. */
-  fix: string;
+  /** What to change, as the owner would do it; none where the title says it (nothing listable: fix the causes below). */
+  fix?: string;
   /** GPSR: the brands concerned, most products first. */
   brands?: NameCount[];
   /** eBay categories: the shop categories without an eBay id, most products first. */
@@ -139,8 +139,6 @@ function fixFor(cause: string, first: Problem, formatFixes: FormatFixes = {}): s
       return 'keep one row per SKU in the stock file';
     case 'credentials-missing':
       return 'put the CIVETTA_* credentials in the .env beside the config (README, "Credentials")';
-    case 'nothing-listable':
-      return 'fix the causes below: until then a sync lists nothing there';
     default:
       return first.expected ? `put ${first.expected} in ${column}` : 'see the lines shown';
   }
@@ -239,11 +237,11 @@ function nothingListableGroup(channels: readonly { channel: ChannelId; products:
   return {
     cause: 'nothing-listable',
     severity: 'error',
-    title: why ? `nothing can be listed: ${why}` : `nothing can be listed: none of the ${products} product(s) passes the checks below`,
+    // The title is the whole message: the groups below it are the fixes.
+    title: why ? `nothing can be listed until the causes below are fixed: ${why}` : `nothing can be listed: none of the ${products} product(s) passes the checks below`,
     count: products,
     unit: 'product',
     channels: channels.map((c) => c.channel),
     examples: [],
-    fix: fixFor('nothing-listable', { severity: 'error', code: 'nothing-listable', message: '' }),
   };
 }

@@ -29,7 +29,7 @@ describe('nothing listable', () => {
     const run = await civetta(shop, 'validate');
     expect(run.code, run.stdout).toBe(2);
     // The grouped summary leads with it, naming the top reason with its counts.
-    expect(run.stdout).toMatch(/^1\. ERROR: nothing can be listed: GPSR manufacturer missing for \d+ products of \d+ brands — \d+ products on amazon, ebay$/m);
+    expect(run.stdout).toMatch(/^1\. ERROR: nothing can be listed until the causes below are fixed: GPSR manufacturer missing for \d+ products of \d+ brands — \d+ products on amazon, ebay$/m);
     expect(run.stdout).toMatch(/a run would be unsafe \(exit 2\)/);
     const all = await civetta(shop, 'validate', '--all');
     expect(all.code).toBe(2);

@@ -57,7 +57,7 @@ function groupLines(g: ProblemGroup, index: number, cwd: string, configFile: str
   const lines = [`${index}. ${g.severity === 'error' ? 'ERROR' : 'warning'}: ${g.title} — ${plural(g.count, g.unit)}${on}`];
   for (const p of g.examples) lines.push(`     ${renderProblem(p, cwd)}`);
   // The fix's commands name the config by its absolute path, so they work as printed.
-  lines.push(`   fix: ${g.fix.replace(/`civetta ([^`]+)`/g, (_m, args: string) => `\`${commandHint(args, configFile)}\``)}`);
+  if (g.fix) lines.push(`   fix: ${g.fix.replace(/`civetta ([^`]+)`/g, (_m, args: string) => `\`${commandHint(args, configFile)}\``)}`);
   if (g.brands?.length) {
     lines.push(`   brands: ${names(g.brands)}`);
     if (g.cause === 'gpsr') lines.push(...productSafetyBlock(g.brands).map((l) => `     ${l}`));
