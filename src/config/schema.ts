@@ -143,7 +143,7 @@ export const RuleConfig = z.strictObject({
       price: range('shop price, VAT included, in currency units').describe('shop price range, VAT included'),
       cost: range('purchase cost, in currency units').describe('purchase cost range'),
       margin: range('margin, 0.25 = 25%').describe('margin range: (price without VAT − cost) / price without VAT'),
-      quantity: range('stock quantity').describe('stock quantity range'),
+      quantity: range('stock quantity').describe("stock quantity range; its minimum chooses new hooks: a hook already listed that sells below it stays, sells what is left and waits for stock (channels.*.stock.reserve keeps units for the shop floor)"),
       ean: presence('an EAN'),
       image: presence('an image'),
     })

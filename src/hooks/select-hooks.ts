@@ -1,10 +1,10 @@
-import type { Config } from '../config/schema.js';
+import type { Config, RuleConfig } from '../config/schema.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { Problem } from '../domain/problem.js';
 import type { Hook } from '../domain/hook.js';
 import type { StockItem } from '../domain/stock-item.js';
 import type { MissingHook } from './missing-hooks.js';
-import { firstFailure } from './predicates.js';
+import { firstFailure, type Failure } from './predicates.js';
 import { rankItems, type SalesBySku } from './rank.js';
 import { verdictText, type ProductVerdict, type RuleVerdict } from './verdicts.js';
 
@@ -97,10 +97,12 @@ export function selectHooks(input: SelectHooksInput): HookSelection {
       continue;
     }
     const passing: StockItem[] = [];
+    const belowMinimum = new Set<string>();
     for (const item of available) {
-      const failure = firstFailure(item, rule.where);
-      if (failure) ruleVerdicts.get(item.sku)!.push({ rule: rule.name, status: 'failed', failure });
+      const judged = judge(item, rule.where, previous.has(item.sku));
+      if (judged.failure) ruleVerdicts.get(item.sku)!.push({ rule: rule.name, status: 'failed', failure: judged.failure });
       else passing.push(item);
+      if (judged.belowMinimum) belowMinimum.add(item.sku);
     }
     const ranked = rankItems(passing, rule.rank, input.sales);
     const take = rule.take === undefined ? Infinity : Math.max(0, rule.take - (keptBy.get(rule.name) ?? 0));
@@ -118,7 +120,7 @@ export function selectHooks(input: SelectHooksInput): HookSelection {
       const position = i + 1;
       const list = ruleVerdicts.get(item.sku)!;
       if (chosen.has(item.sku)) {
-        list.push({ rule: rule.name, status: 'taken', position, of: ranked.length, kept: i >= cut });
+        list.push({ rule: rule.name, status: 'taken', position, of: ranked.length, kept: i >= cut, ...(belowMinimum.has(item.sku) ? { belowMinimum: true } : {}) });
         hooks.push({ item, rule: rule.name });
       } else {
         const by = displacedBy.get(item.sku);
@@ -150,3 +152,21 @@ export function selectHooks(input: SelectHooksInput): HookSelection {
   return { channel, hooks, verdicts: input.items.map((i) => verdicts.get(i.sku)!).filter(Boolean), warnings, missing: [...(input.missing ?? [])] };
 }
 
+/**
+ * A rule's verdict on one product. Its quantity minimum chooses which products become hooks; a
+ * hook already on the channel that sells below it stays while it passes the rest of the rule and
+ * ranks within keepMargin, selling what is left and waiting for stock at 0, as a hook of a rule
+ * without a minimum does. Dropping it at once would end a listing (its history, its place in
+ * search) for every sale between two deliveries, and keepMargin would then keep its replacement
+ * when the stock came back.
+ */
+function judge(item: StockItem, where: RuleConfig['where'], wasHook: boolean): { failure?: Failure; belowMinimum: boolean } {
+  const failure = firstFailure(item, where);
+  const min = where.quantity?.min;
+  if (failure?.condition !== 'quantity' || !wasHook || min === undefined || item.quantity >= min) {
+    return failure ? { failure, belowMinimum: false } : { belowMinimum: false };
+  }
+  const { quantity, ...rest } = where;
+  const other = firstFailure(item, quantity?.max === undefined ? rest : { ...rest, quantity: { max: quantity.max } });
+  return other ? { failure: other, belowMinimum: false } : { belowMinimum: true };
+}

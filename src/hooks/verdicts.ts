@@ -3,8 +3,11 @@ import type { Failure } from './predicates.js';
 
 /** One rule's verdict on one product, as `hooks --explain` shows it. */
 export type RuleVerdict =
-  /** Passed the rule's `where` and was selected by it (`kept`: below the cut, held by keepMargin). */
-  | { rule: string; status: 'taken'; position: number; of: number; kept: boolean }
+  /**
+   * Passed the rule's `where` and was selected by it (`kept`: below the cut, held by keepMargin;
+   * `belowMinimum`: a hook already that sold below the rule's quantity minimum, kept meanwhile).
+   */
+  | { rule: string; status: 'taken'; position: number; of: number; kept: boolean; belowMinimum?: boolean }
   /** Passed the `where` but was not selected: `note` says why (take, limit, a kept hook). */
   | { rule: string; status: 'passed'; position: number; of: number; note: string }
   | { rule: string; status: 'failed'; failure: Failure }
@@ -42,7 +45,7 @@ const ordinal = (n: number) => {
 export function verdictText(v: RuleVerdict): string {
   switch (v.status) {
     case 'taken':
-      return `taken (${ordinal(v.position)} of ${v.of}${v.kept ? ', kept as a previous hook' : ''})`;
+      return `taken (${ordinal(v.position)} of ${v.of}${v.kept ? ', kept as a previous hook' : ''}${v.belowMinimum ? ", below the rule's quantity minimum: a hook already, it sells what is left and waits for stock" : ''})`;
     case 'passed':
       return `passed, ${ordinal(v.position)} of ${v.of}, not taken: ${v.note}`;
     case 'failed':

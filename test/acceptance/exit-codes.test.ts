@@ -179,7 +179,8 @@ describe('exit 4: a safety guard stops the run before any remote write', () => {
   });
 
   it('mass-delist: half the live listings would end', async () => {
-    shop.writeStock(full.map((r) => (r.Codice === hooks[0] || r.Codice === hooks[1] ? { ...r, Giacenza: '0' } : r)));
+    // Moved to a category no rule takes (a sold-out hook would stay and wait for stock).
+    shop.writeStock(full.map((r) => (r.Codice === hooks[0] || r.Codice === hooks[1] ? { ...r, Categoria: 'Ricambi' } : r)));
     try {
       await expectGuard(['sync', '--channel', 'ebay'], 'mass-delist');
     } finally {

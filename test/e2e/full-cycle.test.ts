@@ -47,9 +47,10 @@ describe('full cycle on both channels', () => {
     const updated = await sync();
     expect(actions(updated)).toEqual([...(hooks.amazon.includes(priced!) ? [`amazon:update:${priced}`] : []), `ebay:update:${priced}`].sort());
 
-    // End: a product sold out in the shop drops out of the rules and is delisted.
+    // End: a product the shop moves to a category no rule takes drops out of the rules and is
+    // delisted (a sold-out hook would stay and wait for stock).
     const gone = hooks.ebay[1]!;
-    shop.setRow(gone, { Giacenza: '0' });
+    shop.setRow(gone, { Categoria: 'Ricambi' });
     const next = await expectedHooks(shop);
     const ended = await sync();
     expect(ended.plan.actions.filter((a) => a.kind === 'delist').map((a) => `${a.channel}:${a.sku}`)).toContain(`ebay:${gone}`);

@@ -70,7 +70,8 @@ describe('safety guards', () => {
   }, 120_000);
 
   it('mass-delist: ending more than maxDelistPercent of the live listings stops the sync', async () => {
-    shop.writeStock(full.map((r) => (r.Codice === hooks[0] || r.Codice === hooks[1] ? { ...r, Giacenza: '0' } : r)));
+    // Moved to a category no rule takes (a sold-out hook would stay and wait for stock).
+    shop.writeStock(full.map((r) => (r.Codice === hooks[0] || r.Codice === hooks[1] ? { ...r, Categoria: 'Ricambi' } : r)));
     await expectStopped(['sync'], ['mass-delist']);
     shop.writeStock(full);
   }, 120_000);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
 import { createTestShop, type TestShop } from '../support/shop.js';
 import { liveSkus, startShopSimulator } from '../support/simulator.js';
-import { civetta, expectedHooks } from './sync-helpers.js';
+import { civetta, civettaJson, expectedHooks } from './sync-helpers.js';
 
 let sim: Simulator;
 let shop: TestShop;
@@ -51,6 +51,47 @@ describe('hooks at channel quantity 0', () => {
     expect(again.stdout).toMatch(new RegExp(`${hook}: channel quantity 0: waits for stock`));
     shop.setRow(hook!, { Giacenza: before });
     const back = await civetta(shop, 'sync');
+    expect(back.code, back.stdout + back.stderr).toBe(0);
+    expect(liveSkus(sim).ebay).toContain(hook);
+  }, 180_000);
+});
+
+// The fixture's own rules ask for a quantity of their own (lego-under-60: `quantity: { min: 3 }`).
+describe("a rule's own quantity minimum and a hook that sells down", () => {
+  let shop2: TestShop;
+  beforeAll(() => {
+    shop2 = createTestShop(sim, { channels: ['ebay'], hooksLimit: 4 });
+  });
+  afterAll(() => shop2.cleanup());
+
+  it('chooses new hooks only; a listed hook below it sells what is left, waits at 0 without failing, and is back with stock', async () => {
+    expect((await civetta(shop2, 'sync')).code).toBe(0);
+    const hooks = (await expectedHooks(shop2)).ebay;
+    const hook = hooks.find((s) => shop2.rows.find((r) => r.Codice === s)?.Categoria === 'LEGO')!;
+    expect(hook).toBeDefined();
+    const before = shop2.rows.find((r) => r.Codice === hook)!.Giacenza!;
+    // 2 in stock, under the rule's 3: before, the hook was delisted and the next LEGO listed.
+    shop2.setRow(hook, { Giacenza: '2' });
+    const low = await civettaJson<{ plan: { actions: Array<{ kind: string; sku: string }> } }>(shop2, 'sync');
+    expect(low.code, low.stderr).toBe(0);
+    expect(low.json.plan.actions.map((a) => [a.kind, a.sku])).toEqual([['update', hook]]);
+    // Stock 2 − reserve 1: one unit left to sell.
+    expect(sim.ebay.listingFor(hook)?.quantity).toBe(1);
+    const explain = await civetta(shop2, 'hooks', '--explain', '--channel', 'ebay');
+    expect(explain.stdout).toContain("below the rule's quantity minimum: a hook already, it sells what is left and waits for stock");
+    // A product that never was a hook still needs the minimum.
+    expect((await expectedHooks(shop2)).ebay).not.toContain(hook);
+
+    shop2.setRow(hook, { Giacenza: '0' });
+    const out = await civetta(shop2, 'sync');
+    expect(out.code, out.stdout + out.stderr).toBe(0);
+    const again = await civetta(shop2, 'sync');
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).not.toMatch(/failed:|Failed:/);
+    expect(again.stdout).not.toMatch(new RegExp(`${hook}\\s+(delist|create)`));
+
+    shop2.setRow(hook, { Giacenza: before });
+    const back = await civetta(shop2, 'sync');
     expect(back.code, back.stdout + back.stderr).toBe(0);
     expect(liveSkus(sim).ebay).toContain(hook);
   }, 180_000);

@@ -105,6 +105,31 @@ describe('selectHooks', () => {
     expect(skus(selectHooks({ channel: 'amazon', items: ALL, hooks: hooksCfg({ keepMargin: 0, rules }), previous: new Set(['A']) }))).toEqual(['B', 'C']);
   });
 
+  it("a rule's quantity minimum chooses new hooks; a hook already listed that sells below it stays and waits for stock", () => {
+    // B (quantity 2) and E (quantity 1) are under the minimum of 3: neither becomes a hook.
+    const rules = [{ name: 'stocked', where: { quantity: { min: 3 } }, rank: 'margin', take: 2 }];
+    expect(skus(selectHooks({ channel: 'ebay', items: ALL, hooks: hooksCfg({ rules }) }))).toEqual(['C', 'A']);
+    // B was a hook before and sold down to 2 (before: dropped at once, A or D listed instead).
+    const kept = selectHooks({ channel: 'ebay', items: ALL, hooks: hooksCfg({ rules }), previous: new Set(['B', 'C']) });
+    expect(skus(kept)).toEqual(['B', 'C']);
+    expect(kept.verdicts.find((v) => v.sku === 'B')!.reason).toBe(
+      "rule stocked: taken (1st of 4, below the rule's quantity minimum: a hook already, it sells what is left and waits for stock)",
+    );
+    // At 0 too; only the minimum is relaxed: every other condition still holds for a previous hook.
+    const soldOut = { ...B, quantity: 0 };
+    expect(skus(selectHooks({ channel: 'ebay', items: [A, soldOut, C, D, E], hooks: hooksCfg({ rules }), previous: new Set(['B', 'C']) }))).toEqual(['B', 'C']);
+    const elsewhere = [{ name: 'stocked', where: { category: ['Puzzle'], quantity: { min: 3 } }, rank: 'margin', take: 2 }];
+    expect(selectHooks({ channel: 'ebay', items: ALL, hooks: hooksCfg({ rules: elsewhere }), previous: new Set(['B']) }).verdicts.find((v) => v.sku === 'B')!.rules[0]).toMatchObject({
+      status: 'failed',
+      failure: { condition: 'category' },
+    });
+    const capped = [{ name: 'stocked', where: { quantity: { min: 3, max: 1 } }, rank: 'margin', take: 2 }];
+    expect(selectHooks({ channel: 'ebay', items: ALL, hooks: hooksCfg({ rules: capped }), previous: new Set(['B']) }).verdicts.find((v) => v.sku === 'B')!.rules[0]).toMatchObject({
+      status: 'failed',
+      failure: { condition: 'quantity', found: '2', expected: 'at most 1' },
+    });
+  });
+
   it('is deterministic: the input order does not matter', () => {
     const h = hooksCfg({ limit: 3, rules: [{ name: 'all', where: {}, rank: 'price' }] });
     const forward = selectHooks({ channel: 'amazon', items: ALL, hooks: h });
