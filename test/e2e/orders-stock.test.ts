@@ -61,7 +61,7 @@ describe('cross-channel stock', () => {
     shop.setRow(sku!, { Giacenza: '4' });
     expect((await sync()).plan.actions.filter((a) => a.sku === sku)).toEqual([]);
     expect([sim.amazon.listing(sku!)?.quantity, sim.ebay.listingFor(sku!)?.quantity]).toEqual([3, 3]);
-  });
+  }, 180_000);
 
   it('sync erases buyer data of orders shipped longer ago than orders.piiRetentionDays, and only those', async () => {
     const live = liveSkus(sim);
