@@ -17,4 +17,13 @@ export interface ListingRules {
   needsImage: boolean;
   /** Publishing needs the shop category mapped to the marketplace's, under this `categories` key of the channel's config section. */
   needsMappedCategory: boolean;
+  /** How the marketplace counts revisions of a live listing. */
+  revisions: RevisionRules;
+}
+
+export interface RevisionRules {
+  /** The most it accepts per listing per calendar day (Infinity: no cap of its own, only request rates). */
+  perDayCap: number;
+  /** Revisions a content update costs (price and quantity go in one). */
+  contentUpdate: number;
 }

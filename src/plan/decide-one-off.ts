@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { ChannelId } from '../domain/ids.js';
+import type { ListingRules } from '../domain/listing-rules.js';
 import type { Minor } from '../domain/money.js';
 import { productOf, type StockItem, type StockRows } from '../domain/stock-item.js';
 import { InputError } from '../errors.js';
@@ -35,6 +36,8 @@ export interface OneOffDecision {
 export function decideOneOff(input: {
   job: OneOff;
   config: Config;
+  /** What the marketplace accepts and how it counts revisions (its channel folder's rules). */
+  rules: ListingRules;
   /** The stock file and the product's row in it (list only). */
   stock?: StockRows;
   item?: StockItem;
@@ -70,7 +73,7 @@ export function decideOneOff(input: {
   const [built] = buildOffers([{ item: productOf(input.stock, resolveProduct(input.item, config)), rule: PINNED_BY_HAND }], config, job.channel);
   if (!built) throw new InputError(`${job.sku}: the ${job.channel} fees leave nothing to cover the cost; no price can be offered.`);
   const offer = { ...built, ...(job.priceMinor !== undefined ? { priceMinor: job.priceMinor } : {}), ...(job.quantity !== undefined ? { quantity: job.quantity } : {}) };
-  const chPlan = planChannel({ channel: job.channel, desired: [offer], known: known ? [known] : [], today: revisionDay(at, config.shop.timeZone), quantityDeadBand: 0, maxRevisionsPerDay: Number.MAX_SAFE_INTEGER });
+  const chPlan = planChannel({ channel: job.channel, desired: [offer], known: known ? [known] : [], today: revisionDay(at, config.shop.timeZone), quantityDeadBand: 0, maxRevisionsPerDay: Number.MAX_SAFE_INTEGER, revisions: input.rules.revisions });
   // A price the owner typed is what they asked for: only the floor stands in its way.
   const trips = checkGuards({ safety: config.safety, stockRows: input.stockRows, actions: chPlan.actions, refused: chPlan.refused, liveCount: {} });
   const guards = job.priceMinor === undefined ? trips : trips.filter((t) => t.guard !== 'price-change');

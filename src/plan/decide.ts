@@ -78,6 +78,8 @@ export function readBackSkus(ledgerListings: readonly LedgerListing[], desired: 
 export function decideChannel(input: {
   config: Config;
   channel: ChannelId;
+  /** What the marketplace accepts and how it counts revisions (its channel folder's rules). */
+  rules: ListingRules;
   selection: ChannelSelection;
   merged: MergedListings;
   deadBandSince: ReadonlyMap<string, string>;
@@ -94,6 +96,7 @@ export function decideChannel(input: {
     today: revisionDay(at, config.shop.timeZone),
     quantityDeadBand: config.sync.quantityDeadBand,
     maxRevisionsPerDay: config.sync.maxRevisionsPerDay[channel],
+    revisions: input.rules.revisions,
     held: selection.held,
     deadBandSince: input.deadBandSince,
     now: at,

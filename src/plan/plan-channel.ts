@@ -1,4 +1,5 @@
 import type { ChannelId } from '../domain/ids.js';
+import type { RevisionRules } from '../domain/listing-rules.js';
 import { minorToDecimal } from '../domain/money.js';
 import { utcMinute } from '../domain/shop-day.js';
 import type { Offer } from '../domain/offer.js';
@@ -22,6 +23,8 @@ export interface ChannelPlanInput {
   today: string;
   quantityDeadBand: number;
   maxRevisionsPerDay: number;
+  /** How the marketplace counts revisions (its cap per listing and day, a content update's cost): its channel folder's rules. */
+  revisions: RevisionRules;
   /** Items held with the inputs they still have: not sent while they are not live. */
   held?: ReadonlyMap<string, HeldNote>;
   /** SKU → since when the dead band has held its quantity back (ISO); with `now` and `deadBandMaxHours`. */
@@ -114,7 +117,7 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
       plan.unchanged += 1;
       continue;
     }
-    const budget = limitRevisions(listing, diff.changes, input.today, input.maxRevisionsPerDay);
+    const budget = limitRevisions(listing, diff.changes, input.today, input.maxRevisionsPerDay, input.revisions);
     if (budget.deferred) plan.deferred.push(budget.deferred);
     if (budget.send.length === 0) {
       plan.unchanged += 1;

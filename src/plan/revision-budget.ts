@@ -1,4 +1,4 @@
-import type { ChannelId } from '../domain/ids.js';
+import type { RevisionRules } from '../domain/listing-rules.js';
 import type { Offer } from '../domain/offer.js';
 import { shopDay } from '../domain/shop-day.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
@@ -48,12 +48,6 @@ export function diffOffer(listing: LedgerListing, offer: Offer, deadBand: number
   };
 }
 
-/**
- * The most revisions a marketplace itself accepts per listing per day: eBay ends revisions at
- * 250 a calendar day (ebay-sell-api.md §5, "Revision cap"); Amazon publishes no per-listing cap,
- * only request rates. The configured budget stays below it so that drops always fit.
- */
-const HARD_REVISION_CAP: Readonly<Record<ChannelId, number>> = { ebay: 250, amazon: Number.POSITIVE_INFINITY };
 
 /**
  * The calendar day a revision counts in. eBay's contract says "250 times in one calendar day"
@@ -66,13 +60,9 @@ export function revisionDay(at: string | number | Date, timeZone: string): strin
   return shopDay(at, timeZone);
 }
 
-/**
- * Revisions the changes cost on the live listing: eBay counts every call that revises it, and a
- * content update is two (the inventory item, then the offer); price and quantity go together in
- * one bulkUpdatePriceQuantity. Amazon: one patch.
- */
-function revisionCost(channel: ChannelId, changes: readonly FieldChange[]): number {
-  return channel === 'ebay' && changes.some((c) => c.field === 'content') ? 2 : 1;
+/** Revisions the changes cost on the live listing, as the marketplace counts them (its RevisionRules). */
+function revisionCost(rules: RevisionRules, changes: readonly FieldChange[]): number {
+  return changes.some((c) => c.field === 'content') ? rules.contentUpdate : 1;
 }
 
 export interface RevisionVerdict {
@@ -93,11 +83,12 @@ export function limitRevisions(
   changes: FieldChange[],
   today: string,
   maxPerDay: number,
+  rules: RevisionRules,
 ): RevisionVerdict {
   const used = listing.revisionDay === today ? listing.revisionsToday : 0;
-  if (used + revisionCost(listing.channel, changes) <= maxPerDay) return { send: changes };
+  if (used + revisionCost(rules, changes) <= maxPerDay) return { send: changes };
   const drop = changes.find((c) => c.field === 'quantity' && c.to < c.from);
-  const send = drop && used + 1 <= HARD_REVISION_CAP[listing.channel] ? [drop] : [];
+  const send = drop && used + 1 <= rules.perDayCap ? [drop] : [];
   const held = changes.filter((c) => !send.includes(c));
   if (held.length === 0) return { send };
   return {

@@ -111,28 +111,29 @@ export interface MissingNote {
 
 /**
  * What a sync would do, as data: `plan` prints it, `sync --dry-run` prints it, `sync` hands
- * exactly this object to the executor.
+ * exactly this object to the executor. Made once, complete (src/plan/decide.ts assemblePlan),
+ * and read-only from then on: nothing is patched into it later.
  */
 export interface SyncPlan {
-  formatVersion: typeof PLAN_FORMAT_VERSION;
-  createdAt: string;
-  channels: ChannelId[];
+  readonly formatVersion: typeof PLAN_FORMAT_VERSION;
+  readonly createdAt: string;
+  readonly channels: readonly ChannelId[];
   /** True when the live listings were read back (drift is then known). */
-  refreshed: boolean;
-  actions: PlanAction[];
+  readonly refreshed: boolean;
+  readonly actions: readonly PlanAction[];
   /** Listings that are right as they are (per channel). */
-  unchanged: Partial<Record<ChannelId, number>>;
-  deferred: Deferred[];
-  drift: Drift[];
+  readonly unchanged: Readonly<Partial<Record<ChannelId, number>>>;
+  readonly deferred: readonly Deferred[];
+  readonly drift: readonly Drift[];
   /** Read back (`--refresh`, sync): listings the marketplace holds but does not sell. */
-  notBuyable: NotBuyable[];
+  readonly notBuyable: readonly NotBuyable[];
   /** Read back (`--refresh`, sync): content changes the marketplace shows from its catalogue instead. */
-  shownFromCatalogue: ShownFromCatalogue[];
-  refused: Refusal[];
+  readonly shownFromCatalogue: readonly ShownFromCatalogue[];
+  readonly refused: readonly Refusal[];
   /** Items held back until their stock row or the config changes. */
-  held: HeldNote[];
+  readonly held: readonly HeldNote[];
   /** Hooks missing from the stock file, within their grace (offered at 0, not yet replaced). */
-  missing: MissingNote[];
+  readonly missing: readonly MissingNote[];
   /** The safety guards this plan trips (a sync stops on any not forced with --force-guard). */
-  guards: GuardTrip[];
+  readonly guards: readonly GuardTrip[];
 }

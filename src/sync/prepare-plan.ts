@@ -106,7 +106,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       ({ merged, settled } = read);
     }
     const chPlan = decideChannel({
-      config, channel, selection, merged, deadBandSince: facts.deadBandSince, at,
+      config, channel, rules: LISTING_RULES[channel], selection, merged, deadBandSince: facts.deadBandSince, at,
       ...(adapter?.sendsContent ? { sendsContent: (offer: Offer, l: LedgerListing) => adapter.sendsContent?.(offer, l.remote) ?? true } : {}),
     });
     if (ctx.record) recordDeadBandClocks(ctx.ledger, channel, chPlan, at);

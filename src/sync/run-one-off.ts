@@ -1,3 +1,4 @@
+import { LISTING_RULES } from '../channels/registry.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
 import { noEnabledChannel } from '../config/enabled-channels.js';
 import { errorExitCode, ExitCode, InputError, SafetyGuardError } from '../errors.js';
@@ -48,7 +49,7 @@ export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDep
     // Decide. `list` of a listing the marketplace holds but does not sell sends it whole again:
     // the owner asks for it by hand, after fixing what the marketplace named (a sync never repeats it).
     const resend = job.command === 'list' && live.get(job.sku)?.status === 'not-buyable';
-    const { plan, save } = decideOneOff({ job, config, ...(stock && item ? { stock, item } : {}), stockRows: stock?.stats.rows ?? 0, before, merged, resend, at });
+    const { plan, save } = decideOneOff({ job, config, rules: LISTING_RULES[job.channel], ...(stock && item ? { stock, item } : {}), stockRows: stock?.stats.rows ?? 0, before, merged, resend, at });
     if (job.command === 'list' && plan.guards.length > 0) {
       const names = [...new Set(plan.guards.map((g) => g.guard))];
       throw new SafetyGuardError(`A safety guard stopped \`civetta list ${job.sku}\` before any remote write: ${names.join(', ')}.`, names, plan.guards.flatMap((g) => [g.message, ...g.items]));

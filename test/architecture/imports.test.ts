@@ -179,6 +179,21 @@ describe('the import graph of src/', () => {
     expect(breaches.sort()).toEqual([...ALLOWED_IO_IN_CORE].sort());
   });
 
+  it(`names no marketplace in ${PURE_CORE.join('/, ')}/: each channel folder hands its rules in as data`, () => {
+    // A quoted channel id in code (\`channel === 'ebay'\`) is a marketplace rule in the wrong place.
+    const naming: string[] = [];
+    for (const path of files) {
+      const file = fromSrc(path);
+      if (!PURE_CORE.includes(folderOf(file))) continue;
+      readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
+        const code = line.replace(/\/\/.*$/, '');
+        if (/^\s*\*/.test(code)) return;
+        if (/['"`](amazon|ebay)['"`]/.test(code)) naming.push(`src/${file}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(naming).toEqual([]);
+  });
+
   it('has no folders that import each other, directly or round a loop', () => {
     const edges = new Map<string, Set<string>>();
     for (const i of imports) {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { LISTING_RULES } from '../../src/channels/registry.js';
 import { planChannel, type ChannelPlanInput } from '../../src/plan/plan-channel.js';
 import { revisionDay } from '../../src/plan/revision-budget.js';
 import { listing, offer } from '../sync/fixtures.js';
 
 const TODAY = '2026-11-23';
 function plan(over: Partial<ChannelPlanInput>) {
-  return planChannel({ channel: 'ebay', desired: [], known: [], today: TODAY, quantityDeadBand: 2, maxRevisionsPerDay: 3, ...over });
+  // Each marketplace's own revision rules, as the sync hands them in.
+  return planChannel({ channel: 'ebay', desired: [], known: [], today: TODAY, quantityDeadBand: 2, maxRevisionsPerDay: 3, revisions: LISTING_RULES[over.channel ?? 'ebay'].revisions, ...over });
 }
 
 describe('planChannel', () => {

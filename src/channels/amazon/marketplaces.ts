@@ -18,6 +18,8 @@ export const AMAZON_LISTING_RULES: ListingRules = {
   needsEan: true,
   needsImage: false,
   needsMappedCategory: false,
+  // No per-listing cap of its own, only request rates; a content update is one PATCH.
+  revisions: { perDayCap: Number.POSITIVE_INFINITY, contentUpdate: 1 },
 };
 
 /**

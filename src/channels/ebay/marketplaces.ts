@@ -19,6 +19,9 @@ export const EBAY_LISTING_RULES: ListingRules = {
   needsEan: false,
   needsImage: true,
   needsMappedCategory: true,
+  // 250 revisions a listing a calendar day (ebay-sell-api.md §5, "Revision cap"); a content
+  // update revises twice (the inventory item, then the offer).
+  revisions: { perDayCap: 250, contentUpdate: 2 },
 };
 
 /**
