@@ -57,7 +57,7 @@ export class ChannelAuthError extends CivettaError {
 
 /**
  * A marketplace asked civetta to wait longer than a run may hold the ledger lock (a Retry-After
- * or a stated rate beyond MAX_MARKETPLACE_WAIT_MS): nothing more is sent to that channel in this
+ * or a stated rate beyond what a run accepts, http/backoff.ts maxWaitFor): nothing more is sent to that channel in this
  * run, which ends in exit 1 and releases the lock; the next run tries again.
  */
 export class MarketplaceBusyError extends CivettaError {

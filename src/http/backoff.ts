@@ -30,7 +30,19 @@ export function retryAfterMs(header: string | undefined, now: number): number {
  * at a stated rate). Beyond it the channel stops for the run: a cron run that sleeps for an hour
  * with the lock held makes every later run exit 3.
  */
-export const MAX_MARKETPLACE_WAIT_MS = 120_000;
+const MAX_MARKETPLACE_WAIT_MS = 120_000;
+
+/**
+ * The longest wait a run accepts on one operation: MAX_MARKETPLACE_WAIT_MS, or the operation's
+ * documented pause between calls when that is longer, with a quarter more for the marketplace's
+ * clock. Amazon's searchOrders allows one call in 179 s once its burst of 20 is spent: capped at
+ * 120 s, a pull of more than 2,000 orders stopped after the burst on every run, and since a
+ * stopped pull leaves its cursor where it was, the next run re-read the same 20 pages and never
+ * got further. A stated rate or a Retry-After beyond the documented pace still stops the channel.
+ */
+export function maxWaitFor(documented: { rate: number }): number {
+  return Math.max(MAX_MARKETPLACE_WAIT_MS, Math.ceil((1000 / documented.rate) * 1.25));
+}
 
 /** Statuses that say "not now" rather than "no": worth another try. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);

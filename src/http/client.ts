@@ -5,7 +5,7 @@ import type { ChannelDeps } from './channel-deps.js';
 import { ChannelAuthError, MarketplaceBusyError } from '../errors.js';
 import { allowedOrigins, assertAllowed } from './allowed-origins.js';
 import { AnswerTooLargeError, readCapped } from './answer-size.js';
-import { DEFAULT_RETRY, MAX_MARKETPLACE_WAIT_MS, RETRYABLE_STATUSES, backoffDelay, retryAfterMs, type RetryPolicy } from './backoff.js';
+import { DEFAULT_RETRY, RETRYABLE_STATUSES, backoffDelay, maxWaitFor, retryAfterMs, type RetryPolicy } from './backoff.js';
 import { HttpError, NetworkError, UnexpectedResponseError } from './http-error.js';
 import { redact, redactAndCut } from './redact.js';
 import { TokenBucket, WaitTooLongError, type RateLimit } from './token-bucket.js';
@@ -97,7 +97,7 @@ export class HttpClient {
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
-  /** Set when the marketplace asked for a wait beyond MAX_MARKETPLACE_WAIT_MS: every later call fails at once. */
+  /** Set when the marketplace asked for a wait beyond what a run accepts (maxWaitFor): every later call fails at once. */
   private busy: MarketplaceBusyError | undefined;
 
   constructor(options: HttpClientOptions) {
@@ -117,11 +117,15 @@ export class HttpClient {
     });
   }
 
+  private documentedLimit(operation: string): RateLimit {
+    return this.options.limits[operation] ?? this.options.defaultLimit ?? FALLBACK_LIMIT;
+  }
+
   private bucket(operation: string): TokenBucket {
     let bucket = this.buckets.get(operation);
     if (!bucket) {
-      const limit = this.options.limits[operation] ?? this.options.defaultLimit ?? FALLBACK_LIMIT;
-      bucket = new TokenBucket(limit, { now: this.now, sleep: this.sleep }, MAX_MARKETPLACE_WAIT_MS);
+      const limit = this.documentedLimit(operation);
+      bucket = new TokenBucket(limit, { now: this.now, sleep: this.sleep }, maxWaitFor(limit));
       this.buckets.set(operation, bucket);
     }
     return bucket;
@@ -198,7 +202,7 @@ export class HttpClient {
       }
       if (status === 429) {
         const wait = retryAfterMs(headers['retry-after'], this.now());
-        if (wait > MAX_MARKETPLACE_WAIT_MS) throw this.stop(req.operation, `asked to wait ${Math.round(wait / 1000)} s (Retry-After: ${headers['retry-after']})`);
+        if (wait > maxWaitFor(this.documentedLimit(req.operation))) throw this.stop(req.operation, `asked to wait ${Math.round(wait / 1000)} s (Retry-After: ${headers['retry-after']})`);
         bucket.penalize(wait);
       }
       const retryable = status === 429 || (req.idempotent && RETRYABLE_STATUSES.has(status));
@@ -217,7 +221,7 @@ export class HttpClient {
     if (value !== undefined) bucket.adaptRate(Number(value));
   }
 
-  /** Waits for the operation's turn; a wait beyond MAX_MARKETPLACE_WAIT_MS (a rate the marketplace stated, a 429's pause) stops the channel. */
+  /** Waits for the operation's turn; a wait beyond maxWaitFor (a rate the marketplace stated, a 429's pause) stops the channel. */
   private async takeTurn(bucket: TokenBucket, operation: string): Promise<void> {
     try {
       await bucket.take();
@@ -228,7 +232,7 @@ export class HttpClient {
   }
 
   private stop(operation: string, asked: string): MarketplaceBusyError {
-    const limit = MAX_MARKETPLACE_WAIT_MS / 1000;
+    const limit = Math.round(maxWaitFor(this.documentedLimit(operation)) / 1000);
     this.busy = new MarketplaceBusyError(
       this.options.channel,
       `${this.options.channel}: the marketplace ${asked} on ${operation}, more than the ${limit} s a run waits. Nothing more is sent to ${this.options.channel} in this run; the next run tries again.`,

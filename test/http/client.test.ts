@@ -221,4 +221,29 @@ describe('HttpClient pacing', () => {
     for (let i = 0; i < 4; i++) await http.request({ operation: 'op', method: 'GET', url: `${server.origin}/x`, idempotent: true });
     expect(clock.totalSlept()).toBe(2000);
   });
+
+  it("waits an operation's documented pace even beyond 120 s (searchOrders after its burst of 20), but not a stated rate beyond it", async () => {
+    const server = await serve((_req, res) => res.end('{}'));
+    const searchOrders = { rate: 0.0056, burst: 20 };
+    const { http, clock } = client(server.origin, { limits: { searchOrders }, rateLimitHeader: 'x-amzn-RateLimit-Limit', concurrency: 1 });
+    const page = () => http.request({ operation: 'searchOrders', method: 'GET', url: `${server.origin}/orders`, idempotent: true });
+    for (let i = 0; i < 22; i++) await page();
+    // The 21st and 22nd pages each waited one documented interval (179 s), and were sent.
+    expect(server.seen).toHaveLength(22);
+    expect(clock.slept.filter((ms) => ms > 120_000)).toHaveLength(2);
+    expect(clock.totalSlept()).toBeGreaterThanOrEqual(2 * 178_000);
+
+    // The same operation at a stated one call in 1000 s is more than its documented pace: the channel stops.
+    const slow = await serve((_req, res) => {
+      res.setHeader('x-amzn-ratelimit-limit', '0.001');
+      res.end('{}');
+    });
+    const stated = client(slow.origin, { limits: { searchOrders }, rateLimitHeader: 'x-amzn-RateLimit-Limit', concurrency: 1 });
+    for (let i = 0; i < 20; i++) await stated.http.request({ operation: 'searchOrders', method: 'GET', url: `${slow.origin}/orders`, idempotent: true });
+    await expect(stated.http.request({ operation: 'searchOrders', method: 'GET', url: `${slow.origin}/orders`, idempotent: true })).rejects.toThrow(
+      /would make the next call wait 1000 s \(at 0\.001 requests per second\) on searchOrders, more than the 223 s a run waits/,
+    );
+    expect(slow.seen).toHaveLength(20);
+  });
 });
+
