@@ -2,6 +2,7 @@ import type { Channel } from '../channels/channel.js';
 import { LISTING_RULES } from '../channels/registry.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelId } from '../domain/ids.js';
+import type { MissingHook } from '../hooks/missing-hooks.js';
 import type { Offer } from '../domain/offer.js';
 import type { ChannelStop } from '../executor/channel-fault.js';
 import type { Listability } from '../hooks/listability.js';
@@ -16,7 +17,7 @@ import type { MergedListings } from '../plan/merge-live.js';
 import type { ShownFromCatalogue, SyncPlan } from '../plan/sync-plan.js';
 import type { StockReadResult } from '../stock/read-stock.js';
 import { readBack, readLedgerFacts, rematch, unread } from './gather.js';
-import { recordDeadBandClocks, recordMissingClocks, releaseUnwanted, settleShownContent } from './record-decisions.js';
+import { recordDeadBandClocks, releaseUnwanted, settleShownContent } from './record-decisions.js';
 
 /** What planning needs, already loaded; `live` adds the read-back of the marketplaces. */
 export interface PlanContext {
@@ -46,6 +47,8 @@ interface PreparedChannel {
   fingerprints: Map<string, string>;
   /** SKUs held before this run (a refusal of one of them again is not news). */
   heldBefore: Set<string>;
+  /** Hooks missing from the stock file within their grace: their clocks are kept once the guards pass. */
+  inGrace: readonly MissingHook[];
 }
 
 export interface PreparedPlan {
@@ -83,7 +86,6 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       selectionInputs: { previous: facts.previous, sales, openOrderUnits: ctx.openOrderUnits, missingSince: facts.missingSince, now: at },
       openOrderUnits: ctx.openOrderUnits, retryHeld: ctx.retryHeld === true,
     });
-    if (ctx.record) recordMissingClocks(ctx.ledger, channel, selection.inGrace);
     // `validate` warns about a rule that selects nothing; cron would repeat it every few minutes.
     for (const r of selection.listability.emptyRules) ctx.log.debug(r.message);
     if (selection.unlistable) {
@@ -125,6 +127,7 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       settled,
       fingerprints: selection.fingerprints,
       heldBefore: new Set(facts.holds.map((h) => h.sku)),
+      inGrace: selection.inGrace,
     });
   }
   const guards = syncGuards({

@@ -17,8 +17,8 @@ import type { ShownFromCatalogue } from '../plan/sync-plan.js';
 
 /**
  * The clocks of hooks missing from the stock file: kept for those within their grace, stopped for
- * the others. A refused stock file never gets this far (readShopStock throws first), so only an
- * accepted file starts a missing hook's clock.
+ * the others. `sync` records them once the file is accepted: past the reader (a cut or wrong file
+ * throws first) and past the guards (a file under stock-rows is refused too).
  */
 export function recordMissingClocks(ledger: Ledger, channel: ChannelId, inGrace: readonly MissingHook[]): void {
   recordMissing(ledger, channel, new Map(inGrace.map((m) => [m.sku, m.since])));

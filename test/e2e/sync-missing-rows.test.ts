@@ -54,6 +54,18 @@ describe.each([
     shop?.cleanup();
   });
 
+  if (oos) it('a file the stock-rows guard refuses starts no clock', async () => {
+    const hook = liveSkus(sim).ebay[0]!;
+    const all = shop.rows;
+    // Under 90% of the last accepted file's rows, the hook's among those gone: a broken file.
+    shop.writeStock(all.filter((r) => r.Codice !== hook).slice(0, Math.floor(all.length * 0.8)));
+    const writes = sim.writeCount();
+    await expect(runSync(loaded, { dryRun: false, forceGuard: [] }, { env: {}, now: () => sim.clock.now(), log, createChannels })).rejects.toThrow(/stock-rows/);
+    expect(sim.writeCount()).toBe(writes);
+    expect(ledgerRows(shop, 'SELECT sku FROM missing_hooks')).toEqual([]);
+    shop.writeStock(all);
+  }, 120_000);
+
   it('goes to quantity 0 on every channel and keeps its slot: no delisting, no replacement', async () => {
     const live = liveSkus(sim);
     hook = live.amazon.find((s) => live.ebay.includes(s))!;
