@@ -4,6 +4,7 @@ import { minorToDecimal } from '../domain/money.js';
 import { utcMinute } from '../domain/shop-day.js';
 import type { Offer } from '../domain/offer.js';
 import { missingText, type MissingHook } from '../hooks/missing-hooks.js';
+import { zeroOffer } from './zero-offer.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import { diffOffer, limitRevisions } from './revision-budget.js';
 import type { Deferred, HeldNote, MissingNote, PlanAction, Refusal } from './sync-plan.js';
@@ -72,7 +73,7 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
     plan.missing.push({ channel, sku: m.sku, since: m.since, delistAfter: m.delistAfter });
     const listing = known.get(m.sku);
     // Not live: nothing to sell and nothing to list; the slot waits for the row or the end of the grace.
-    if (listing?.status === 'active') graceOffers.push(zeroOffer(listing, m, input.missing!.currency));
+    if (listing?.status === 'active') graceOffers.push(zeroOffer(listing, input.missing!.currency, `${missingText(m)}: offered at 0 meanwhile`));
   }
 
   for (const offer of [...input.desired, ...graceOffers].sort(bySku)) {
@@ -156,24 +157,6 @@ export function planChannel(input: ChannelPlanInput): ChannelPlan {
 
 function bySku(a: { sku: string }, b: { sku: string }): number {
   return a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0;
-}
-
-/**
- * What a live hook missing from the stock file is offered at: nothing to sell, price and content
- * as they are live (there is no row to take them from, so only the quantity can change). The
- * product is the bare SKU: no content is ever sent from it.
- */
-function zeroOffer(listing: LedgerListing, missing: MissingHook, currency: string): Offer {
-  return {
-    channel: listing.channel,
-    sku: listing.sku,
-    priceMinor: listing.priceMinor,
-    currency,
-    quantity: 0,
-    product: { sku: listing.sku, line: 0, title: '', priceMinor: listing.priceMinor, quantity: 0, imageCount: 0, httpsImage: false, images: [], safety: {} },
-    contentHash: listing.contentHash,
-    reason: `${missingText(missing)}: offered at 0 meanwhile`,
-  };
 }
 
 /** The offer to send when only the quantity goes today: price and content stay as they are live. */

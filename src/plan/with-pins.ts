@@ -6,14 +6,17 @@ import { productOf } from '../domain/stock-item.js';
 import { resolveProduct } from '../hooks/resolve-product.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
 import { buildOffers } from '../pricing/build-offers.js';
+import { zeroOffer } from './zero-offer.js';
 
 /** The reason shown for a product listed by hand with `civetta list`. */
 export const PINNED_BY_HAND = 'pinned (civetta list)';
 
 /**
  * The rule-selected offers plus the products pinned by `civetta list` on this channel, with the
- * owner's price/quantity overrides applied. A pinned SKU that left the stock file gets no offer
- * (the planner then leaves its listing as it is). Pure.
+ * owner's price/quantity overrides applied. A live pinned SKU whose row left the stock file is
+ * offered at quantity 0 (price and content as they are live) until the row returns or the owner
+ * delists it: nothing says any are left to sell. Only a pin with the owner's own `--quantity`
+ * keeps that quantity. Pure.
  */
 export function withPins(
   config: Config,
@@ -29,7 +32,14 @@ export function withPins(
   for (const sku of pins.keys()) {
     if (bySku.has(sku)) continue;
     const item = items.get(sku);
-    if (!item) continue;
+    if (!item) {
+      const pin = pins.get(sku)!;
+      if (pin.status === 'active' && pin.pinQuantity === undefined) {
+        const currency = config.channels[channel]?.currency ?? config.shop.currency;
+        bySku.set(sku, zeroOffer(pin, currency, `${PINNED_BY_HAND}, missing from the stock file: offered at 0 until its row comes back or it is delisted`));
+      }
+      continue;
+    }
     const [offer] = buildOffers([{ item: productOf(stock, resolveProduct(item, config)), rule: PINNED_BY_HAND }], config, channel, openOrderUnits);
     if (offer) bySku.set(sku, offer);
   }

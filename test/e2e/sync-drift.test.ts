@@ -163,4 +163,27 @@ describe('one-off list and delist', () => {
     const after = await civettaJson<{ plan: PlanJson }>(shop, 'sync');
     expect(after.json.plan.actions).toEqual([]);
   }, 180_000);
+
+  it('a product listed by hand whose row leaves the stock file goes to quantity 0 (before: it kept selling its last quantity); its row back restores it', async () => {
+    const { sim, shop } = await setup({});
+    expect((await civetta(shop, 'sync')).code).toBe(0);
+    const hooks = new Set((await hookOffers(shop, 'amazon')).map((o) => o.sku));
+    const extra = shop.rows.find((r) => !hooks.has(r.Codice!) && r.Categoria === 'LEGO' && Number(r.Giacenza) > 2 && /^\d{13}$/.test(r.EAN ?? ''))!.Codice!;
+    const listed = await civetta(shop, 'list', extra, '--channel', 'amazon', '--price', '99.90');
+    expect(listed.code, listed.stderr).toBe(0);
+    const listedQuantity = remoteState(sim).amazon.find((l) => l.sku === extra)!.quantity;
+    expect(listedQuantity).toBeGreaterThan(0);
+
+    const allRows = shop.rows;
+    shop.writeStock(allRows.filter((r) => r.Codice !== extra));
+    const gone = await civettaJson<{ plan: PlanJson }>(shop, 'sync', '--channel', 'amazon');
+    expect(gone.code, gone.stderr).toBe(0);
+    expect(gone.json.plan.actions.filter((a) => a.sku === extra).map((a) => a.kind)).toEqual(['update']);
+    expect(remoteState(sim).amazon.find((l) => l.sku === extra)).toMatchObject({ price: 99.9, quantity: 0 });
+
+    shop.writeStock(allRows);
+    expect((await civetta(shop, 'sync', '--channel', 'amazon')).code).toBe(0);
+    expect(remoteState(sim).amazon.find((l) => l.sku === extra)).toMatchObject({ price: 99.9, quantity: listedQuantity });
+  }, 180_000);
 });
+
