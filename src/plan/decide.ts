@@ -1,3 +1,4 @@
+import { channelCurrency } from '../config/channel-currency.js';
 import type { Config } from '../config/schema.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { ListingRules } from '../domain/listing-rules.js';
@@ -101,7 +102,7 @@ export function decideChannel(input: {
     deadBandSince: input.deadBandSince,
     now: at,
     deadBandMaxHours: config.hooks.deadBandMaxHours,
-    missing: { hooks: selection.hooks.selection.missing, currency: config.channels[channel]?.currency ?? config.shop.currency },
+    missing: { hooks: selection.hooks.selection.missing, currency: channelCurrency(config, channel) },
     ...(input.sendsContent ? { sendsContent: input.sendsContent } : {}),
   });
 }

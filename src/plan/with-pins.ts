@@ -1,3 +1,4 @@
+import { channelCurrency } from '../config/channel-currency.js';
 import type { Config } from '../config/schema.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { Offer } from '../domain/offer.js';
@@ -29,14 +30,12 @@ export function withPins(
   const pins = new Map(listings.filter((l) => l.pinned).map((l) => [l.sku, l]));
   const bySku = new Map(offers.map((o) => [o.sku, o]));
   const items = new Map(stock.items.map((i) => [i.sku, i]));
-  for (const sku of pins.keys()) {
+  for (const [sku, pin] of pins) {
     if (bySku.has(sku)) continue;
     const item = items.get(sku);
     if (!item) {
-      const pin = pins.get(sku)!;
       if (pin.status === 'active' && pin.pinQuantity === undefined) {
-        const currency = config.channels[channel]?.currency ?? config.shop.currency;
-        bySku.set(sku, zeroOffer(pin, currency, `${PINNED_BY_HAND}, missing from the stock file: offered at 0 until its row comes back or it is delisted`));
+        bySku.set(sku, zeroOffer(pin, channelCurrency(config, channel), `${PINNED_BY_HAND}, missing from the stock file: offered at 0 until its row comes back or it is delisted`));
       }
       continue;
     }

@@ -1,3 +1,4 @@
+import { channelCurrency } from '../config/channel-currency.js';
 import type { Config } from '../config/schema.js';
 import type { ChannelId } from '../domain/ids.js';
 import type { Offer } from '../domain/offer.js';
@@ -20,7 +21,7 @@ export function buildOffers(
 ): Offer[] {
   const cfg = config.channels[channel];
   if (!cfg) return [];
-  const currency = cfg.currency ?? config.shop.currency;
+  const currency = channelCurrency(config, channel);
   const offers: Offer[] = [];
   for (const { item, rule } of hooks) {
     const price = channelPrice(item.priceMinor, item.costMinor, item.vatRate ?? 0, cfg.pricing);
