@@ -2,7 +2,6 @@ import type { Channel } from '../channels/channel.js';
 import { LISTING_RULES } from '../channels/registry.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
 import type { ChannelId } from '../domain/ids.js';
-import type { MissingHook } from '../hooks/missing-hooks.js';
 import type { Offer } from '../domain/offer.js';
 import type { ChannelStop } from '../executor/channel-fault.js';
 import type { Listability } from '../hooks/listability.js';
@@ -17,7 +16,7 @@ import type { MergedListings } from '../plan/merge-live.js';
 import type { ShownFromCatalogue, SyncPlan } from '../plan/sync-plan.js';
 import type { StockReadResult } from '../stock/read-stock.js';
 import { readBack, readLedgerFacts, rematch, unread } from './gather.js';
-import { recordDeadBandClocks, releaseUnwanted, settleShownContent } from './record-decisions.js';
+import type { ChannelDecisions } from './record-decisions.js';
 
 /** What planning needs, already loaded; `live` adds the read-back of the marketplaces. */
 export interface PlanContext {
@@ -29,7 +28,10 @@ export interface PlanContext {
   now: Date;
   /** Read the live listings back from these adapters (drift, adoption, interrupted writes). */
   live?: ReadonlyMap<ChannelId, Channel>;
-  /** Sync only: settle interrupted writes and save the read-back in the ledger before planning. */
+  /**
+   * Sync only: settle interrupted writes and save the read-back in the ledger before planning
+   * (what the marketplaces hold is true whatever the guards say).
+   */
   record: boolean;
   /** `sync --retry-held`: send held items even though their inputs did not change. */
   retryHeld?: boolean;
@@ -47,8 +49,8 @@ interface PreparedChannel {
   fingerprints: Map<string, string>;
   /** SKUs held before this run (a refusal of one of them again is not news). */
   heldBefore: Set<string>;
-  /** Hooks missing from the stock file within their grace: their clocks are kept once the guards pass. */
-  inGrace: readonly MissingHook[];
+  /** What the next run starts from: `sync` records it once the guards pass (record-decisions.ts). */
+  decisions: ChannelDecisions;
 }
 
 export interface PreparedPlan {
@@ -64,9 +66,9 @@ export interface PreparedPlan {
  * Builds the SyncPlan exactly as `sync` will execute it (`plan` calls it with `record: false`),
  * channel by channel: gather what the ledger knows (src/sync/gather.ts) → decide the selection
  * (src/plan/decide.ts, pure) → read the live listings of what it wants back and settle
- * interrupted writes → decide the channel's plan → keep the decisions the next run starts from
- * (src/sync/record-decisions.ts, only when recording). The SyncPlan, guards included, is made
- * once at the end and never changed after.
+ * interrupted writes → decide the channel's plan, with the decisions the next run starts from
+ * (recorded by `sync` past the guards: src/sync/record-decisions.ts). The SyncPlan, guards
+ * included, is made once at the end and never changed after.
  */
 export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
   const { config } = ctx.loaded;
@@ -94,7 +96,6 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       unlistable.push(selection.listability);
       continue;
     }
-    if (ctx.record) releaseUnwanted(ctx.ledger, channel, facts.holds, selection.fingerprints);
     let merged: MergedListings = unread(facts.listings);
     let settled = 0;
     if (adapter) {
@@ -111,12 +112,8 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       config, channel, rules: LISTING_RULES[channel], selection, merged, deadBandSince: facts.deadBandSince, at,
       ...(adapter?.sendsContent ? { sendsContent: (offer: Offer, l: LedgerListing) => adapter.sendsContent?.(offer, l.remote) ?? true } : {}),
     });
-    if (ctx.record) recordDeadBandClocks(ctx.ledger, channel, chPlan, at);
-    if (adapter && chPlan.shownFromCatalogue.length > 0) {
-      const shown = await rematch(adapter, chPlan.shownFromCatalogue, ctx.log);
-      shownFromCatalogue.push(...shown);
-      if (ctx.record) settleShownContent(ctx.ledger, chPlan.shownFromCatalogue, shown, at);
-    }
+    const shown = adapter && chPlan.shownFromCatalogue.length > 0 ? await rematch(adapter, chPlan.shownFromCatalogue, ctx.log) : [];
+    shownFromCatalogue.push(...shown);
     planned.push({ channel, plan: chPlan, unchanged: chPlan.unchanged, drift: merged.drift, notBuyable: merged.notBuyable });
     for (const w of selection.hooks.selection.warnings) ctx.log.warn(`${channel}: ${w}`);
     prepared.push({
@@ -127,7 +124,13 @@ export async function preparePlan(ctx: PlanContext): Promise<PreparedPlan> {
       settled,
       fingerprints: selection.fingerprints,
       heldBefore: new Set(facts.holds.map((h) => h.sku)),
-      inGrace: selection.inGrace,
+      decisions: {
+        channel,
+        unwanted: facts.holds.filter((h) => !selection.fingerprints.has(h.sku)).map((h) => h.sku),
+        deadBand: new Set(chPlan.deferred.filter((d) => d.why === 'dead-band').map((d) => d.sku)),
+        inGrace: selection.inGrace,
+        shownContent: { items: chPlan.shownFromCatalogue, shown },
+      },
     });
   }
   const guards = syncGuards({

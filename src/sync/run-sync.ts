@@ -15,7 +15,7 @@ import { channelStop, type ChannelStop } from '../executor/channel-fault.js';
 import type { Listability } from '../hooks/listability.js';
 import { blockingTrips, parseForcedGuards, type GuardName, type GuardTrip } from '../plan/guards.js';
 import { preparePlan } from './prepare-plan.js';
-import { recordMissingClocks } from './record-decisions.js';
+import { recordDecisions } from './record-decisions.js';
 import { openSession } from './run-session.js';
 import type { SyncDeps } from './sync-deps.js';
 import type { PlanAction, SyncPlan } from '../plan/sync-plan.js';
@@ -109,9 +109,9 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
       return report;
     }
     recordStockAccepted(ledger, runId, config.stock.file, stock.stats.rows, now.toISOString());
-    // Only a file past every guard (a stock-rows trip is a refused file too) starts the clock of
-    // a hook missing from it.
-    for (const c of prepared.channels) recordMissingClocks(ledger, c.channel, c.inGrace);
+    // Only a plan past every guard (a stock-rows trip is a refused file too) is one the next run
+    // may start from: released holds, dead-band and missing-hook clocks, settled content.
+    for (const c of prepared.channels) recordDecisions(ledger, c.decisions, now.toISOString());
     for (const channel of channels) {
       const adapter = adapters.get(channel);
       const actions = plan.actions.filter((a) => a.channel === channel);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
 import { createTestShop, type TestShop } from '../support/shop.js';
 import { startShopSimulator } from '../support/simulator.js';
-import { civetta, civettaJson, expectedHooks } from './sync-helpers.js';
+import { civetta, civettaJson, expectedHooks, ledgerRows } from './sync-helpers.js';
 
 // A cron run every few minutes must not burn a listing's daily revisions.
 let sim: Simulator;
@@ -34,6 +34,22 @@ describe('revision budget', () => {
     expect(small.code, small.stderr).toBe(0);
     expect(small.json.plan.deferred).toEqual([expect.objectContaining({ channel: 'amazon', sku, why: 'dead-band' })]);
     expect(sim.writeCount('amazon') - before).toBe(0);
+
+    // A file a safety guard refuses leaves the dead band's clock alone. Before: planning on it
+    // (the row gone, so no deferral) stopped the clock, and the wait began again with the next
+    // good file: a dead band that a bad file every few runs kept from ever closing.
+    const clock = () => ledgerRows<{ since: string }>(shop, "SELECT since FROM dead_band WHERE channel = 'amazon' AND sku = ?", sku);
+    const since = clock();
+    expect(since).toHaveLength(1);
+    const all = shop.rows;
+    shop.writeStock(all.filter((r) => r.Codice !== sku).slice(0, Math.floor(all.length * 0.8)));
+    try {
+      const refused = await civetta(shop, 'sync', '--channel', 'amazon');
+      expect(refused.code, refused.stdout + refused.stderr).toBe(4);
+      expect(clock()).toEqual(since);
+    } finally {
+      shop.writeStock(all);
+    }
 
     // Today's one revision was spent by the move to 6, yet a drop still goes, alone: the listing
     // must not show stock the shop no longer has.

@@ -55,6 +55,27 @@ describe('held items', () => {
     expect(json.json.failures).toEqual([]);
   }, 60_000);
 
+  it('a file a safety guard refuses releases no hold: with the good file back, nothing is sent again', async () => {
+    const held = heldRows();
+    const all = shop.rows;
+    // Under 90% of the last accepted file's rows, the held LEGO rows among those gone: a broken file.
+    shop.writeStock(all.filter((r) => !lego.includes(r.Codice!)).slice(0, Math.floor(all.length * 0.8)));
+    const writes = sim.writeCount();
+    try {
+      const refused = await civetta(shop, 'sync');
+      expect(refused.code, refused.stdout + refused.stderr).toBe(4);
+      expect(refused.stderr).toMatch(/stock-rows/);
+      // Before: planning on the broken file released the holds of the products it lacked before
+      // the guard stopped the run, so the next run sent them again and exited 1.
+      expect(heldRows()).toEqual(held);
+    } finally {
+      shop.writeStock(all);
+    }
+    const next = await civetta(shop, 'sync');
+    expect(next.code, next.stdout + next.stderr).toBe(0);
+    expect(sim.writeCount()).toBe(writes);
+  }, 180_000);
+
   it('sync --retry-held sends them again; refused again for the same reason, the run still exits 0', async () => {
     const writes = ledgerRows(shop, 'SELECT id FROM actions').length;
     const retry = await civetta(shop, 'sync', '--retry-held');
