@@ -39,12 +39,16 @@ function patternFor(decimal: DecimalMark): RegExp {
 
 /** Splits a number's text into sign, whole and fraction digits; undefined if it is not a number. */
 export function decimalParts(text: string, decimal: DecimalMark): DecimalParts | undefined {
-  let t = text.trim().replace(/^(?:€|EUR)\s*/iu, '').replace(/\s*(?:€|EUR)$/iu, '');
-  // A minus after the euro sign ("€ -3,00") or before it ("-€ 3,00") both mean negative.
+  let t = text.trim();
   let negative = false;
-  if (t.startsWith('-') && /^-\s*(?:€|EUR)/iu.test(t)) {
-    negative = true;
-    t = t.replace(/^-\s*(?:€|EUR)\s*/iu, '');
+  // Most cells have no currency at all: a quick look spares the replacements (four numbers a row).
+  if (/[€e]/i.test(t)) {
+    t = t.replace(/^(?:€|EUR)\s*/iu, '').replace(/\s*(?:€|EUR)$/iu, '');
+    // A minus after the euro sign ("€ -3,00") or before it ("-€ 3,00") both mean negative.
+    if (t.startsWith('-') && /^-\s*(?:€|EUR)/iu.test(t)) {
+      negative = true;
+      t = t.replace(/^-\s*(?:€|EUR)\s*/iu, '');
+    }
   }
   const m = patternFor(decimal).exec(t);
   if (!m) return undefined;

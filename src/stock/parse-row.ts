@@ -27,7 +27,15 @@ export interface RowContext {
   today?: string;
   /** stock.imageBaseUrl: where the file's image paths are. */
   imageBaseUrl?: string;
+  /**
+   * VAT cells already read, by text (a file repeats a few rates on every row): each is parsed
+   * once, and its items share one number instead of a heap number each.
+   */
+  vatRates?: Map<string, number | undefined>;
 }
+
+/** Distinct VAT cells remembered (our bound: a file has a handful of rates and codes). */
+const VAT_CELLS_KEPT = 1000;
 
 /** `vat.aliases` keyed the way a VAT cell is looked up (case, accents and spaces ignored). */
 export function foldAliases(aliases: Readonly<Record<string, number>>): Map<string, number> {
@@ -83,7 +91,7 @@ export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx:
     // address another resource than the product's listing (`DELETE …/items/..`).
     report('error', 'sku-unsafe', 'sku', 'the SKU cannot be used in a marketplace address (only dots, or a "/")', sku, 'a product code without "/" that is not only dots');
   }
-  const extra = record.slice(ctx.headerWidth).filter((v) => v.trim() !== '');
+  const extra = extraValues(record, ctx.headerWidth);
   if (extra.length > 0) {
     report(
       'error',
@@ -96,7 +104,8 @@ export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx:
   }
 
   const rawTitle = cell('title');
-  const title = rawTitle?.replace(/\s+/g, ' ');
+  // Tested before replacing: most titles have single spaces only, and a copy of each would be kept instead.
+  const title = rawTitle !== undefined && /[^\S ]| {2}/.test(rawTitle) ? rawTitle.replace(/\s+/g, ' ') : rawTitle;
   if (title === undefined) report('error', 'missing-title', 'title', 'the row has no title', '', 'a product title');
 
   const amount = (field: 'price' | 'cost' | 'salePrice', required: boolean): number | undefined => {
@@ -149,29 +158,35 @@ export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx:
   const vatText = cell('vat');
   let vatRate: number | undefined;
   if (vatText !== undefined) {
-    vatRate = ctx.vatAliases?.get(foldWord(vatText)) ?? vatFromCell(vatText, ctx.decimal);
+    vatRate = vatOfCell(vatText, ctx);
     if (vatRate === undefined) {
       report('warning', 'vat-invalid', 'vat', 'the VAT rate is not usable; the config rate applies', vatText, 'a rate like 22, 22%, 0,22 or 4 (at most 27%), or a code of vat.aliases');
     }
   }
 
   const description = cell('description');
-  for (const [field, text] of [['title', title], ['description', description]] as const) {
+  const undecoded = (field: 'title' | 'description', text: string | undefined) => {
     if (text?.includes('\ufffd')) {
       report('warning', 'bad-character', field, 'the text holds characters that could not be decoded', text, 'text in the encoding of `stock.encoding` (set it if letters look wrong)');
     }
-  }
+  };
+  undecoded('title', title);
+  undecoded('description', description);
 
   if (problems.some((p) => p.severity === 'error') || sku === undefined || title === undefined || priceMinor === undefined || quantity === undefined) {
     return { ...(sku === undefined ? {} : { sku }), problems };
   }
-  const safety: SafetyInfo = {};
   const manufacturer = cell('manufacturer');
   const responsiblePerson = cell('responsiblePerson');
   const warnings = cell('safetyWarnings');
-  if (manufacturer !== undefined) safety.manufacturerId = manufacturer;
-  if (responsiblePerson !== undefined) safety.responsiblePersonId = responsiblePerson;
-  if (warnings !== undefined) safety.warnings = warnings;
+  let safety = NO_SAFETY;
+  if (manufacturer !== undefined || responsiblePerson !== undefined || warnings !== undefined) {
+    safety = {
+      ...(manufacturer === undefined ? {} : { manufacturerId: manufacturer }),
+      ...(responsiblePerson === undefined ? {} : { responsiblePersonId: responsiblePerson }),
+      ...(warnings === undefined ? {} : { warnings }),
+    };
+  }
   // Every key written at once, even when undefined: V8 keeps the fields of a literal inside the
   // object, while keys added later cost a second allocation per row (the reader keeps one item a row).
   const facts = imageFacts(images);
@@ -189,9 +204,32 @@ export function parseRow(record: readonly string[], mapping: ColumnMapping, ctx:
     imageCount: facts.imageCount,
     httpsImage: facts.httpsImage,
     vatRate,
-    safety: Object.keys(safety).length === 0 ? NO_SAFETY : safety,
+    safety,
   };
-  return { item, long: { images, ...(description === undefined ? {} : { description }) }, sku, problems };
+  return { item, long: description === undefined ? { images } : { images, description }, sku, problems };
+}
+
+/** The values past the header's width that hold something (none on a well-formed row: no list is made). */
+function extraValues(record: readonly string[], headerWidth: number): string[] {
+  let extra: string[] | undefined;
+  for (let i = headerWidth; i < record.length; i++) {
+    const value = record[i] as string;
+    if (value.trim() === '') continue;
+    extra ??= [];
+    extra.push(value);
+  }
+  return extra ?? NO_VALUES;
+}
+
+const NO_VALUES: string[] = [];
+
+/** A VAT cell's rate: a code of `vat.aliases`, or a rate as written; remembered per text. */
+function vatOfCell(text: string, ctx: RowContext): number | undefined {
+  const known = ctx.vatRates?.get(text);
+  if (known !== undefined || ctx.vatRates?.has(text)) return known;
+  const rate = (ctx.vatAliases && ctx.vatAliases.size > 0 ? ctx.vatAliases.get(foldWord(text)) : undefined) ?? vatFromCell(text, ctx.decimal);
+  if (ctx.vatRates && ctx.vatRates.size < VAT_CELLS_KEPT) ctx.vatRates.set(text, rate);
+  return rate;
 }
 
 /** The item of a row without safety columns: one shared object, never written to (resolveSafety builds a new one). */

@@ -5,7 +5,6 @@
  */
 import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
 import type { CsvError } from 'csv-parse';
 import type { Problem } from '../domain/problem.js';
 import type { LongFields, StockItem, StockRows } from '../domain/stock-item.js';
@@ -19,6 +18,7 @@ import type { SinkOptions, SkippedRows } from './record-sink.js';
 import { RecordSink } from './record-sink.js';
 import { StockFileError } from './stock-file-error.js';
 import { exceedsBadRowThreshold } from './stock-report.js';
+import { LinedParser } from './lined-parser.js';
 import { decodeSample, decodedStreams, readSample, sniffEncoding, type Sample } from './text-source.js';
 
 /** What the config's `stock` section says about the file. */
@@ -162,48 +162,41 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
   // The header's width and the last record, for telling a cut download (cut-download.ts).
   let headerFields = 0;
   let last: LastRecord | undefined;
-  const parser = parse({
-    delimiter,
-    record_delimiter: '\n',
-    from_line: hint ? 2 : 1,
-    quote: quote === 'none' ? false : '"',
-    relax_quotes: quote !== '"',
-    relax_column_count: true,
-    // A quote that never closes would otherwise gather the rest of the file into one record.
-    max_record_size: MAX_RECORD_CHARS,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
-    info: true,
-    skip_records_with_error: true,
-    on_skip: (err) => {
-      // CsvError carries the line it stopped at as an untyped property.
-      const line = Number((err as unknown as { lines?: unknown } | undefined)?.lines) || 0;
-      last = { line };
-      if (err) sink.skipped(line, err.message);
-      return undefined;
+  const parser = new LinedParser(
+    {
+      delimiter,
+      record_delimiter: '\n',
+      from_line: hint ? 2 : 1,
+      quote: quote === 'none' ? false : '"',
+      relax_quotes: quote !== '"',
+      relax_column_count: true,
+      // A quote that never closes would otherwise gather the rest of the file into one record.
+      max_record_size: MAX_RECORD_CHARS,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      skip_records_with_error: true,
+      on_skip: (err) => {
+        // CsvError carries the line it stopped at as an untyped property.
+        const line = Number((err as unknown as { lines?: unknown } | undefined)?.lines) || 0;
+        last = { line };
+        if (err) sink.skipped(line, err.message);
+        return undefined;
+      },
     },
-  });
-  const done = pipeline(...decodedStreams(file, sniffed.encoding), parser);
-  // Awaited below; the handler only keeps a failure mid-iteration from counting as unhandled.
-  done.catch(() => undefined);
-  try {
-    for await (const chunk of parser) {
-      // csv-parse's own output shape under `info: true`: { record: string[], info: { lines } }.
-      const { record, info } = chunk as { record: string[]; info: { lines: number } };
+    (record, endLine) => {
       if (headerFields === 0) headerFields = record.length;
-      else last = { line: info.lines, fields: record.length };
-      sink.record(record, info.lines);
-    }
-    await done;
+      else last = { line: endLine, fields: record.length };
+      sink.record(record, endLine);
+    },
+  );
+  // Records reach the sink as they are parsed (LinedParser): the parser's readable side only ends.
+  parser.resume();
+  try {
+    await pipeline(...decodedStreams(file, sniffed.encoding), parser);
     const cut = cutDownloadProblem({ file, headerFields, ...(last ? { last } : {}), endsWithLineBreak: await endsWithLineBreak(file, sniffed.encoding) });
     if (cut) throw new StockFileError(cut.message, [cut]);
   } catch (e) {
-    if (e instanceof StockFileError) {
-      parser.destroy();
-      await done.catch(() => undefined);
-      throw e;
-    }
-    await done.catch(() => undefined);
+    if (e instanceof StockFileError) throw e;
     if (isSystemError(e)) {
       const message = `the stock file ${file} cannot be read: ${e.message}`;
       throw new StockFileError(message, [fileProblem(file, 'stock-file-unreadable', message, 'a readable CSV file')]);

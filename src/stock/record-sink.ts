@@ -17,10 +17,12 @@ import { headerNames, mapColumns } from './map-columns.js';
 import type { DecimalMark } from './parse-number.js';
 import { parseImages } from './parse-fields.js';
 import { LongFieldStore } from './long-fields.js';
+import type { RowContext } from './parse-row.js';
 import { foldAliases, isProductless, parseRow } from './parse-row.js';
 import { shelfPriceFromNet } from './price-basis.js';
 import type { FilterColumn, FilterOption } from './row-filter.js';
 import { keepRow, resolveFilter } from './row-filter.js';
+import { SkuIndex } from './sku-index.js';
 import { StockFileError } from './stock-file-error.js';
 import type { SkuSighting } from './stock-report.js';
 import { badLines, duplicateProblems, findDuplicateSkus, sortProblems, withoutDuplicates } from './stock-report.js';
@@ -30,6 +32,9 @@ import { badLines, duplicateProblems, findDuplicateSkus, sortProblems, withoutDu
  * amounts for a clear vote, few enough that holding them costs nothing.
  */
 const DECIMAL_SAMPLE_ROWS = 200;
+
+/** The options of a row without variants: one shared empty list, never written to. */
+const NO_OPTIONS: string[] = [];
 
 interface Pending {
   record: string[];
@@ -109,11 +114,12 @@ export class RecordSink {
   private readonly items: StockItem[] = [];
   private readonly problems: Problem[] = [];
   private readonly longFields = new LongFieldStore();
-  /** Every SKU seen on a product row, good or bad, and those seen twice (the duplicate check). */
-  private readonly skus = new Set<string>();
-  private readonly duplicated = new Set<string>();
   /** Bad rows with a SKU: a duplicate's lines include them (good rows' are their items'). */
   private readonly badSightings: SkuSighting[] = [];
+  /** Every SKU seen on a product row, good or bad, by row: an item is 2 × its index, a bad sighting 2 × its index + 1. */
+  private readonly skus = new SkuIndex((ref) => ((ref & 1) === 0 ? (this.items[ref >> 1] as StockItem).sku : (this.badSightings[ref >> 1] as SkuSighting).sku));
+  /** The SKUs seen twice (the duplicate check). */
+  private readonly duplicated = new Set<string>();
   /** Brands and categories repeat on many rows: one string each instead of one per row. */
   private readonly words = new Map<string, string>();
   private headerWidth = 0;
@@ -136,6 +142,7 @@ export class RecordSink {
   private variants = 0;
   private negativeOutlets = 0;
   private readonly vatAliases: ReadonlyMap<string, number>;
+  private context: RowContext | undefined;
   private priceIncludesVat: boolean;
 
   constructor(options: SinkOptions) {
@@ -152,7 +159,8 @@ export class RecordSink {
 
   /** One parsed record, with the physical line where it ends. */
   record(record: string[], endLine: number): void {
-    const newlines = record.reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0);
+    let newlines = 0;
+    for (const value of record) for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) newlines++;
     const line = endLine - newlines;
     this.resolveSkips(line);
     this.lastEnd = endLine;
@@ -223,8 +231,8 @@ export class RecordSink {
 
   /** One record: the rows the layout settles with it (a Magento parent settles its waiting variants). */
   private row(record: string[], line: number): void {
-    const settled: LinedRow[] = this.grouper ? this.grouper.row(record, line) : [{ kind: 'product', record, options: [], inherited: false, line }];
-    for (const grouped of settled) this.settle(grouped);
+    if (!this.grouper) this.settle({ kind: 'product', record, options: NO_OPTIONS, inherited: false, line });
+    else for (const grouped of this.grouper.row(record, line)) this.settle(grouped);
   }
 
   /**
@@ -250,19 +258,12 @@ export class RecordSink {
       return;
     }
     this.rows++;
-    const parsed = parseRow(grouped.record, mapping, {
-      file: this.options.file,
-      line,
-      decimal: this.decimal as DecimalMark,
-      headerWidth: this.headerWidth,
-      vatAliases: this.vatAliases,
-      ...(this.options.today === undefined ? {} : { today: this.options.today }),
-      ...(this.options.imageBaseUrl === undefined ? {} : { imageBaseUrl: this.options.imageBaseUrl }),
-    });
-    this.negativeOutlets += parsed.problems.filter((p) => p.code === 'quantity-negative-outlet').length;
-    this.problems.push(...parsed.problems);
+    const parsed = parseRow(grouped.record, mapping, this.rowContext(line));
+    for (const problem of parsed.problems) {
+      if (problem.code === 'quantity-negative-outlet') this.negativeOutlets++;
+      this.problems.push(problem);
+    }
     const item = parsed.item && this.shelfPrice(parsed.item);
-    if (parsed.sku !== undefined) this.see(parsed.sku, line, item !== undefined);
     if (item) {
       if (item.brand !== undefined) item.brand = this.word(item.brand);
       if (item.category !== undefined) item.category = this.word(item.category);
@@ -272,17 +273,38 @@ export class RecordSink {
       item.title = title;
       if (grouped.options.length > 0) item.options = grouped.options;
       this.items.push(item);
-      if (grouped.group === undefined || grouped.group !== this.groupItems.key) this.groupItems = { key: grouped.group, items: [] };
-      this.groupItems.items.push(item);
+      if (this.grouper) {
+        if (grouped.group === undefined || grouped.group !== this.groupItems.key) this.groupItems = { key: grouped.group, items: [] };
+        this.groupItems.items.push(item);
+      }
     }
+    if (parsed.sku !== undefined) this.see(parsed.sku, line, item !== undefined);
     this.previous = item;
   }
 
-  /** A SKU on a product row; a good row's line is its item's, a bad row's is kept here. */
+  /** The context every row is parsed in, at this row's line: one object for the whole file. */
+  private rowContext(line: number): RowContext {
+    const { file, today, imageBaseUrl } = this.options;
+    this.context ??= {
+      file,
+      line,
+      decimal: this.decimal as DecimalMark,
+      headerWidth: this.headerWidth,
+      vatAliases: this.vatAliases,
+      vatRates: new Map(),
+      ...(today === undefined ? {} : { today }),
+      ...(imageBaseUrl === undefined ? {} : { imageBaseUrl }),
+    };
+    this.context.line = line;
+    return this.context;
+  }
+
+  /** The SKU of the item just kept, or of a bad row (its line kept here): seen before, it is duplicated. */
   private see(sku: string, line: number, good: boolean): void {
-    if (this.skus.has(sku)) this.duplicated.add(sku);
-    else this.skus.add(sku);
-    if (!good) this.badSightings.push({ sku, line });
+    let ref: number;
+    if (good) ref = 2 * (this.items.length - 1);
+    else ref = 2 * this.badSightings.push({ sku, line }) - 1;
+    if (this.skus.seen(sku, ref)) this.duplicated.add(sku);
   }
 
   /** The one string kept for a repeated brand or category (the first few thousand distinct ones: our bound). */
