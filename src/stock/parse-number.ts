@@ -37,6 +37,13 @@ function patternFor(decimal: DecimalMark): RegExp {
   return re;
 }
 
+/**
+ * How most cells are written (`12,50`, `3`): read without the general pattern, a few times
+ * faster (four numbers a row). Anything else takes the general way.
+ */
+const PLAIN_AMOUNT: Record<DecimalMark, RegExp> = { '.': /^(\d{1,13})(?:\.(\d*))?$/, ',': /^(\d{1,13})(?:,(\d*))?$/ };
+const PLAIN_WHOLE = /^\d{1,15}$/;
+
 /** Splits a number's text into sign, whole and fraction digits; undefined if it is not a number. */
 export function decimalParts(text: string, decimal: DecimalMark): DecimalParts | undefined {
   let t = text.trim();
@@ -63,6 +70,12 @@ export function decimalParts(text: string, decimal: DecimalMark): DecimalParts |
  * write costs with four decimals). Negative amounts are parsed; the caller decides.
  */
 export function parseMinor(text: string, decimal: DecimalMark, digits = 2): Parsed<Minor> {
+  const plain = PLAIN_AMOUNT[decimal].exec(text);
+  if (plain && (plain[2] ?? '').length <= digits) {
+    // Digits and at most `digits` decimals: nothing to round; a sum past 2^53 is refused below as before.
+    const value = Number(plain[1]) * 10 ** digits + Number((plain[2] ?? '').padEnd(digits, '0'));
+    if (Number.isSafeInteger(value)) return { ok: true, value };
+  }
   const parts = decimalParts(text, decimal);
   if (!parts) return { ok: false, reason: 'invalid' };
   const padded = (parts.fraction + '0'.repeat(digits + 1)).slice(0, digits + 1);
@@ -74,6 +87,7 @@ export function parseMinor(text: string, decimal: DecimalMark, digits = 2): Pars
 
 /** Parses a stock quantity: a whole number ≥ 0 ("3", "3,00" and "1.200" with a decimal comma). */
 export function parseQuantity(text: string, decimal: DecimalMark): Parsed<number> {
+  if (PLAIN_WHOLE.test(text)) return { ok: true, value: Number(text) };
   const parts = decimalParts(text, decimal);
   if (!parts) return { ok: false, reason: 'invalid' };
   const value = Number(parts.whole);

@@ -405,7 +405,7 @@ export class RecordSink {
     const duplicates = findDuplicateSkus(this.duplicateSightings());
     const skuHeader = this.mapping?.sku?.header ?? this.options.columns.sku;
     const problems = sortProblems([...this.problems, ...duplicateProblems(duplicates, skuHeader, file)]);
-    const items = withoutDuplicates(this.items, duplicates);
+    const items = duplicates.size === 0 ? this.items : withoutDuplicates(this.items, duplicates);
     const badRows = badLines(problems).size + this.swallowedLines;
     const store = this.longFields;
     return {

@@ -47,6 +47,22 @@ describe('parseMinor', () => {
   });
 });
 
+describe('plain numbers (read without the general pattern)', () => {
+  it('read as the general pattern reads them: the same text with a euro sign takes that way', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,16}$/), fc.stringMatching(/^\d{0,5}$/), fc.boolean(), fc.constantFrom(',', '.'), (whole, fraction, withMark, decimal: ',' | '.') => {
+        const text = withMark ? `${whole}${decimal}${fraction}` : whole;
+        expect(parseMinor(text, decimal)).toEqual(parseMinor(`€ ${text}`, decimal));
+        expect(parseMinor(text, decimal, 4)).toEqual(parseMinor(`€ ${text}`, decimal, 4));
+        expect(parseQuantity(text, decimal)).toEqual(parseQuantity(`€ ${text}`, decimal));
+      }),
+    );
+    // Past 2^53 minor units an amount is refused, the quick way too.
+    expect(parseMinor('908000000000', ',', 4)).toEqual({ ok: false, reason: 'invalid' });
+    expect(parseMinor('9999999999999,99', ',')).toEqual({ ok: true, value: 999999999999999 });
+  });
+});
+
 describe('parseQuantity', () => {
   it('reads whole numbers, also written with decimals or thousands', () => {
     expect(parseQuantity('3', ',')).toEqual({ ok: true, value: 3 });
