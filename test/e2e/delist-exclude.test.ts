@@ -1,28 +1,19 @@
 // `delist` of a hook a rule still selects (issue 11: "undone by the next sync with no word about hooks.exclude").
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { liveSkus, startShopSimulator } from '../support/simulator.js';
-import { civetta } from './sync-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { civetta } from '../support/run-cli.js';
+import { liveSkus, shopOnSimulator } from '../support/simulator.js';
 
-let sim: Simulator;
-let shop: TestShop;
-
-beforeAll(async () => {
-  sim = await startShopSimulator({ rateLimiting: false });
-  shop = createTestShop(sim, { channels: ['ebay'], hooksLimit: 3 });
-  writeFileSync(shop.configFile, `# Giocattoli Rossi: civetta\n${readFileSync(shop.configFile, 'utf8')}`);
-  const first = await civetta(shop, 'sync');
-  expect(first.code, first.stdout + first.stderr).toBe(0);
-}, 120_000);
-afterAll(async () => {
-  shop.cleanup();
-  await sim.close();
+const world = shopOnSimulator({
+  simulator: { rateLimiting: false },
+  shop: { channels: ['ebay'], hooksLimit: 3 },
+  prepare: ({ shop }) => writeFileSync(shop.configFile, `# Giocattoli Rossi: civetta\n${readFileSync(shop.configFile, 'utf8')}`),
+  firstSync: true,
 });
 
 describe('delist of a rule-selected hook', () => {
   it('says a rule still selects it and how to keep it off', async () => {
+    const { sim, shop } = world;
     const [sku] = liveSkus(sim).ebay.sort();
     const run = await civetta(shop, 'delist', sku!, '--channel', 'ebay');
     expect(run.code, run.stderr).toBe(0);
@@ -30,6 +21,7 @@ describe('delist of a rule-selected hook', () => {
   }, 60_000);
 
   it('--exclude adds it to hooks.exclude, keeping the file as written, and the next sync leaves it off', async () => {
+    const { sim, shop } = world;
     const [sku] = liveSkus(sim).ebay.sort();
     const before = readFileSync(shop.configFile, 'utf8');
     const run = await civetta(shop, 'delist', sku!, '--channel', 'ebay', '--exclude');

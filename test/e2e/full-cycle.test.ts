@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { liveSkus, startShopSimulator } from '../support/simulator.js';
-import { civetta, civettaJson, expectedHooks, ledgerRows } from './sync-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { civetta, civettaJson } from '../support/run-cli.js';
+import { liveSkus, shopOnSimulator } from '../support/simulator.js';
+import { expectedHooks, ledgerRows } from './sync-helpers.js';
 
 // The whole life of a shop's listings on both channels, on the strict simulator (GPSR parties
 // checked on every eBay publish and revision, listings eBay ends while their offer stays
 // PUBLISHED, eBay's own carrier codes): list, update, end, relist, ship. Every run has 0 failed
 // items, and a run after the last has nothing to send.
-let sim: Simulator;
-let shop: TestShop;
-beforeAll(async () => {
-  sim = await startShopSimulator();
-  shop = createTestShop(sim);
-}, 60_000);
-afterAll(async () => {
-  await sim.close();
-  shop.cleanup();
-});
+const world = shopOnSimulator();
 
 interface Report {
   exitCode: number;
@@ -26,7 +16,7 @@ interface Report {
 }
 
 async function sync(): Promise<Report> {
-  const run = await civettaJson<Report>(shop, 'sync');
+  const run = await civettaJson<Report>(world.shop, 'sync');
   expect(run.code, run.stderr).toBe(0);
   expect(run.json.failed).toEqual([]);
   return run.json;
@@ -35,6 +25,7 @@ const actions = (r: Report) => r.plan.actions.map((a) => `${a.channel}:${a.kind}
 
 describe('full cycle on both channels', () => {
   it('list, update, end, relist, ship: 0 failed items, then a run with 0 writes', async () => {
+    const { sim, shop } = world;
     // List.
     const hooks = await expectedHooks(shop);
     await sync();

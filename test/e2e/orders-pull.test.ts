@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/channels/registry.js';
 import type { LoadedConfig } from '../../src/config/loaded-config.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -10,16 +10,13 @@ import { openLedger } from '../../src/ledger/database.js';
 import { readOrders } from '../../src/ledger/orders.js';
 import { collectingLogger } from '../../src/log.js';
 import { pullOrders, type PullReport } from '../../src/orders/pull-orders.js';
-import type { Simulator } from '../../src/simulator/index.js';
 import { runSync } from '../../src/sync/run-sync.js';
 import { BIN, runCli } from '../support/run-cli.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { startShopSimulator } from '../support/simulator.js';
+import type { TestShop } from '../support/shop.js';
+import { shopOnSimulator } from '../support/simulator.js';
 
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown; dump(value: unknown): string };
 
-let sim: Simulator;
-let shop: TestShop;
 let loaded: LoadedConfig;
 const log = collectingLogger();
 
@@ -36,6 +33,7 @@ function uncapStock(s: TestShop): void {
 async function pull(): Promise<PullReport> {
   const ledger = openLedger(loaded.config.ledger);
   try {
+    const { sim } = world;
     const channels = createChannels(loaded, {}, { log, now: () => sim.clock.nowMs() });
     return await pullOrders(ledger, channels, { now: sim.clock.now(), overlapMinutes: 30, firstPullDays: 30, log });
   } finally {
@@ -58,21 +56,20 @@ function ledgerCounts(): { orders: number; distinct: number; lines: number; even
   }
 }
 
-beforeAll(async () => {
-  sim = await startShopSimulator();
-  shop = createTestShop(sim, { hooksLimit: 4 });
-  uncapStock(shop);
-  loaded = await loadConfig({ cwd: shop.dir.path, file: shop.configFile });
-  const report = await runSync(loaded, { dryRun: false, forceGuard: [] }, { env: {}, now: () => sim.clock.now(), log, createChannels });
-  expect(report.failed).toEqual([]);
-});
-afterAll(async () => {
-  await sim?.close();
-  shop?.cleanup();
+const world = shopOnSimulator({
+  shop: { hooksLimit: 4 },
+  // The first sync runs in-process, on the simulator's clock.
+  prepare: async ({ sim, shop }) => {
+    uncapStock(shop);
+    loaded = await loadConfig({ cwd: shop.dir.path, file: shop.configFile });
+    const report = await runSync(loaded, { dryRun: false, forceGuard: [] }, { env: {}, now: () => sim.clock.now(), log, createChannels });
+    expect(report.failed).toEqual([]);
+  },
 });
 
 describe('orders pull against the simulator', () => {
   it('lands several pages on both channels once each, adds nothing on a second pull, and records status changes', async () => {
+    const { sim } = world;
     // eBay pages hold 200 orders, Amazon's 100: three pages each.
     expect(sim.buyers.generate({ channel: 'ebay', count: 450, seed: 3 })).toHaveLength(450);
     expect(sim.buyers.generate({ channel: 'amazon', count: 230, seed: 4 })).toHaveLength(230);
@@ -103,6 +100,7 @@ describe('orders pull against the simulator', () => {
   });
 
   it('a pull killed (SIGKILL) mid-way keeps its committed pages and leaves the cursor; the re-run loses and duplicates nothing', async () => {
+    const { sim, shop } = world;
     const before = ledgerCounts();
     const cursorBefore = cursorOf('ebay');
     expect(sim.buyers.generate({ channel: 'ebay', count: 450, seed: 5 })).toHaveLength(450);
@@ -139,6 +137,7 @@ describe('orders pull against the simulator', () => {
 
 describe('civetta orders pull (spawned)', () => {
   it('prints its result once: one line per channel on stdout, nothing repeated on stderr', async () => {
+    const { sim, shop } = world;
     expect(sim.buyers.generate({ channel: 'ebay', count: 2, seed: 11 })).toHaveLength(2);
     sim.clock.advance(3 * 60_000);
     const r = await runCli(['--config', shop.configFile, 'orders', 'pull'], { cwd: shop.dir.path });
@@ -150,6 +149,7 @@ describe('civetta orders pull (spawned)', () => {
   });
 
   it('exits 5 when a marketplace refuses the credentials, after pulling the other channel', async () => {
+    const { sim, shop } = world;
     const before = ledgerCounts().orders;
     sim.buyers.generate({ channel: 'amazon', count: 3, seed: 9 });
     sim.clock.advance(3 * 60_000);

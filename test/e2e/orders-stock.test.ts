@@ -1,34 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/channels/registry.js';
 import type { LoadedConfig } from '../../src/config/loaded-config.js';
 import { loadConfig } from '../../src/config/load.js';
 import { openLedger } from '../../src/ledger/database.js';
 import { collectingLogger } from '../../src/log.js';
 import { shipOrder } from '../../src/orders/ship-order.js';
-import type { Simulator } from '../../src/simulator/index.js';
 import { runSync } from '../../src/sync/run-sync.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { liveSkus, startShopSimulator } from '../support/simulator.js';
+import { liveSkus, shopOnSimulator } from '../support/simulator.js';
 
-let sim: Simulator;
-let shop: TestShop;
 let loaded: LoadedConfig;
 const log = collectingLogger();
-const sync = () => runSync(loaded, { dryRun: false, forceGuard: [] }, { env: {}, now: () => sim.clock.now(), log, createChannels });
+const sync = () => runSync(loaded, { dryRun: false, forceGuard: [] }, { env: {}, now: () => world.sim.clock.now(), log, createChannels });
 
-beforeAll(async () => {
-  sim = await startShopSimulator();
-  shop = createTestShop(sim, { hooksLimit: 4 });
-  loaded = await loadConfig({ cwd: shop.dir.path, file: shop.configFile });
-  expect((await sync()).failed).toEqual([]);
-});
-afterAll(async () => {
-  await sim?.close();
-  shop?.cleanup();
+const world = shopOnSimulator({
+  shop: { hooksLimit: 4 },
+  // The first sync runs in-process, on the simulator's clock.
+  prepare: async ({ shop }) => {
+    loaded = await loadConfig({ cwd: shop.dir.path, file: shop.configFile });
+    expect((await sync()).failed).toEqual([]);
+  },
 });
 
 describe('cross-channel stock', () => {
   it('a sale on eBay lowers the next sync quantity on Amazon, until a stock file written after the shipment shows it', async () => {
+    const { sim, shop } = world;
     const live = liveSkus(sim);
     const sku = live.amazon.find((s) => live.ebay.includes(s));
     expect(sku).toBeDefined();
@@ -64,6 +59,7 @@ describe('cross-channel stock', () => {
   }, 180_000);
 
   it('sync erases buyer data of orders shipped longer ago than orders.piiRetentionDays, and only those', async () => {
+    const { sim } = world;
     const live = liveSkus(sim);
     const shippedOrder = sim.buyers.placeOrder({ channel: 'ebay', sku: live.ebay[0]!, quantity: 1 });
     sim.buyers.advance(shippedOrder.orderId, 'SHIPPED');

@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { startShopSimulator } from '../support/simulator.js';
-import { civetta, civettaJson } from './sync-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { civetta, civettaJson } from '../support/run-cli.js';
+import { shopOnSimulator } from '../support/simulator.js';
 
 // A seller whose app lacks Amazon's restricted roles: searchOrders answers 403 to BUYER and
 // RECIPIENT. `orders pull` still pulls, warns once and exits 0 (not 5, not bad credentials);
 // `status` lists the orders to ship that have no delivery address.
-let sim: Simulator;
-let shop: TestShop;
-
-beforeAll(async () => {
-  sim = await startShopSimulator({ amazon: { pii: 'denied' } });
-  shop = createTestShop(sim, { channels: ['amazon'] });
-  const run = await civetta(shop, 'sync');
-  expect(run.code, run.stderr).toBe(0);
-}, 120_000);
-afterAll(async () => {
-  await sim.close();
-  shop.cleanup();
-});
+const world = shopOnSimulator({ simulator: { amazon: { pii: 'denied' } }, shop: { channels: ['amazon'] }, firstSync: true });
 
 describe('Amazon orders without the restricted data roles', () => {
   it('orders pull exits 0 with one warning, and status flags the orders to ship that have no address', async () => {
+    const { sim, shop } = world;
     const sku = sim.amazon.listings().find((l) => l.status.includes('BUYABLE'))!.sku;
     const order = sim.buyers.placeOrder({ channel: 'amazon', sku });
     sim.clock.advance(15 * 60_000); // paid and visible

@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { autoAsin, type Simulator } from '../../src/simulator/index.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { startShopSimulator } from '../support/simulator.js';
-import { civetta, civettaJson, expectedHooks } from './sync-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { autoAsin } from '../../src/simulator/index.js';
+import { civetta, civettaJson } from '../support/run-cli.js';
+import { shopOnSimulator } from '../support/simulator.js';
+import { expectedHooks } from './sync-helpers.js';
 
 // The sample shop's Amazon offers sit on Amazon's own products: a new title in the stock file is
 // shown from the catalogue (reported once, nothing sent, not an update); a new EAN is looked up
 // again and, naming another product, reported until the owner moves the offer.
-let sim: Simulator;
-let shop: TestShop;
 let hooks: string[];
-
-beforeAll(async () => {
-  sim = await startShopSimulator();
-  shop = createTestShop(sim, { channels: ['amazon'] });
-  hooks = (await expectedHooks(shop)).amazon;
-  const run = await civetta(shop, 'sync');
-  expect(run.code, run.stderr).toBe(0);
-}, 120_000);
-afterAll(async () => {
-  await sim.close();
-  shop.cleanup();
+const world = shopOnSimulator({
+  shop: { channels: ['amazon'] },
+  prepare: async ({ shop }) => {
+    hooks = (await expectedHooks(shop)).amazon;
+  },
+  firstSync: true,
 });
 
 interface Report {
@@ -30,6 +23,7 @@ interface Report {
 
 describe('content of Amazon offers on catalogue products', () => {
   it('a new title is shown from the catalogue: no update, no write, reported once', async () => {
+    const { sim, shop } = world;
     const sku = hooks[0]!;
     const row = shop.rows.find((r) => r.Codice === sku)!;
     shop.setRow(sku, { Descrizione: `${row.Descrizione} (edizione 2026)` });
@@ -46,6 +40,7 @@ describe('content of Amazon offers on catalogue products', () => {
   }, 120_000);
 
   it('a new EAN is looked up again; naming another product, it is reported with what to do, and nothing is sent', async () => {
+    const { sim, shop } = world;
     const sku = hooks[1]!;
     const row = shop.rows.find((r) => r.Codice === sku)!;
     const ean = '4006381333931';

@@ -1,34 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CatalogEntry, Simulator } from '../../src/simulator/index.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { liveSkus, shopCatalog, startShopSimulator } from '../support/simulator.js';
-import { civetta, civettaJson, expectedHooks, ledgerRows } from './sync-helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { CatalogEntry } from '../../src/simulator/index.js';
+import { civetta, civettaJson } from '../support/run-cli.js';
+import { liveSkus, shopCatalog, shopOnSimulator } from '../support/simulator.js';
+import { expectedHooks, ledgerRows } from './sync-helpers.js';
 
 // Amazon accepts an offer, then does not sell it: one hook's product type needs a list price
 // (civetta sends one), another is classed as dangerous goods and needs an attribute a stock
 // file does not hold. The first becomes buyable; the second is reported with Amazon's reason
 // by sync, plan --refresh and status, and is not sent again until its stock changes.
-let sim: Simulator;
-let shop: TestShop;
 let listPriced: string;
 let dangerous: string;
-
-beforeAll(async () => {
-  sim = await startShopSimulator({ amazon: { acceptDelayMs: 0 } });
-  shop = createTestShop(sim, { channels: ['amazon'], sync: { quantityDeadBand: 0 } });
-  const hooks = (await expectedHooks(shop)).amazon;
-  [listPriced, dangerous] = hooks as [string, string];
-  const eanOf = (sku: string) => shop.rows.find((r) => r.Codice === sku)?.EAN;
-  sim.amazon.addCatalog(
-    shopCatalog().flatMap((e): CatalogEntry[] =>
-      e.ean === eanOf(listPriced) ? [{ ...e, needsListPrice: true }]
-        : e.ean === eanOf(dangerous) ? [{ ...e, offerRequires: ['supplier_declared_dg_hz_regulation'] }] : [],
-    ),
-  );
-});
-afterAll(async () => {
-  await sim.close();
-  shop.cleanup();
+const world = shopOnSimulator({
+  simulator: { amazon: { acceptDelayMs: 0 } },
+  shop: { channels: ['amazon'], sync: { quantityDeadBand: 0 } },
+  prepare: async ({ sim, shop }) => {
+    const hooks = (await expectedHooks(shop)).amazon;
+    [listPriced, dangerous] = hooks as [string, string];
+    const eanOf = (sku: string) => shop.rows.find((r) => r.Codice === sku)?.EAN;
+    sim.amazon.addCatalog(
+      shopCatalog().flatMap((e): CatalogEntry[] =>
+        e.ean === eanOf(listPriced) ? [{ ...e, needsListPrice: true }]
+          : e.ean === eanOf(dangerous) ? [{ ...e, offerRequires: ['supplier_declared_dg_hz_regulation'] }] : [],
+      ),
+    );
+  },
 });
 
 interface Report {
@@ -38,6 +33,7 @@ interface Report {
 
 describe('Amazon offers ACCEPTED but not BUYABLE', () => {
   it('first sync: list_price and the handling time go with each offer; only the dangerous-goods one stays unbuyable', async () => {
+    const { sim, shop } = world;
     const run = await civettaJson<Report>(shop, 'sync');
     expect(run.code, run.stderr).toBe(0);
     expect(liveSkus(sim).amazon).toContain(listPriced);
@@ -51,6 +47,7 @@ describe('Amazon offers ACCEPTED but not BUYABLE', () => {
   }, 120_000);
 
   it('the next sync reports it with Amazon\'s reason and sends nothing', async () => {
+    const { sim, shop } = world;
     const before = sim.writeCount('amazon');
     const run = await civettaJson<Report>(shop, 'sync');
     expect(run.code, run.stderr).toBe(0);
@@ -66,6 +63,7 @@ describe('Amazon offers ACCEPTED but not BUYABLE', () => {
   }, 120_000);
 
   it('plan --refresh and status show it between runs', async () => {
+    const { shop } = world;
     const plan = await civetta(shop, 'plan', '--refresh');
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain(`amazon ${dangerous}:\n    90220 (supplier_declared_dg_hz_regulation)`);
@@ -77,6 +75,7 @@ describe('Amazon offers ACCEPTED but not BUYABLE', () => {
   }, 120_000);
 
   it('a stock change is sent as a quantity PATCH that keeps the handling time, not as a new listing', async () => {
+    const { sim, shop } = world;
     const row = shop.rows.find((r) => r.Codice === dangerous)!;
     shop.setRow(dangerous, { Giacenza: String(Math.min(Number(row.Giacenza), 6) - 2) });
     sim.clearRequests();

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { startShopSimulator } from '../support/simulator.js';
-import { civetta, civettaJson, expectedHooks, ledgerRows } from './sync-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { civetta, civettaJson } from '../support/run-cli.js';
+import { shopOnSimulator } from '../support/simulator.js';
+import { expectedHooks, ledgerRows } from './sync-helpers.js';
 
 // A cron run every few minutes must not burn a listing's daily revisions.
-let sim: Simulator;
-let shop: TestShop;
-beforeAll(async () => {
-  sim = await startShopSimulator();
-  shop = createTestShop(sim, { sync: { maxRevisionsPerDay: { amazon: 1, ebay: 1 }, quantityDeadBand: 3 } });
-}, 60_000);
-afterAll(async () => {
-  await sim.close();
-  shop.cleanup();
-});
+const world = shopOnSimulator({ shop: { sync: { maxRevisionsPerDay: { amazon: 1, ebay: 1 }, quantityDeadBand: 3 } } });
 
 interface Report {
   plan: { actions: Array<{ kind: string; sku: string }>; deferred: Array<{ channel: string; sku: string; why: string }> };
@@ -22,6 +12,7 @@ interface Report {
 
 describe('revision budget', () => {
   it('skips small upward moves, and defers changes once a listing used its revisions today', async () => {
+    const { sim, shop } = world;
     const [sku] = (await expectedHooks(shop)).amazon;
     expect((await civetta(shop, 'sync')).code).toBe(0);
 

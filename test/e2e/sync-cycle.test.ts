@@ -1,23 +1,12 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { liveSkus, remoteState, startShopSimulator } from '../support/simulator.js';
-import { civetta, civettaJson, expectedHooks, ledgerRows } from './sync-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { civetta, civettaJson } from '../support/run-cli.js';
+import { liveSkus, remoteState, shopOnSimulator } from '../support/simulator.js';
+import { expectedHooks, ledgerRows } from './sync-helpers.js';
 
 // One shop through its life on both channels, each step a real `civetta` process against the
 // simulator: first listing, an idle re-run, a stock change, a product dropping out.
-let sim: Simulator;
-let shop: TestShop;
-
-beforeAll(async () => {
-  sim = await startShopSimulator();
-  shop = createTestShop(sim);
-});
-afterAll(async () => {
-  await sim.close();
-  shop.cleanup();
-});
+const world = shopOnSimulator();
 
 interface Report {
   exitCode: number;
@@ -30,6 +19,7 @@ describe('civetta sync on both channels', () => {
   let hooks: Awaited<ReturnType<typeof expectedHooks>>;
 
   it('first sync lists exactly the hooks', async () => {
+    const { sim, shop } = world;
     hooks = await expectedHooks(shop);
     expect(hooks.amazon).toHaveLength(4);
     expect(hooks.ebay).toHaveLength(4);
@@ -52,6 +42,7 @@ describe('civetta sync on both channels', () => {
   }, 120_000);
 
   it('a re-run with nothing changed sends zero write requests', async () => {
+    const { sim, shop } = world;
     const before = sim.writeCount();
     const run = await civettaJson<Report>(shop, 'sync');
     expect(run.code, run.stderr).toBe(0);
@@ -60,6 +51,7 @@ describe('civetta sync on both channels', () => {
   }, 120_000);
 
   it('a stock change moves only the affected quantities and prices', async () => {
+    const { sim, shop } = world;
     const [qtySku, priceSku] = hooks.amazon;
     const before = remoteState(sim);
     const row = (sku: string) => shop.rows.find((r) => r.Codice === sku)!;
@@ -86,6 +78,7 @@ describe('civetta sync on both channels', () => {
   }, 120_000);
 
   it('a product dropping out of the rules is delisted and the next in rank listed', async () => {
+    const { sim, shop } = world;
     const gone = hooks.amazon[2]!;
     // The shop moves it to a category no rule takes (a sold-out hook would stay and wait for stock).
     shop.setRow(gone, { Categoria: 'Ricambi' });
@@ -103,6 +96,7 @@ describe('civetta sync on both channels', () => {
   }, 120_000);
 
   it('status shows the runs and the listings per channel', async () => {
+    const { shop } = world;
     const run = await civettaJson<{ runs: Array<{ command: string; exitCode: number }>; listings: Array<{ channel: string; active: number }> }>(shop, 'status');
     expect(run.code, run.stderr).toBe(0);
     expect(run.json.runs.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0, 0]);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LISTING_RULES } from '../../src/channels/registry.js';
 import { createChannels } from '../../src/channels/registry.js';
 import type { Channel, ChangeOutcome, ListingChange } from '../../src/channels/channel.js';
@@ -6,22 +6,13 @@ import { loadConfig } from '../../src/config/load.js';
 import { channelHooks } from '../../src/hooks/channel-hooks.js';
 import { readShopStock } from '../../src/stock/read-shop-stock.js';
 import { collectingLogger } from '../../src/log.js';
-import { autoAsin, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { remoteState, startShopSimulator } from '../support/simulator.js';
-import { civetta, civettaJson, ledgerRows } from './sync-helpers.js';
+import { autoAsin } from '../../src/simulator/index.js';
+import { civetta, civettaJson } from '../support/run-cli.js';
+import type { TestShop } from '../support/shop.js';
+import { freshShops, remoteState } from '../support/simulator.js';
+import { ledgerRows } from './sync-helpers.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
-
-async function setup(options: SimulatorOptions = {}): Promise<{ sim: Simulator; shop: TestShop }> {
-  const sim = await startShopSimulator(options);
-  const shop = createTestShop(sim);
-  cleanups.push(() => shop.cleanup(), () => sim.close());
-  return { sim, shop };
-}
+const freshShop = freshShops();
 
 /** Someone else's hands on the marketplace (Seller Central, eBay ending a listing): the adapters used directly. */
 async function editElsewhere(shop: TestShop, channel: 'amazon' | 'ebay', change: (offers: Awaited<ReturnType<typeof hookOffers>>) => ListingChange): Promise<ChangeOutcome[]> {
@@ -44,7 +35,7 @@ interface PlanJson {
 
 describe('drift', () => {
   it('plan --refresh reports a price edited on Amazon and a listing ended on eBay; sync puts back only those', async () => {
-    const { sim, shop } = await setup();
+    const { sim, shop } = await freshShop();
     expect((await civetta(shop, 'sync')).code).toBe(0);
     const amazonOffers = await hookOffers(shop, 'amazon');
     const edited = amazonOffers[0]!;
@@ -81,13 +72,15 @@ describe('drift', () => {
 
 describe('adoption', () => {
   it('a hook already live on eBay under its SKU is adopted and updated, never listed twice', async () => {
-    const probe = await setup();
+    const probe = await freshShop();
     const [first] = await hookOffers(probe.shop, 'ebay');
     const sku = first!.sku;
-    const { sim, shop } = await setup({
-      ebay: {
-        inventoryItems: [{ sku, item: { condition: 'NEW', availability: { shipToLocationAvailability: { quantity: 1 } }, product: { title: 'listed by hand' } } }],
-        offers: [{ offerId: '9100000077', sku, listingId: '110000000077', details: { pricingSummary: { price: { value: ((first!.priceMinor * 1.2) / 100).toFixed(2), currency: 'EUR' } }, availableQuantity: 1 } }],
+    const { sim, shop } = await freshShop({
+      simulator: {
+        ebay: {
+          inventoryItems: [{ sku, item: { condition: 'NEW', availability: { shipToLocationAvailability: { quantity: 1 } }, product: { title: 'listed by hand' } } }],
+          offers: [{ offerId: '9100000077', sku, listingId: '110000000077', details: { pricingSummary: { price: { value: ((first!.priceMinor * 1.2) / 100).toFixed(2), currency: 'EUR' } }, availableQuantity: 1 } }],
+        },
       },
     });
     const run = await civettaJson<{ plan: PlanJson; exitCode: number }>(shop, 'sync');
@@ -106,22 +99,24 @@ describe('adoption', () => {
 
 describe('adoption on Amazon', () => {
   it('a hook already live under its SKU is adopted: updated in place, its content sent once, then left alone', async () => {
-    const probe = await setup();
+    const probe = await freshShop();
     const [first] = await hookOffers(probe.shop, 'amazon');
     const { sku, product } = first!;
     const mp = 'APJ6JRA9NG5V4';
-    const { sim, shop } = await setup({
-      amazon: {
-        listings: [{
-          sku,
-          productType: 'TOY',
-          attributes: {
-            merchant_suggested_asin: [{ value: autoAsin(product.ean!), marketplace_id: mp }],
-            condition_type: [{ value: 'new_new', marketplace_id: mp }],
-            purchasable_offer: [{ marketplace_id: mp, currency: 'EUR', our_price: [{ schedule: [{ value_with_tax: Number(((first!.priceMinor * 0.9) / 100).toFixed(2)) }] }] }],
-            fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }],
-          },
-        }],
+    const { sim, shop } = await freshShop({
+      simulator: {
+        amazon: {
+          listings: [{
+            sku,
+            productType: 'TOY',
+            attributes: {
+              merchant_suggested_asin: [{ value: autoAsin(product.ean!), marketplace_id: mp }],
+              condition_type: [{ value: 'new_new', marketplace_id: mp }],
+              purchasable_offer: [{ marketplace_id: mp, currency: 'EUR', our_price: [{ schedule: [{ value_with_tax: Number(((first!.priceMinor * 0.9) / 100).toFixed(2)) }] }] }],
+              fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }],
+            },
+          }],
+        },
       },
     });
     const run = await civettaJson<{ plan: PlanJson }>(shop, 'sync', '--channel', 'amazon');
@@ -139,7 +134,7 @@ describe('adoption on Amazon', () => {
 
 describe('one-off list and delist', () => {
   it('list pins a product no rule selects; sync keeps it; delist ends and unpins it', async () => {
-    const { sim, shop } = await setup({});
+    const { sim, shop } = await freshShop();
     expect((await civetta(shop, 'sync')).code).toBe(0);
     const hooks = new Set((await hookOffers(shop, 'amazon')).map((o) => o.sku));
     const extra = shop.rows.find((r) => !hooks.has(r.Codice!) && r.Categoria === 'LEGO' && Number(r.Giacenza) > 2 && /^\d{13}$/.test(r.EAN ?? ''))!.Codice!;
@@ -165,7 +160,7 @@ describe('one-off list and delist', () => {
   }, 180_000);
 
   it('a product listed by hand whose row leaves the stock file goes to quantity 0 (before: it kept selling its last quantity); its row back restores it', async () => {
-    const { sim, shop } = await setup({});
+    const { sim, shop } = await freshShop();
     expect((await civetta(shop, 'sync')).code).toBe(0);
     const hooks = new Set((await hookOffers(shop, 'amazon')).map((o) => o.sku));
     const extra = shop.rows.find((r) => !hooks.has(r.Codice!) && r.Categoria === 'LEGO' && Number(r.Giacenza) > 2 && /^\d{13}$/.test(r.EAN ?? ''))!.Codice!;

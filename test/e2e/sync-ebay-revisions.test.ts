@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { startShopSimulator } from '../support/simulator.js';
-import { civettaJson, expectedHooks, ledgerRows } from './sync-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { civettaJson } from '../support/run-cli.js';
+import { shopOnSimulator } from '../support/simulator.js';
+import { expectedHooks, ledgerRows } from './sync-helpers.js';
 
 // eBay counts every call that revises a live listing: a content update is two (item + offer).
 // With a budget equal to eBay's own cap, counting one per update would send a third content
 // update into eBay's refusal (25019); counting per call defers it.
-let sim: Simulator;
-let shop: TestShop;
-beforeAll(async () => {
-  sim = await startShopSimulator({ ebay: { revisionCap: 4 } });
-  shop = createTestShop(sim, { channels: ['ebay'], sync: { maxRevisionsPerDay: { ebay: 4 } } });
-}, 60_000);
-afterAll(async () => {
-  await sim.close();
-  shop.cleanup();
-});
+const world = shopOnSimulator({ simulator: { ebay: { revisionCap: 4 } }, shop: { channels: ['ebay'], sync: { maxRevisionsPerDay: { ebay: 4 } } } });
 
 interface Report {
   failed: unknown[];
@@ -25,6 +15,7 @@ interface Report {
 
 describe('eBay revisions per call', () => {
   it('a content update spends two revisions; the one that would pass eBay\'s cap waits for tomorrow', async () => {
+    const { sim, shop } = world;
     const [sku] = (await expectedHooks(shop)).ebay;
     expect((await civettaJson<Report>(shop, 'sync')).code).toBe(0);
     const listingId = sim.ebay.listingFor(sku!)!.listingId;

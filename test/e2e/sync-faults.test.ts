@@ -1,9 +1,9 @@
 // Transient faults during a sync: a marketplace answering 5xx, resetting connections and garbling
 // bodies must cost only what stays broken, never the whole run (issue 11).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { liveSkus, remoteState, startShopSimulator } from '../support/simulator.js';
+import type { TestShop } from '../support/shop.js';
+import { freshShops, liveSkus, remoteState } from '../support/simulator.js';
 import { runCli } from '../support/run-cli.js';
 import { ledgerRows } from './sync-helpers.js';
 
@@ -12,18 +12,9 @@ const TIME_SCALE = 50;
 const civetta = (shop: TestShop, ...args: string[]) =>
   runCli(['--config', shop.configFile, ...args], { cwd: shop.dir.path, timeoutMs: 90_000, env: { CIVETTA_SIM_TIME_SCALE: String(TIME_SCALE) } });
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
-
-async function freshShop(): Promise<{ sim: Simulator; shop: TestShop }> {
-  // Fast feeds so a run under faults stays short; rate limits are not what this test is about.
-  const sim = await startShopSimulator({ timeScale: TIME_SCALE, rateLimiting: false });
-  const shop = createTestShop(sim, { hooksLimit: 10 });
-  cleanups.push(() => shop.cleanup(), () => sim.close());
-  return { sim, shop };
-}
+const shops = freshShops();
+// Fast feeds so a run under faults stays short; rate limits are not what this test is about.
+const freshShop = () => shops({ simulator: { timeScale: TIME_SCALE, rateLimiting: false }, shop: { hooksLimit: 10 } });
 
 const live = (sim: Simulator) => {
   const l = liveSkus(sim);

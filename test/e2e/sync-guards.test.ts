@@ -1,30 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
-import { createTestShop, type StockRow, type TestShop } from '../support/shop.js';
-import { startShopSimulator } from '../support/simulator.js';
-import { runCli } from '../support/run-cli.js';
-import { civetta, civettaJson, expectedHooks, ledgerRows } from './sync-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { civetta, civettaJson, runCli } from '../support/run-cli.js';
+import type { StockRow } from '../support/shop.js';
+import { shopOnSimulator } from '../support/simulator.js';
+import { expectedHooks, ledgerRows } from './sync-helpers.js';
 
 // Each guard stops a real sync with exit 4 before any remote write; --force-guard lets one run
 // through and the ledger records it; --yes does not.
-let sim: Simulator;
-let shop: TestShop;
 let full: StockRow[];
 let hooks: string[];
-
-beforeAll(async () => {
-  sim = await startShopSimulator();
-  shop = createTestShop(sim, { safety: { maxPriceChangePercent: 5 } });
-  full = shop.rows;
-  hooks = (await expectedHooks(shop)).amazon;
-  const first = await civetta(shop, 'sync');
-  if (first.code !== 0) throw new Error(`first sync failed: ${first.stderr}`);
-}, 120_000);
-afterAll(async () => {
-  await sim.close();
-  shop.cleanup();
+const world = shopOnSimulator({
+  shop: { safety: { maxPriceChangePercent: 5 } },
+  prepare: async ({ shop }) => {
+    full = shop.rows;
+    hooks = (await expectedHooks(shop)).amazon;
+  },
+  firstSync: true,
 });
 
 /**
@@ -32,6 +24,7 @@ afterAll(async () => {
  * address): a simulator channel always uses the simulator's own credentials, never CIVETTA_*.
  */
 function ebayInProduction(): string {
+  const { shop } = world;
   const file = join(shop.dir.path, 'ebay-production.yaml');
   const text = readFileSync(shop.configFile, 'utf8');
   const at = text.lastIndexOf('environment: simulator');
@@ -44,6 +37,7 @@ interface GuardError {
 }
 
 async function expectStopped(args: string[], guards: string[]): Promise<void> {
+  const { sim, shop } = world;
   const before = sim.writeCount();
   const run = await civettaJson<GuardError>(shop, ...args);
   expect(run.code, run.stderr).toBe(4);
@@ -53,6 +47,7 @@ async function expectStopped(args: string[], guards: string[]): Promise<void> {
 
 describe('safety guards', () => {
   it('stock-rows: a shrunken stock file stops the sync; --yes does not override it', async () => {
+    const { shop } = world;
     const half = [...full.filter((r) => hooks.includes(r.Codice!)), ...full.filter((r) => !hooks.includes(r.Codice!))].slice(0, Math.floor(full.length / 2));
     shop.writeStock(half);
     await expectStopped(['sync'], ['stock-rows']);
@@ -60,6 +55,7 @@ describe('safety guards', () => {
   }, 120_000);
 
   it('--force-guard lets that one run through and the ledger records it', async () => {
+    const { shop } = world;
     const run = await civetta(shop, 'sync', '--force-guard', 'stock-rows');
     expect(run.code, run.stderr).toBe(0);
     const [last] = ledgerRows<{ forced_guards: string; exit_code: number }>(shop, 'SELECT forced_guards, exit_code FROM sync_runs ORDER BY id DESC LIMIT 1');
@@ -70,6 +66,7 @@ describe('safety guards', () => {
   }, 120_000);
 
   it('mass-delist: ending more than maxDelistPercent of the live listings stops the sync', async () => {
+    const { shop } = world;
     // Moved to a category no rule takes (a sold-out hook would stay and wait for stock).
     shop.writeStock(full.map((r) => (r.Codice === hooks[0] || r.Codice === hooks[1] ? { ...r, Categoria: 'Ricambi' } : r)));
     await expectStopped(['sync'], ['mass-delist']);
@@ -77,6 +74,7 @@ describe('safety guards', () => {
   }, 120_000);
 
   it('price-change: a price moving by more than maxPriceChangePercent stops the sync', async () => {
+    const { shop } = world;
     const cheapest = full.filter((r) => hooks.includes(r.Codice!)).sort((a, b) => Number(a.Prezzo) - Number(b.Prezzo))[0]!;
     shop.writeStock(full.map((r) => (r === cheapest ? { ...r, Prezzo: (Number(r.Prezzo) * 1.1).toFixed(2) } : r)));
     await expectStopped(['sync'], ['price-change']);
@@ -84,18 +82,21 @@ describe('safety guards', () => {
   }, 120_000);
 
   it('price-floor: a price below the floor is never pushed', async () => {
+    const { shop } = world;
     await expectStopped(['list', hooks[0]!, '--channel', 'ebay', '--price', '1.00'], ['price-floor']);
     const [listing] = ledgerRows<{ price_minor: number }>(shop, "SELECT price_minor FROM listings WHERE channel = 'ebay' AND sku = ?", hooks[0]);
     expect(listing!.price_minor).toBeGreaterThan(100);
   }, 120_000);
 
   it('an unknown guard name is a usage error (exit 2)', async () => {
+    const { shop } = world;
     const run = await civetta(shop, 'sync', '--force-guard', 'everything');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Unknown guard "everything"');
   }, 60_000);
 
   it('refused credentials: nothing is sent to that channel, the other channel goes on, exit 5', async () => {
+    const { sim, shop } = world;
     const both = hooks.find((sku) => sim.ebay.listingFor(sku) && sim.amazon.listing(sku));
     expect(both).toBeDefined();
     shop.writeStock(full.map((r) => (r.Codice === both ? { ...r, Giacenza: '4' } : r)));
@@ -117,6 +118,7 @@ describe('safety guards', () => {
   }, 120_000);
 
   it('when every channel refuses its credentials, the sync stops with exit 5 before any write', async () => {
+    const { sim, shop } = world;
     shop.writeStock(full.map((r) => (r.Codice === hooks[0] ? { ...r, Giacenza: '3' } : r)));
     const before = sim.writeCount();
     const run = await runCli(['--config', ebayInProduction(), 'sync', '--channel', 'ebay'], {

@@ -1,33 +1,28 @@
 // Items refused for a reason that cannot change by itself are held, not sent again every run
 // (issue 11: "the same writes fail on every run, so cron exits 1 every few minutes").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { liveSkus, startShopSimulator } from '../support/simulator.js';
-import { civetta, civettaJson, ledgerRows } from './sync-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { civetta, civettaJson } from '../support/run-cli.js';
+import { liveSkus, shopOnSimulator } from '../support/simulator.js';
+import { ledgerRows } from './sync-helpers.js';
 
-let sim: Simulator;
-let shop: TestShop;
 let lego: string[];
-
-beforeAll(async () => {
-  sim = await startShopSimulator({ rateLimiting: false });
-  shop = createTestShop(sim, { channels: ['ebay'], hooksLimit: 4 });
-  // The owner mapped LEGO to eBay's "LEGO e costruzioni", which is not a leaf category.
-  shop.editConfig((c) => {
-    c.channels.ebay.categories.LEGO.id = '19006';
-  });
-  lego = shop.rows.filter((r) => r.Categoria === 'LEGO').map((r) => r.Codice!);
-});
-afterAll(async () => {
-  shop.cleanup();
-  await sim.close();
+const world = shopOnSimulator({
+  simulator: { rateLimiting: false },
+  shop: { channels: ['ebay'], hooksLimit: 4 },
+  prepare: ({ shop }) => {
+    // The owner mapped LEGO to eBay's "LEGO e costruzioni", which is not a leaf category.
+    shop.editConfig((c) => {
+      c.channels.ebay.categories.LEGO.id = '19006';
+    });
+    lego = shop.rows.filter((r) => r.Categoria === 'LEGO').map((r) => r.Codice!);
+  },
 });
 
-const heldRows = () => ledgerRows<{ sku: string; reason: string }>(shop, 'SELECT sku, reason FROM held_items ORDER BY sku');
+const heldRows = () => ledgerRows<{ sku: string; reason: string }>(world.shop, 'SELECT sku, reason FROM held_items ORDER BY sku');
 
 describe('held items', () => {
   it('a refusal that needs an input change is held: the next runs do not send it and exit 0', async () => {
+    const { sim, shop } = world;
     const first = await civetta(shop, 'sync');
     // The first refusal is news: exit 1, and it says the item is held.
     expect(first.code, first.stderr).toBe(1);
@@ -46,6 +41,7 @@ describe('held items', () => {
   }, 180_000);
 
   it('status lists held items once, grouped by reason, and not among the failures', async () => {
+    const { shop } = world;
     const status = await civetta(shop, 'status');
     expect(status.code, status.stderr).toBe(0);
     expect(status.stdout).toMatch(new RegExp(`ebay 25005 — ${heldRows().length} product\\(s\\), since \\d{4}-\\d\\d-\\d\\d: .*invalid category ID`));
@@ -56,6 +52,7 @@ describe('held items', () => {
   }, 60_000);
 
   it('a file a safety guard refuses releases no hold: with the good file back, nothing is sent again', async () => {
+    const { sim, shop } = world;
     const held = heldRows();
     const all = shop.rows;
     // Under 90% of the last accepted file's rows, the held LEGO rows among those gone: a broken file.
@@ -77,6 +74,7 @@ describe('held items', () => {
   }, 180_000);
 
   it('sync --retry-held sends them again; refused again for the same reason, the run still exits 0', async () => {
+    const { shop } = world;
     const writes = ledgerRows(shop, 'SELECT id FROM actions').length;
     const retry = await civetta(shop, 'sync', '--retry-held');
     expect(retry.code, retry.stdout + retry.stderr).toBe(0);
@@ -85,6 +83,7 @@ describe('held items', () => {
   }, 120_000);
 
   it('a config change that cures the refusal releases the hold: the items are listed and the failures leave status', async () => {
+    const { sim, shop } = world;
     shop.editConfig((c) => {
       c.channels.ebay.categories.LEGO = { id: '183446', aspects: { Marca: '{brand}', Tipo: 'Set completo' } };
     });

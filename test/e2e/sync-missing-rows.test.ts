@@ -3,16 +3,15 @@
 // accepted stock file goes to quantity 0 on every channel and keeps its slot for
 // hooks.missingGraceHours (24); back within it, the same listing is restored; past it, it is
 // delisted and replaced. Runs in-process on the simulator's clock, which the test moves.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createChannels } from '../../src/channels/registry.js';
 import type { LoadedConfig } from '../../src/config/loaded-config.js';
 import { loadConfig } from '../../src/config/load.js';
 import { collectingLogger } from '../../src/log.js';
-import type { Simulator } from '../../src/simulator/index.js';
 import { runSync } from '../../src/sync/run-sync.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { liveSkus, remoteState, startShopSimulator } from '../support/simulator.js';
-import { civetta, civettaJson, ledgerRows } from './sync-helpers.js';
+import { civetta, civettaJson } from '../support/run-cli.js';
+import { liveSkus, remoteState, shopOnSimulator } from '../support/simulator.js';
+import { ledgerRows } from './sync-helpers.js';
 
 const HOUR = 3_600_000;
 const log = collectingLogger();
@@ -23,38 +22,36 @@ describe.each([
   { oos: true, title: 'eBay with out-of-stock control' },
   { oos: false, title: 'eBay without out-of-stock control' },
 ])('a hook missing from the stock file ($title)', ({ oos }) => {
-  let sim: Simulator;
-  let shop: TestShop;
   let loaded: LoadedConfig;
   let hook: string;
   let before: ReturnType<typeof remoteState>;
   const sync = async () => {
-    const report = await runSync(loaded, { dryRun: false, forceGuard: [] }, { env: {}, now: () => sim.clock.now(), log, createChannels });
+    const report = await runSync(loaded, { dryRun: false, forceGuard: [] }, { env: {}, now: () => world.sim.clock.now(), log, createChannels });
     expect(report.failed, JSON.stringify(report.failed)).toEqual([]);
     expect(report.exitCode).toBe(0);
     return report;
   };
-  const offerIds = () => (sim.ebay.offers() as Array<{ sku: string; offerId: string }>).map((o) => `${o.sku}:${o.offerId}`).sort();
-  const openHooks = (channel: string) => ledgerRows<{ sku: string }>(shop, 'SELECT sku FROM hook_history WHERE channel = ? AND until IS NULL ORDER BY sku', channel).map((r) => r.sku);
+  const offerIds = () => (world.sim.ebay.offers() as Array<{ sku: string; offerId: string }>).map((o) => `${o.sku}:${o.offerId}`).sort();
+  const openHooks = (channel: string) => ledgerRows<{ sku: string }>(world.shop, 'SELECT sku FROM hook_history WHERE channel = ? AND until IS NULL ORDER BY sku', channel).map((r) => r.sku);
   const kinds = (report: Awaited<ReturnType<typeof sync>>, sku: string) => report.plan.actions.filter((a) => a.sku === sku).map((a) => [a.channel, a.kind]);
   const dropRow = (sku: string) => {
+    const { shop } = world;
     const row = shop.rows.find((r) => r.Codice === sku)!;
     shop.removeRow(sku);
     shop.rows.push(row);
   };
 
-  beforeAll(async () => {
-    sim = await startShopSimulator({ rateLimiting: false, ebay: { optedInPrograms: ['SELLING_POLICY_MANAGEMENT', ...(oos ? ['OUT_OF_STOCK_CONTROL'] : [])] } });
-    shop = createTestShop(sim, { hooksLimit: 4 });
-    loaded = await loadConfig({ cwd: shop.dir.path, file: shop.configFile });
-    await sync();
-  });
-  afterAll(async () => {
-    await sim?.close();
-    shop?.cleanup();
+  const world = shopOnSimulator({
+    simulator: { rateLimiting: false, ebay: { optedInPrograms: ['SELLING_POLICY_MANAGEMENT', ...(oos ? ['OUT_OF_STOCK_CONTROL'] : [])] } },
+    shop: { hooksLimit: 4 },
+    prepare: async ({ shop }) => {
+      loaded = await loadConfig({ cwd: shop.dir.path, file: shop.configFile });
+      await sync();
+    },
   });
 
   if (oos) it('a file the stock-rows guard refuses starts no clock', async () => {
+    const { sim, shop } = world;
     const hook = liveSkus(sim).ebay[0]!;
     const all = shop.rows;
     // Under 90% of the last accepted file's rows, the hook's among those gone: a broken file.
@@ -67,6 +64,7 @@ describe.each([
   }, 120_000);
 
   it('goes to quantity 0 on every channel and keeps its slot: no delisting, no replacement', async () => {
+    const { sim, shop } = world;
     const live = liveSkus(sim);
     hook = live.amazon.find((s) => live.ebay.includes(s))!;
     expect(hook).toBeDefined();
@@ -97,6 +95,7 @@ describe.each([
   }, 120_000);
 
   if (oos) it('plan, hooks and status say since when it is missing and when it will be delisted', async () => {
+    const { shop } = world;
     const plan = await civetta(shop, 'plan');
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toMatch(new RegExp(`ebay ${hook}: missing from the stock file since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, delisted after \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC unless its row comes back`));
@@ -111,6 +110,7 @@ describe.each([
   }, 120_000);
 
   it('back within the grace: its price and quantity come back on the same offer, no new product is created', async () => {
+    const { sim, shop } = world;
     sim.clock.advance(20 * HOUR);
     const ids = offerIds();
     const listingId = sim.ebay.listingFor(hook)?.listingId;
@@ -127,6 +127,7 @@ describe.each([
   }, 120_000);
 
   it('missing past hooks.missingGraceHours: delisted and replaced by the next product', async () => {
+    const { sim, shop } = world;
     const hooks = openHooks('ebay');
     dropRow(hook);
     await sync();

@@ -2,29 +2,24 @@
 // quantity (stock − reserve) is 0: eBay's offer is created, not published, and the item is reported
 // failed ('not published: quantity 0') on every run, so cron exits 1").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
+import { civetta, civettaJson } from '../support/run-cli.js';
 import { createTestShop, type TestShop } from '../support/shop.js';
-import { liveSkus, startShopSimulator } from '../support/simulator.js';
-import { civetta, civettaJson, expectedHooks } from './sync-helpers.js';
+import { liveSkus, shopOnSimulator } from '../support/simulator.js';
+import { expectedHooks } from './sync-helpers.js';
 
-let sim: Simulator;
-let shop: TestShop;
-
-beforeAll(async () => {
-  sim = await startShopSimulator({ rateLimiting: false });
-  shop = createTestShop(sim, { channels: ['ebay'], hooksLimit: 4 });
+const world = shopOnSimulator({
+  simulator: { rateLimiting: false },
+  shop: { channels: ['ebay'], hooksLimit: 4 },
   // As in the issue: a rule that asks for no stock level of its own.
-  shop.editConfig((c) => {
-    delete c.hooks.rules[0].where.quantity;
-  });
-});
-afterAll(async () => {
-  shop.cleanup();
-  await sim.close();
+  prepare: ({ shop }) =>
+    shop.editConfig((c) => {
+      delete c.hooks.rules[0].where.quantity;
+    }),
 });
 
 describe('hooks at channel quantity 0', () => {
   it('a product with stock equal to the reserve takes no hook slot; the run lists the rest and exits 0', async () => {
+    const { sim, shop } = world;
     const [first] = (await expectedHooks(shop)).ebay;
     // eBay keeps 1 unit for the shop floor (stock.reserve 1): one unit left means 0 to sell.
     shop.setRow(first!, { Giacenza: '1' });
@@ -39,6 +34,7 @@ describe('hooks at channel quantity 0', () => {
   }, 120_000);
 
   it('a listed hook that sells out keeps its slot, waits for stock without failing, and is back when stock comes', async () => {
+    const { sim, shop } = world;
     const [hook] = liveSkus(sim).ebay.sort();
     const before = shop.rows.find((r) => r.Codice === hook)!.Giacenza!;
     shop.setRow(hook!, { Giacenza: '0' });
@@ -60,11 +56,12 @@ describe('hooks at channel quantity 0', () => {
 describe("a rule's own quantity minimum and a hook that sells down", () => {
   let shop2: TestShop;
   beforeAll(() => {
-    shop2 = createTestShop(sim, { channels: ['ebay'], hooksLimit: 4 });
+    shop2 = createTestShop(world.sim, { channels: ['ebay'], hooksLimit: 4 });
   });
   afterAll(() => shop2.cleanup());
 
   it('chooses new hooks only; a listed hook below it sells what is left, waits at 0 without failing, and is back with stock', async () => {
+    const { sim } = world;
     expect((await civetta(shop2, 'sync')).code).toBe(0);
     const hooks = (await expectedHooks(shop2)).ebay;
     const hook = hooks.find((s) => shop2.rows.find((r) => r.Codice === s)?.Categoria === 'LEGO')!;

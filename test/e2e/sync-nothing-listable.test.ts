@@ -1,31 +1,23 @@
 // A config under which no product can be listed must not be a silent no-op (issue 11: "validate
 // exits 0 with 'a run is safe' … sync exits 0 having listed nothing. A cron job would do nothing forever").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { startShopSimulator } from '../support/simulator.js';
-import { civetta, civettaJson } from './sync-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { civetta, civettaJson } from '../support/run-cli.js';
+import { shopOnSimulator } from '../support/simulator.js';
 
-let sim: Simulator;
-let shop: TestShop;
-
-beforeAll(async () => {
-  sim = await startShopSimulator({ rateLimiting: false });
-  shop = createTestShop(sim);
+const world = shopOnSimulator({
+  simulator: { rateLimiting: false },
   // The GPSR columns are no longer mapped and the brand defaults are gone: every product lacks them.
-  shop.editConfig((c) => {
-    delete c.stock.columns.manufacturer;
-    delete c.stock.columns.responsiblePerson;
-    c.productSafety = { brands: {} };
-  });
-});
-afterAll(async () => {
-  shop.cleanup();
-  await sim.close();
+  prepare: ({ shop }) =>
+    shop.editConfig((c) => {
+      delete c.stock.columns.manufacturer;
+      delete c.stock.columns.responsiblePerson;
+      c.productSafety = { brands: {} };
+    }),
 });
 
 describe('nothing listable', () => {
   it('validate exits 2 naming the top reasons with their counts', async () => {
+    const { shop } = world;
     const run = await civetta(shop, 'validate');
     expect(run.code, run.stdout).toBe(2);
     // The grouped summary leads with it, naming the top reason with its counts.
@@ -42,6 +34,7 @@ describe('nothing listable', () => {
   }, 60_000);
 
   it('sync exits 2 with the reasons and sends nothing', async () => {
+    const { sim, shop } = world;
     const run = await civetta(shop, 'sync');
     expect(run.code, run.stdout + run.stderr).toBe(2);
     expect(run.stdout).toMatch(/ebay: nothing can be listed .*\n\s+GPSR manufacturer missing/);

@@ -1,22 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
+import { describe, expect, it } from 'vitest';
 import { syncKilledAfter } from '../support/kill-sync.js';
-import { runCli } from '../support/run-cli.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { remoteState, startShopSimulator } from '../support/simulator.js';
-import { civetta, ledgerRows } from './sync-helpers.js';
+import { civetta, runCli } from '../support/run-cli.js';
+import { freshShops, remoteState } from '../support/simulator.js';
+import { ledgerRows } from './sync-helpers.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
-
-async function freshShop(): Promise<{ sim: Simulator; shop: TestShop }> {
-  const sim = await startShopSimulator();
-  const shop = createTestShop(sim);
-  cleanups.push(() => shop.cleanup(), () => sim.close());
-  return { sim, shop };
-}
+const freshShop = freshShops();
 
 describe('a sync killed part-way', () => {
   it('re-runs to the same remote state as an uninterrupted run: no duplicate listing, no lost action record', async () => {

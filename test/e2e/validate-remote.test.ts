@@ -1,23 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { startShopSimulator } from '../support/simulator.js';
+import { shopOnSimulator } from '../support/simulator.js';
 
-let sim: Simulator;
-let shop: TestShop;
-beforeAll(async () => {
-  sim = await startShopSimulator();
-  shop = createTestShop(sim, { channels: ['ebay'] });
+const world = shopOnSimulator({
+  shop: { channels: ['ebay'] },
   // A policy id this eBay account does not have.
-  const text = readFileSync(shop.configFile, 'utf8');
-  expect(text).toContain('6200000002');
-  writeFileSync(shop.configFile, text.replace('6200000002', '6299999999'));
-});
-afterAll(async () => {
-  await sim?.close();
-  shop?.cleanup();
+  prepare: ({ shop }) => {
+    const text = readFileSync(shop.configFile, 'utf8');
+    expect(text).toContain('6200000002');
+    writeFileSync(shop.configFile, text.replace('6200000002', '6299999999'));
+  },
 });
 
 interface Report {
@@ -26,6 +19,7 @@ interface Report {
 
 describe('validate --remote', () => {
   it('reports eBay account problems (a payment policy id the account does not have) and writes nothing', async () => {
+    const { sim, shop } = world;
     const before = sim.writeCount();
     const run = await runCli(['--json', '--config', shop.configFile, 'validate', '--remote'], { cwd: shop.dir.path });
     expect(run.code, run.stderr).toBe(0);
@@ -37,6 +31,7 @@ describe('validate --remote', () => {
   });
 
   it('without --remote, validate sends nothing to the marketplace', async () => {
+    const { sim, shop } = world;
     sim.clearRequests();
     const run = await runCli(['--config', shop.configFile, 'validate'], { cwd: shop.dir.path });
     expect(run.code, run.stderr).toBe(0);

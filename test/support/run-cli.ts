@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { TestShop } from './shop.js';
 
 /** The built bin (run `npm run build` first; `npm test` does). */
 export const BIN = fileURLToPath(new URL('../../bin/civetta.js', import.meta.url));
@@ -32,6 +33,23 @@ export function runCli(args: readonly string[], opts: RunCliOptions): Promise<Cl
   Object.assign(env, { NO_COLOR: '1', CI: '1' }, opts.env ?? {});
   delete env.FORCE_COLOR;
   return spawnCollected(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, timeoutMs: opts.timeoutMs, input: opts.input ?? '' });
+}
+
+/** `civetta --config <the shop's config> …args` from the shop's folder (90 s: a sync on a busy machine). */
+export function civetta(shop: TestShop, ...args: string[]): Promise<CliRun> {
+  return runCli(['--config', shop.configFile, ...args], { cwd: shop.dir.path, timeoutMs: 90_000 });
+}
+
+/** `civetta --json …` with stdout parsed. */
+export async function civettaJson<T = Record<string, unknown>>(shop: TestShop, ...args: string[]): Promise<CliRun & { json: T }> {
+  const run = await civetta(shop, '--json', ...args);
+  let json: T;
+  try {
+    json = JSON.parse(run.stdout) as T;
+  } catch {
+    throw new Error(`not JSON (exit ${run.code}): ${run.stdout}\n${run.stderr}`);
+  }
+  return { ...run, json };
 }
 
 /**
