@@ -31,9 +31,10 @@ export interface ShipOrderResult {
  * in that marketplace's own carrier code, and records the shipment when the marketplace accepts
  * it. An unknown carrier name, an unknown order, an order not paid yet, an order with nothing left
  * to ship, a carrier the marketplace has no code for, or a channel not configured → InputError (exit 2), before
- * anything is sent.
+ * anything is sent. `adapterOf` is asked for the order's channel alone, once the order is known
+ * to be shippable: shipping needs no other channel's credentials.
  */
-export async function shipOrder(ledger: Ledger, channels: ReadonlyMap<ChannelId, Channel>, r: ShipOrderRequest): Promise<ShipOrderResult> {
+export async function shipOrder(ledger: Ledger, adapterOf: (channel: ChannelId) => Channel | undefined, r: ShipOrderRequest): Promise<ShipOrderResult> {
   if (!r.tracking.trim()) throw new InputError('--tracking must not be empty.');
   if (!r.carrierCode?.trim()) {
     if (!r.carrier?.trim()) throw new InputError('Give the carrier: --carrier NAME (or --carrier-code CODE).');
@@ -57,9 +58,9 @@ export async function shipOrder(ledger: Ledger, channels: ReadonlyMap<ChannelId,
     .map((l) => ({ lineId: l.lineId, quantity: l.quantity - (l.quantityShipped ?? 0) }))
     .filter((l) => l.quantity > 0);
   if (lines.length === 0 || order.status === 'shipped') throw new InputError(`Order ${r.orderId} is already shipped.`);
-  const channel = channels.get(order.channel);
-  if (!channel) throw new InputError(`Order ${r.orderId} came from ${order.channel}, which is not configured and enabled.`);
   const carrier = shipCarrier(order.channel, r);
+  const channel = adapterOf(order.channel);
+  if (!channel) throw new InputError(`Order ${r.orderId} came from ${order.channel}, which is not configured and enabled.`);
   const outcome = await channel.ship({
     orderId: order.orderId, marketplace: order.marketplace, lines, carrier, tracking: r.tracking.trim(), shippedAt: r.now,
   });

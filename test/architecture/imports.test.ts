@@ -47,6 +47,8 @@ interface Import {
   local: boolean;
   /** `import type` / `export type`: erased at build time, so it does no I/O at run time. */
   typeOnly: boolean;
+  /** The names a statement brings in (`{ a, b as c }` gives a and b); `*` for a namespace import; none for dynamic imports. */
+  names: string[];
 }
 
 function sourceFiles(dir: string): string[] {
@@ -63,12 +65,18 @@ const fromSrc = (path: string) => relative(SRC, path).split(sep).join('/');
 const STATEMENT = /^(import|export)\s+(type\s+)?(?:[^;'"()=]*?\sfrom\s+)?['"]([^'"]+)['"];?[ \t]*$/gm;
 const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
+function namesIn(statement: string): string[] {
+  if (/^\w+\s+(type\s+)?\*/.test(statement)) return ['*'];
+  const braces = /\{([^}]*)\}/.exec(statement)?.[1] ?? '';
+  return braces.split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!).filter(Boolean);
+}
+
 function importsOf(path: string): Import[] {
   const text = readFileSync(path, 'utf8');
   const file = fromSrc(path);
   const lineAt = (index: number) => text.slice(0, index).split('\n').length;
   const found: Import[] = [];
-  const add = (spec: string, index: number, typeOnly: boolean) => {
+  const add = (spec: string, index: number, typeOnly: boolean, names: string[]) => {
     const local = spec.startsWith('.');
     let target = spec;
     if (local) {
@@ -77,10 +85,10 @@ function importsOf(path: string): Import[] {
       if (!existsSync(resolved)) throw new Error(`${file}:${lineAt(index)}: cannot resolve ${spec}`);
       target = fromSrc(resolved);
     }
-    found.push({ file, line: lineAt(index), target, local, typeOnly });
+    found.push({ file, line: lineAt(index), target, local, typeOnly, names });
   };
-  for (const m of text.matchAll(STATEMENT)) add(m[3]!, m.index, m[2] !== undefined);
-  for (const m of text.matchAll(DYNAMIC)) add(m[1]!, m.index, false);
+  for (const m of text.matchAll(STATEMENT)) add(m[3]!, m.index, m[2] !== undefined, namesIn(m[0]));
+  for (const m of text.matchAll(DYNAMIC)) add(m[1]!, m.index, false, []);
   return found;
 }
 
@@ -147,6 +155,7 @@ describe('the import graph of src/', () => {
     expect(files.length).toBeGreaterThan(200);
     expect(imports.filter((i) => i.local).length).toBeGreaterThan(files.length);
     expect(imports).toContainEqual(expect.objectContaining({ file: 'ledger/database.ts', target: 'better-sqlite3', typeOnly: false }));
+    expect(imports).toContainEqual(expect.objectContaining({ file: 'app/open-shop.ts', target: 'channels/registry.ts', names: ['createChannels'] }));
   });
 
   it('points down: only cli/ imports cli/, and only cli/ and app/ import app/', () => {
@@ -214,6 +223,13 @@ describe('the import graph of src/', () => {
       return parts[0] === 'channels' && parts.length > 2 && parts[2] !== 'index.ts';
     });
     expect(inside.map(show)).toEqual([]);
+  });
+
+  it('builds adapters and clients in app/ only: cli/ imports no channel factory (openShop, openEbayApp, syncDepsFrom do)', () => {
+    // One way from a command to a marketplace: credentials resolved, .env warned about and
+    // simulator waits scaled the same for every command.
+    const factories = imports.filter((i) => i.local && folderOf(i.file) === 'cli' && folderOf(i.target) === 'channels' && i.names.some((n) => n === '*' || /^create[A-Z]/.test(n)));
+    expect(factories.map((i) => `${show(i)}: ${i.names.join(', ')}`)).toEqual([]);
   });
 
   it('keeps the simulator apart from the adapters it stands in for', () => {

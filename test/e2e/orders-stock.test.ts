@@ -45,7 +45,7 @@ describe('cross-channel stock', () => {
     const ledger = openLedger(loaded.config.ledger);
     try {
       const channels = createChannels(loaded, {}, { log, now: () => sim.clock.nowMs() });
-      const shipped = await shipOrder(ledger, channels, { orderId: order.orderId, carrier: 'BRT', tracking: 'BRT123456', now: sim.clock.now() });
+      const shipped = await shipOrder(ledger, (id) => channels.get(id), { orderId: order.orderId, carrier: 'BRT', tracking: 'BRT123456', now: sim.clock.now() });
       expect(shipped.outcome.ok).toBe(true);
     } finally {
       ledger.close();

@@ -50,7 +50,7 @@ describe('shipOrder', () => {
     seed();
     const ebay = scriptedChannel('ebay', () => []);
     const channels = new Map<ChannelId, Channel>([['ebay', ebay.channel]]);
-    const result = await shipOrder(ledger, channels, { orderId: 'E1', carrier: 'BRT', tracking: 'AB123', now });
+    const result = await shipOrder(ledger, (id) => channels.get(id), { orderId: 'E1', carrier: 'BRT', tracking: 'AB123', now });
     expect(result.outcome).toEqual({ ok: true, reference: 'F-E1', errors: [] });
     expect(ebay.state.shipped).toEqual([
       { orderId: 'E1', marketplace: 'EBAY_IT', lines: [{ lineId: 'E1-L0', quantity: 2 }, { lineId: 'E1-L1', quantity: 1 }], carrier: { name: 'BRT', code: 'Bartolini' }, tracking: 'AB123', shippedAt: now },
@@ -68,8 +68,8 @@ describe('shipOrder', () => {
     seed();
     const ebay = scriptedChannel('ebay', () => []);
     const channels = new Map<ChannelId, Channel>([['ebay', ebay.channel]]);
-    await expect(shipOrder(ledger, channels, { orderId: 'NOPE', carrier: 'BRT', tracking: 'X', now })).rejects.toMatchObject({ exitCode: 2 });
-    await expect(shipOrder(ledger, channels, { orderId: 'E2', carrier: 'BRT', tracking: 'X', now })).rejects.toMatchObject({ exitCode: 2 });
+    await expect(shipOrder(ledger, (id) => channels.get(id), { orderId: 'NOPE', carrier: 'BRT', tracking: 'X', now })).rejects.toMatchObject({ exitCode: 2 });
+    await expect(shipOrder(ledger, (id) => channels.get(id), { orderId: 'E2', carrier: 'BRT', tracking: 'X', now })).rejects.toMatchObject({ exitCode: 2 });
     expect(ebay.state.shipped).toEqual([]);
   });
 
@@ -78,10 +78,26 @@ describe('shipOrder', () => {
     const amazon = scriptedChannel('amazon', () => []);
     const channels = new Map<ChannelId, Channel>([['amazon', amazon.channel]]);
     // Before: the tracking was sent and Amazon's refusal came back as "this is a civetta bug".
-    const refused = shipOrder(ledger, channels, { orderId: 'Z1', carrier: 'BRT', tracking: 'X', now });
+    const refused = shipOrder(ledger, (id) => channels.get(id), { orderId: 'Z1', carrier: 'BRT', tracking: 'X', now });
     await expect(refused).rejects.toMatchObject({ exitCode: 2 });
     await expect(refused).rejects.toThrow(/Order Z1 is not paid yet \(amazon: Pending\): it cannot be shipped before the marketplace confirms payment/);
     expect(amazon.state.shipped).toEqual([]);
+  });
+
+  it("asks for the order's channel alone, and only once the order can be shipped", async () => {
+    seed();
+    const ebay = scriptedChannel('ebay', () => []);
+    const asked: ChannelId[] = [];
+    const adapterOf = (id: ChannelId) => {
+      asked.push(id);
+      return id === 'ebay' ? ebay.channel : undefined;
+    };
+    // Refused before any adapter is built: a pending order needs no credentials to be refused.
+    await expect(shipOrder(ledger, adapterOf, { orderId: 'Z1', carrier: 'BRT', tracking: 'X', now })).rejects.toMatchObject({ exitCode: 2 });
+    expect(asked).toEqual([]);
+    // Before: every enabled channel's adapter was built first, so an eBay order needed Amazon's credentials too.
+    expect((await shipOrder(ledger, adapterOf, { orderId: 'E1', carrier: 'BRT', tracking: 'AB123', now })).outcome.ok).toBe(true);
+    expect(asked).toEqual(['ebay']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createChannels } from '../../channels/registry.js';
+import { openShop } from '../../app/open-shop.js';
 import { ExitCode } from '../../errors.js';
 import { openLedger } from '../../ledger/database.js';
 import { acquireLock } from '../../ledger/lock.js';
@@ -17,13 +17,13 @@ export interface OrdersShipArgs {
  * order's channel in its own carrier code, recorded in the ledger.
  */
 export async function run(args: OrdersShipArgs, ctx: RunContext): Promise<CommandResult> {
-  const loaded = await ctx.loadConfig();
+  const shop = await openShop(ctx);
+  const { loaded } = shop;
   const release = acquireLock(loaded.config.ledger, 'orders ship', ctx.now);
   try {
     const ledger = openLedger(loaded.config.ledger);
     try {
-      const channels = createChannels(loaded, ctx.env, { log: ctx.out.log, now: () => ctx.now().getTime() });
-      const result = await shipOrder(ledger, channels, {
+      const result = await shipOrder(ledger, (channel) => shop.adapter(channel), {
         orderId: args.order,
         ...(args.carrier !== undefined ? { carrier: args.carrier } : {}),
         ...(args.carrierCode !== undefined ? { carrierCode: args.carrierCode } : {}),
