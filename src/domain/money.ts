@@ -41,7 +41,13 @@ export function percentOf(amount: Minor, rate: number): Minor {
   return Math.round(amount * rate);
 }
 
-const digitsByCurrency = new Map<string, number>();
+/**
+ * Known from the start: the currencies of the stores civetta sells in (both channels'
+ * marketplaces.ts), with ICU's digits (test/domain/money.test.ts compares). A process's first
+ * Intl.NumberFormat loads ICU's locale data, 40–140 ms here, and a cold price push paid it
+ * before its first patch went out.
+ */
+const digitsByCurrency = new Map<string, number>([['EUR', 2], ['GBP', 2], ['USD', 2], ['PLN', 2], ['SEK', 2]]);
 
 /**
  * Minor-unit digits of an ISO 4217 currency (EUR 2, JPY 0), as the ICU data Node ships says; 2

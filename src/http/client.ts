@@ -95,6 +95,8 @@ export class HttpClient {
   private readonly origins: ReadonlySet<string>;
   private readonly buckets = new Map<string, TokenBucket>();
   private readonly limit: ReturnType<typeof pLimit>;
+  /** Requests in flight at most (their turns included). */
+  readonly concurrency: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   /** Set when the marketplace asked for a wait beyond what a run accepts (maxWaitFor): every later call fails at once. */
@@ -103,7 +105,8 @@ export class HttpClient {
   constructor(options: HttpClientOptions) {
     this.options = options;
     this.origins = allowedOrigins(options.channel, options.origins);
-    this.limit = pLimit(options.concurrency ?? 4);
+    this.concurrency = options.concurrency ?? 4;
+    this.limit = pLimit(this.concurrency);
     this.now = options.deps.now ?? Date.now;
     this.sleep = options.deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
@@ -117,14 +120,11 @@ export class HttpClient {
     });
   }
 
-  private documentedLimit(operation: string): RateLimit {
-    return this.options.limits[operation] ?? this.options.defaultLimit ?? FALLBACK_LIMIT;
-  }
-
+  /** The operation's bucket at its documented limit, which also caps how long a run waits on it (maxWaitFor). */
   private bucket(operation: string): TokenBucket {
     let bucket = this.buckets.get(operation);
     if (!bucket) {
-      const limit = this.documentedLimit(operation);
+      const limit = this.options.limits[operation] ?? this.options.defaultLimit ?? FALLBACK_LIMIT;
       bucket = new TokenBucket(limit, { now: this.now, sleep: this.sleep }, maxWaitFor(limit));
       this.buckets.set(operation, bucket);
     }
@@ -141,7 +141,7 @@ export class HttpClient {
     const log = this.options.deps.log;
 
     for (let attempt = 1; ; attempt++) {
-      await this.takeTurn(bucket, req.operation);
+      const answered = await this.takeTurn(bucket, req.operation);
       const started = this.now();
       let status: number;
       let headers: Record<string, string>;
@@ -155,11 +155,13 @@ export class HttpClient {
           dispatcher: this.options.deps.dispatcher,
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
         });
+        answered();
         status = res.statusCode;
         headers = flattenHeaders(res.headers);
         bytes = await readCapped(res.body, req.operation, status, headers['content-length']);
         text = Buffer.from(bytes).toString('utf8');
       } catch (error) {
+        answered();
         if (error instanceof AnswerTooLargeError) throw error;
         const resend = req.idempotent || isRefusedBeforeSending(error);
         log.debug(redact(`${req.operation} ${req.method} ${req.url} failed: ${String(error)} (try ${attempt}/${policy.attempts})`));
@@ -202,7 +204,7 @@ export class HttpClient {
       }
       if (status === 429) {
         const wait = retryAfterMs(headers['retry-after'], this.now());
-        if (wait > maxWaitFor(this.documentedLimit(req.operation))) throw this.stop(req.operation, `asked to wait ${Math.round(wait / 1000)} s (Retry-After: ${headers['retry-after']})`);
+        if (wait > bucket.maxWaitMs) throw this.stop(req.operation, bucket, `asked to wait ${Math.round(wait / 1000)} s (Retry-After: ${headers['retry-after']})`);
         bucket.penalize(wait);
       }
       const retryable = status === 429 || (req.idempotent && RETRYABLE_STATUSES.has(status));
@@ -221,18 +223,21 @@ export class HttpClient {
     if (value !== undefined) bucket.adaptRate(Number(value));
   }
 
-  /** Waits for the operation's turn; a wait beyond maxWaitFor (a rate the marketplace stated, a 429's pause) stops the channel. */
-  private async takeTurn(bucket: TokenBucket, operation: string): Promise<void> {
+  /**
+   * Waits for the operation's turn, and returns what to call when the answer comes; a wait beyond
+   * maxWaitFor (a rate the marketplace stated, a 429's pause) stops the channel.
+   */
+  private async takeTurn(bucket: TokenBucket, operation: string): Promise<() => void> {
     try {
-      await bucket.take();
+      return await bucket.take();
     } catch (error) {
       if (!(error instanceof WaitTooLongError)) throw error;
-      throw this.stop(operation, `would make the next call wait ${Math.round(error.waitMs / 1000)} s (at ${bucket.rate} requests per second)`);
+      throw this.stop(operation, bucket, `would make the next call wait ${Math.round(error.waitMs / 1000)} s (at ${bucket.rate} requests per second)`);
     }
   }
 
-  private stop(operation: string, asked: string): MarketplaceBusyError {
-    const limit = Math.round(maxWaitFor(this.documentedLimit(operation)) / 1000);
+  private stop(operation: string, bucket: TokenBucket, asked: string): MarketplaceBusyError {
+    const limit = Math.round(bucket.maxWaitMs / 1000);
     this.busy = new MarketplaceBusyError(
       this.options.channel,
       `${this.options.channel}: the marketplace ${asked} on ${operation}, more than the ${limit} s a run waits. Nothing more is sent to ${this.options.channel} in this run; the next run tries again.`,

@@ -23,19 +23,30 @@ export class WaitTooLongError extends Error {
  * The client side of a marketplace's token bucket. Callers queue in order, so concurrent
  * requests of one operation never race for the same token. After a sleep the bucket treats at
  * least the slept time as passed, so an injected clock that does not advance cannot spin forever.
+ *
+ * A full bucket starts refilling when its first call arrives at the marketplace, which the
+ * client never sees: some time after the send, before the answer. Counted from the send, the
+ * first call after the burst could arrive a few ms early, and Amazon answered 429, paid with a
+ * pause of one token interval (BENCHMARKS.md, the push of 200). So after a take from full the
+ * refill counts from the first answer to a call of that take, or from one token interval after
+ * the take when no answer came sooner (a call whose way there takes longer may still meet a 429).
  */
 export class TokenBucket {
   private limit: RateLimit;
   private tokens: number;
   private last: number;
   private pausedUntil = 0;
+  /** Takes from full so far: an answer to a call of an earlier one says nothing about the current refill. */
+  private fullTakes = 0;
+  /** Set from a take from full until the refill starts: the latest time it starts. */
+  private refillStartsBy: number | undefined;
   private queue: Promise<void> = Promise.resolve();
-  /** Ends the current turn's sleep early: it was computed at a rate that no longer holds. */
+  /** Ends the current turn's sleep early: it was computed at a rate, or a refill start, that no longer holds. */
   private wake: (() => void) | undefined;
   private readonly clock: Clock;
-  private readonly maxWaitMs: number;
+  /** A turn that would sleep longer than this rejects with WaitTooLongError instead. */
+  readonly maxWaitMs: number;
 
-  /** `maxWaitMs`: a turn that would sleep longer than this rejects with WaitTooLongError instead. */
   constructor(limit: RateLimit, clock: Clock, maxWaitMs = Number.POSITIVE_INFINITY) {
     this.limit = { ...limit };
     this.tokens = limit.burst;
@@ -48,10 +59,13 @@ export class TokenBucket {
     return this.limit.rate;
   }
 
-  /** Resolves when a request may be sent. */
-  take(): Promise<void> {
+  /** Resolves when a request may be sent, with what to call when its answer (or failure) comes. */
+  take(): Promise<() => void> {
     const turn = this.queue.then(() => this.waitForToken());
-    this.queue = turn.catch(() => undefined);
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 
@@ -71,16 +85,30 @@ export class TokenBucket {
     const now = this.clock.now();
     this.tokens = 0;
     this.last = now;
+    this.refillStartsBy = undefined;
     this.pausedUntil = Math.max(this.pausedUntil, now + Math.max(retryAfterMs, 1000 / this.limit.rate));
   }
 
+  /** An answer to a call of the current take from full: that call has arrived, the marketplace refills since. */
+  private answered(fullTake: number): void {
+    if (fullTake !== this.fullTakes || this.refillStartsBy === undefined) return;
+    this.last = Math.max(this.clock.now(), this.last);
+    this.refillStartsBy = undefined;
+    this.wake?.();
+  }
+
   private refill(at: number): void {
+    if (this.refillStartsBy !== undefined) {
+      if (at < this.refillStartsBy) return;
+      this.last = Math.max(this.last, this.refillStartsBy);
+      this.refillStartsBy = undefined;
+    }
     if (at <= this.last) return;
     this.tokens = Math.min(this.limit.burst, this.tokens + ((at - this.last) / 1000) * this.limit.rate);
     this.last = at;
   }
 
-  private async waitForToken(): Promise<void> {
+  private async waitForToken(): Promise<() => void> {
     for (;;) {
       const now = Math.max(this.clock.now(), this.last);
       if (now < this.pausedUntil) {
@@ -89,10 +117,17 @@ export class TokenBucket {
       }
       this.refill(now);
       if (this.tokens >= 1) {
+        if (this.tokens >= this.limit.burst) {
+          this.fullTakes++;
+          this.refillStartsBy = now + 1000 / this.limit.rate;
+        }
         this.tokens -= 1;
-        return;
+        const fullTake = this.fullTakes;
+        return () => this.answered(fullTake);
       }
-      await this.sleepFor(Math.ceil(((1 - this.tokens) / this.limit.rate) * 1000));
+      // Until the refill starts nothing refills: wait for that first (an answer ends it early).
+      if (this.refillStartsBy !== undefined) await this.sleepFor(this.refillStartsBy - now);
+      else await this.sleepFor(Math.ceil(((1 - this.tokens) / this.limit.rate) * 1000));
     }
   }
 

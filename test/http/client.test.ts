@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { HttpClient, joinUrl, type HttpClientOptions } from '../../src/http/client.js';
 import { HttpError, NetworkError, UnexpectedResponseError } from '../../src/http/http-error.js';
 import { ChannelAuthError, InputError } from '../../src/errors.js';
 import { collectingLogger } from '../../src/log.js';
-import { fakeClock } from '../support/fake-clock.js';
+import { fakeClock, steppedClock } from '../support/fake-clock.js';
 import { loopbackServer } from '../support/loopback-server.js';
 
 const servers: Array<{ close: () => Promise<void> }> = [];
@@ -220,6 +220,31 @@ describe('HttpClient pacing', () => {
     // Burst spent; the header said 2/s, so each further call waits half a second.
     for (let i = 0; i < 4; i++) await http.request({ operation: 'op', method: 'GET', url: `${server.origin}/x`, idempotent: true });
     expect(clock.totalSlept()).toBe(2000);
+  });
+
+  it("paces the calls beyond the burst from the operation's first answer, not from the sends", async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    // The burst's answers wait until the test lets them go.
+    const server = await serve((_req, res, index) => (index < 2 ? void answered.then(() => res.end('{}')) : res.end('{}')));
+    const clock = steppedClock();
+    const http = new HttpClient({
+      channel: 'test', origins: [server.origin], limits: { op: { rate: 10, burst: 2 } }, userAgent: 'civetta-test', concurrency: 3,
+      deps: { log: collectingLogger(), now: clock.now, sleep: clock.sleep },
+    });
+    const calls = [0, 1, 2].map(() => http.request({ operation: 'op', method: 'GET', url: `${server.origin}/x`, idempotent: true }));
+    await vi.waitFor(() => expect(server.seen).toHaveLength(2));
+    // Until an answer comes the refill starts one interval after the sends at the latest.
+    expect(clock.sleepers.map((s) => s.until)).toEqual([100]);
+    clock.moveTo(30);
+    answer();
+    await vi.waitFor(() => expect(clock.sleepers.at(-1)?.until).toBe(130));
+    expect(server.seen).toHaveLength(2);
+    clock.moveTo(130);
+    await Promise.all(calls);
+    expect(server.seen).toHaveLength(3);
   });
 
   it("waits an operation's documented pace even beyond 120 s (searchOrders after its burst of 20), but not a stated rate beyond it", async () => {

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { ChannelDeps } from '../../http/channel-deps.js';
 import type { StockItem } from '../../domain/stock-item.js';
 import type { ChangeOutcome, ListingChange, MatchResult } from '../channel.js';
@@ -66,7 +67,11 @@ export async function applyChanges(ctx: ApplyContext, changes: readonly ListingC
     }
     return;
   }
-  const settled = await Promise.allSettled(todo.map(async (change) => onOutcome(await applyOne(change, ctx.verdicts.get(skuOf(change)), ctx.items))));
+  // Each change becomes its request when the client can take it, not all before the first is
+  // sent: a cold push's first patch leaves right after the token, and the rest are built while
+  // the bucket waits.
+  const limit = pLimit(ctx.api.http.concurrency);
+  const settled = await Promise.allSettled(todo.map((change) => limit(async () => onOutcome(await applyOne(change, ctx.verdicts.get(skuOf(change)), ctx.items)))));
   const stop = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (stop) throw stop.reason;
 }
