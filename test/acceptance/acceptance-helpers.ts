@@ -2,8 +2,7 @@
 // process, a clean environment, a temp folder) and judge its output as a script would.
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
-import { BIN, runCli, spawnCollected, type CliRun } from '../support/run-cli.js';
-import type { TestShop } from '../support/shop.js';
+import { BIN, spawnCollected, type CliRun } from '../support/run-cli.js';
 
 /** Any ANSI escape (colour, cursor moves, spinner redraws). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is exactly what this looks for
@@ -11,16 +10,8 @@ export const ANSI = /\u001b\[/;
 /** The frames of ora's default spinner. */
 export const SPINNER_FRAMES = /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/;
 
-export interface RunOptions {
-  env?: Record<string, string>;
-  /** Working directory (default: the shop's folder). */
-  cwd?: string;
-}
-
-/** `civetta --config <shop config> …args` from the shop's folder (or `cwd`). */
-export function civetta(shop: TestShop, args: readonly string[], opts: RunOptions = {}): Promise<CliRun> {
-  return runCli(['--config', shop.configFile, ...args], { cwd: opts.cwd ?? shop.dir.path, env: opts.env ?? {}, timeoutMs: 90_000 });
-}
+/** The acceptance tests' runner: the arguments as one list, with `env` and `cwd` when a test needs them. */
+export { shopCli as civetta } from '../support/run-cli.js';
 
 /**
  * Parses stdout as a script would: the whole of it must be ONE JSON document (nothing before or

@@ -4,13 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
 import type { TestShop } from '../support/shop.js';
 import { freshShops, liveSkus, remoteState } from '../support/simulator.js';
-import { runCli } from '../support/run-cli.js';
+import { shopCli } from '../support/run-cli.js';
 import { ledgerRows } from './sync-helpers.js';
 
 const TIME_SCALE = 50;
 /** A sync whose waits run at the simulator's pace (retry backoff included). */
-const civetta = (shop: TestShop, ...args: string[]) =>
-  runCli(['--config', shop.configFile, ...args], { cwd: shop.dir.path, timeoutMs: 90_000, env: { CIVETTA_SIM_TIME_SCALE: String(TIME_SCALE) } });
+const civetta = (shop: TestShop, ...args: string[]) => shopCli(shop, args, { env: { CIVETTA_SIM_TIME_SCALE: String(TIME_SCALE) } });
 
 const shops = freshShops();
 // Fast feeds so a run under faults stays short; rate limits are not what this test is about.

@@ -35,9 +35,17 @@ export function runCli(args: readonly string[], opts: RunCliOptions): Promise<Cl
   return spawnCollected(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, timeoutMs: opts.timeoutMs, input: opts.input ?? '' });
 }
 
-/** `civetta --config <the shop's config> …args` from the shop's folder (90 s: a sync on a busy machine). */
+/**
+ * `civetta --config <the shop's config> …args` from the shop's folder, or `cwd` (90 s: a sync on
+ * a busy machine), with `env` on top of the clean environment.
+ */
+export function shopCli(shop: TestShop, args: readonly string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+  return runCli(['--config', shop.configFile, ...args], { cwd: opts.cwd ?? shop.dir.path, env: opts.env ?? {}, timeoutMs: 90_000 });
+}
+
+/** shopCli with the arguments spread, as most tests write it. */
 export function civetta(shop: TestShop, ...args: string[]): Promise<CliRun> {
-  return runCli(['--config', shop.configFile, ...args], { cwd: shop.dir.path, timeoutMs: 90_000 });
+  return shopCli(shop, args);
 }
 
 /** `civetta --json …` with stdout parsed. */
