@@ -2,7 +2,8 @@
 // quantity (stock − reserve) is 0: eBay's offer is created, not published, and the item is reported
 // failed ('not published: quantity 0') on every run, so cron exits 1").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { civetta, civettaJson } from '../support/run-cli.js';
+import type { Simulator } from '../../src/simulator/index.js';
+import { civetta, civettaJson, type CliRun } from '../support/run-cli.js';
 import { createTestShop, type TestShop } from '../support/shop.js';
 import { liveSkus, shopOnSimulator } from '../support/simulator.js';
 import { expectedHooks } from './sync-helpers.js';
@@ -16,6 +17,26 @@ const world = shopOnSimulator({
       delete c.hooks.rules[0].where.quantity;
     }),
 });
+
+/**
+ * The hook sells out and two runs follow, then its stock comes back: every run exits 0, the
+ * second neither fails nor delists it nor lists another product in its place, and the hook is
+ * live again at the end. `whileOut` looks further at the second run's output.
+ */
+async function sellOutThenRestock(sim: Simulator, shop: TestShop, hook: string, restock: string, whileOut?: (run: CliRun) => void): Promise<void> {
+  shop.setRow(hook, { Giacenza: '0' });
+  const out = await civetta(shop, 'sync');
+  expect(out.code, out.stdout + out.stderr).toBe(0);
+  const again = await civetta(shop, 'sync');
+  expect(again.code, again.stdout + again.stderr).toBe(0);
+  expect(again.stdout).not.toMatch(/failed:|Failed:/);
+  expect(again.stdout).not.toMatch(new RegExp(`${hook}\\s+(delist|create)`));
+  whileOut?.(again);
+  shop.setRow(hook, { Giacenza: restock });
+  const back = await civetta(shop, 'sync');
+  expect(back.code, back.stdout + back.stderr).toBe(0);
+  expect(liveSkus(sim).ebay).toContain(hook);
+}
 
 describe('hooks at channel quantity 0', () => {
   it('a product with stock equal to the reserve takes no hook slot; the run lists the rest and exits 0', async () => {
@@ -37,18 +58,9 @@ describe('hooks at channel quantity 0', () => {
     const { sim, shop } = world;
     const [hook] = liveSkus(sim).ebay.sort();
     const before = shop.rows.find((r) => r.Codice === hook)!.Giacenza!;
-    shop.setRow(hook!, { Giacenza: '0' });
-    const out = await civetta(shop, 'sync');
-    expect(out.code, out.stdout + out.stderr).toBe(0);
-    const again = await civetta(shop, 'sync');
-    expect(again.code, again.stdout + again.stderr).toBe(0);
-    expect(again.stdout).not.toMatch(/failed:|Failed:/);
-    expect(again.stdout).not.toMatch(new RegExp(`${hook}\\s+(delist|create)`));
-    expect(again.stdout).toMatch(new RegExp(`${hook}: channel quantity 0: waits for stock`));
-    shop.setRow(hook!, { Giacenza: before });
-    const back = await civetta(shop, 'sync');
-    expect(back.code, back.stdout + back.stderr).toBe(0);
-    expect(liveSkus(sim).ebay).toContain(hook);
+    await sellOutThenRestock(sim, shop, hook!, before, (again) => {
+      expect(again.stdout).toMatch(new RegExp(`${hook}: channel quantity 0: waits for stock`));
+    });
   }, 180_000);
 });
 
@@ -79,17 +91,6 @@ describe("a rule's own quantity minimum and a hook that sells down", () => {
     // A product that never was a hook still needs the minimum.
     expect((await expectedHooks(shop2)).ebay).not.toContain(hook);
 
-    shop2.setRow(hook, { Giacenza: '0' });
-    const out = await civetta(shop2, 'sync');
-    expect(out.code, out.stdout + out.stderr).toBe(0);
-    const again = await civetta(shop2, 'sync');
-    expect(again.code, again.stdout + again.stderr).toBe(0);
-    expect(again.stdout).not.toMatch(/failed:|Failed:/);
-    expect(again.stdout).not.toMatch(new RegExp(`${hook}\\s+(delist|create)`));
-
-    shop2.setRow(hook, { Giacenza: before });
-    const back = await civetta(shop2, 'sync');
-    expect(back.code, back.stdout + back.stderr).toBe(0);
-    expect(liveSkus(sim).ebay).toContain(hook);
+    await sellOutThenRestock(sim, shop2, hook, before);
   }, 180_000);
 });
