@@ -58,7 +58,7 @@ async function shopOnSimulator(products: number, channels: { amazon: boolean; eb
   });
   const shop = await benchShop(products, sim.origin, channels);
   const loaded = await loadConfig({ cwd: shop.dir, file: shop.config });
-  sim.amazon.addCatalog(catalogFor((await readShopStock(loaded)).items));
+  sim.amazon.addCatalog(catalogFor((await readShopStock(loaded)).items()));
   return { sim, shop, loaded };
 }
 
@@ -90,7 +90,7 @@ export async function benchDemoFirstSync(): Promise<BenchResult> {
   const shop = prepareDemoShop(sim.origin);
   try {
     const loaded = await loadConfig({ cwd: shop.dir, file: shop.config });
-    sim.amazon.addCatalog(catalogFor((await readShopStock(loaded)).items));
+    sim.amazon.addCatalog(catalogFor((await readShopStock(loaded)).items()));
     const run = await syncOnce(sim, loaded, 1);
     return {
       name: 'demo shop: first sync on both channels (real limits)',

@@ -57,7 +57,7 @@ export function shopOf(loaded: LoadedConfig, ctx: RunContext, opts: { channel?: 
     stockAsOf: () => stockAsOf(loaded),
     async products() {
       try {
-        return productLookup((await shop.stock()).items, loaded.config);
+        return productLookup(await shop.stock(), loaded.config);
       } catch (error) {
         ctx.out.log.warn(`the stock file could not be read (${error instanceof Error ? error.message : String(error)}); EAN, VAT and cost come only from the ledger`);
         return undefined;

@@ -85,10 +85,19 @@ export function imageFacts(images: readonly string[]): Pick<StockItem, 'imageCou
   return { imageCount: images.length, httpsImage: images.some((u) => u.startsWith('https://')) };
 }
 
-/** The good rows of a stock file, and the long fields of any of them (read back on demand). */
+/**
+ * The good rows of a stock file, and the long fields of any of them (read back on demand). A
+ * file may hold a million rows: the reader keeps them out of the JS heap and makes each item as
+ * it is reached, so a caller walks `items()` keeping only what it needs of each.
+ */
 export interface StockRows {
-  items: readonly StockItem[];
-  /** The row's description and images; the item may be a copy (resolveProduct) of one of `items`. */
+  /** How many good rows. */
+  readonly count: number;
+  /** The good rows in file order, each made as it is reached. */
+  items(): Iterable<StockItem>;
+  /** The good row with this SKU (good rows' SKUs are unique), or undefined. */
+  item(sku: string): StockItem | undefined;
+  /** The row's description and images; the item may be a copy (resolveProduct) of one of `items()`. */
   longFields(item: StockItem): LongFields;
 }
 
@@ -97,14 +106,25 @@ export function productOf(stock: Pick<StockRows, 'longFields'>, item: StockItem)
   return { ...item, ...stock.longFields(item) };
 }
 
+/** Rows held in memory (a small file's, a test's), with their long fields from `longFields`. */
+export function itemRows(items: readonly StockItem[], longFields: (item: StockItem) => LongFields): StockRows {
+  let bySku: Map<string, StockItem> | undefined;
+  return {
+    count: items.length,
+    items: () => items,
+    item: (sku) => {
+      bySku ??= new Map(items.map((i) => [i.sku, i]));
+      return bySku.get(sku);
+    },
+    longFields,
+  };
+}
+
 /** Complete products (a test's, a one-off check's) as rows; their long fields are found by SKU. */
 export function productRows(products: readonly StockProduct[]): StockRows {
   const bySku = new Map(products.map((p) => [p.sku, p]));
-  return {
-    items: products,
-    longFields: (item) => {
-      const p = bySku.get(item.sku);
-      return { images: p?.images ?? [], ...(p?.description === undefined ? {} : { description: p.description }) };
-    },
-  };
+  return itemRows(products, (item) => {
+    const p = bySku.get(item.sku);
+    return { images: p?.images ?? [], ...(p?.description === undefined ? {} : { description: p.description }) };
+  });
 }

@@ -45,7 +45,7 @@ export interface ChannelHooks {
  */
 export function channelHooks(config: Config, stock: StockRows | readonly StockProduct[], channel: ChannelId, rules: ListingRules, opts: ChannelHooksOptions = {}): ChannelHooks {
   const rows = isRows(stock) ? stock : productRows(stock);
-  const products = rows.items.map((i) => resolveProduct(i, config));
+  const products = Array.from(rows.items(), (i) => resolveProduct(i, config));
   const problemsBySku = new Map<string, Problem[]>();
   for (const p of products) problemsBySku.set(p.sku, checkEligibility(p, channel, rules, config));
   const stockRules = config.channels[channel]?.stock;
@@ -53,7 +53,7 @@ export function channelHooks(config: Config, stock: StockRows | readonly StockPr
     stockRules ? products.filter((p) => channelQuantity(p.quantity, stockRules, opts.openOrderUnits?.get(p.sku) ?? 0) <= 0).map((p) => p.sku) : [],
   );
   const missing = opts.previous && opts.now !== undefined
-    ? missingHooks({ previous: opts.previous, inFile: new Set(rows.items.map((i) => i.sku)), since: opts.missingSince ?? new Map(), now: opts.now, hooks: config.hooks })
+    ? missingHooks({ previous: opts.previous, inFile: new Set(products.map((p) => p.sku)), since: opts.missingSince ?? new Map(), now: opts.now, hooks: config.hooks })
     : [];
   const selection = selectHooks({
     channel,

@@ -1,5 +1,5 @@
 import type { ChannelId } from '../domain/ids.js';
-import type { StockItem } from '../domain/stock-item.js';
+import type { StockRows } from '../domain/stock-item.js';
 import type { HookSelection } from './select-hooks.js';
 
 /** One reason products cannot be listed on a channel, with how many it keeps off. */
@@ -60,8 +60,7 @@ const many = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : '
  * What keeps a channel from listing anything, from its hook selection: the top reasons with
  * their counts, and the rules that selected nothing. Pure.
  */
-export function listability(selection: HookSelection, items: readonly StockItem[], top = 5): Listability {
-  const bySku = new Map(items.map((i) => [i.sku, i]));
+export function listability(selection: HookSelection, stock: Pick<StockRows, 'item'>, top = 5): Listability {
   const reasons = new Map<string, { skus: string[]; spread: Set<string> }>();
   let eligible = 0;
   for (const v of selection.verdicts) {
@@ -73,7 +72,7 @@ export function listability(selection: HookSelection, items: readonly StockItem[
       const entry = reasons.get(code) ?? { skus: [], spread: new Set<string>() };
       entry.skus.push(v.sku);
       const by = REASONS[code]?.by;
-      const item = bySku.get(v.sku);
+      const item = stock.item(v.sku);
       const key = by === 'brand' ? item?.brand : by === 'category' ? item?.category : undefined;
       if (by) entry.spread.add(key ?? '(none)');
       reasons.set(code, entry);

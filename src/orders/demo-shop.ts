@@ -38,6 +38,8 @@ export function prepareDemoShop(simOrigin: string, source: string = sampleShopDi
  * title and brand), as the real catalogue knows branded goods: without them the simulator's
  * generic products ("Prodotto …", brand Generico) make every offer a catalogue mismatch.
  */
-export function catalogFor(items: readonly StockItem[]): CatalogEntry[] {
-  return items.flatMap((i) => (i.ean ? [{ ean: i.ean, asin: autoAsin(i.ean), title: i.title, brand: i.brand ?? '', productType: 'TOY' }] : []));
+export function catalogFor(items: Iterable<StockItem>): CatalogEntry[] {
+  const entries: CatalogEntry[] = [];
+  for (const i of items) if (i.ean) entries.push({ ean: i.ean, asin: autoAsin(i.ean), title: i.title, brand: i.brand ?? '', productType: 'TOY' });
+  return entries;
 }

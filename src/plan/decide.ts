@@ -63,7 +63,7 @@ export function selectChannel(input: {
     if (input.retryHeld || fingerprints.get(h.sku) !== h.fingerprint) continue;
     held.set(h.sku, { channel, sku: h.sku, reason: h.reason, message: h.message, since: h.since });
   }
-  const canList = listability(hooks.selection, input.stock.items);
+  const canList = listability(hooks.selection, input.stock);
   const inGrace = hooks.selection.missing.filter((m) => !m.expired);
   return { hooks, desired, listability: canList, fingerprints, held, inGrace, unlistable: canList.nothingListable && desired.length === 0 && inGrace.length === 0 };
 }

@@ -29,10 +29,9 @@ export function withPins(
 ): Offer[] {
   const pins = new Map(listings.filter((l) => l.pinned).map((l) => [l.sku, l]));
   const bySku = new Map(offers.map((o) => [o.sku, o]));
-  const items = new Map(stock.items.map((i) => [i.sku, i]));
   for (const [sku, pin] of pins) {
     if (bySku.has(sku)) continue;
-    const item = items.get(sku);
+    const item = stock.item(sku);
     if (!item) {
       if (pin.status === 'active' && pin.pinQuantity === undefined) {
         bySku.set(sku, zeroOffer(pin, channelCurrency(config, channel), `${PINNED_BY_HAND}, missing from the stock file: offered at 0 until its row comes back or it is delisted`));

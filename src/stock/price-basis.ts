@@ -35,11 +35,14 @@ export function saleRuns(today: string, from: string | undefined, to: string | u
  * the price is within a few percent of cost × 1.1–1.4, a trade margin without VAT on top.
  * Shelf prices carry VAT over a margin and sit higher. Needs ten products with a cost.
  */
-export function pricesLookNet(items: readonly Pick<StockItem, 'priceMinor' | 'costMinor'>[]): { net: boolean; checked: number; close: number } {
-  const withCost = items.filter((i) => (i.costMinor ?? 0) > 0);
-  const close = withCost.filter((i) => {
+export function pricesLookNet(items: Iterable<Pick<StockItem, 'priceMinor' | 'costMinor'>>): { net: boolean; checked: number; close: number } {
+  let checked = 0;
+  let close = 0;
+  for (const i of items) {
+    if ((i.costMinor ?? 0) <= 0) continue;
+    checked += 1;
     const ratio = i.priceMinor / (i.costMinor as number);
-    return ratio >= 1.1 * 0.97 && ratio <= 1.4 * 1.03;
-  }).length;
-  return { net: withCost.length >= 10 && close * 2 > withCost.length, checked: withCost.length, close };
+    if (ratio >= 1.1 * 0.97 && ratio <= 1.4 * 1.03) close += 1;
+  }
+  return { net: checked >= 10 && close * 2 > checked, checked, close };
 }

@@ -7,7 +7,8 @@ import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { CsvError } from 'csv-parse';
 import type { Problem } from '../domain/problem.js';
-import type { LongFields, StockItem, StockRows } from '../domain/stock-item.js';
+import type { StockRows } from '../domain/stock-item.js';
+import { itemRows } from '../domain/stock-item.js';
 import type { Delimiter, QuoteMode } from './detect-dialect.js';
 import { detectDelimiter, sepHint } from './detect-dialect.js';
 import type { TextEncoding } from './detect-encoding.js';
@@ -52,9 +53,6 @@ export interface StockReadOptions {
 
 /** What the file held. */
 export interface StockReadResult extends StockRows {
-  /** Good rows only, in file order; their long fields are set aside (longFields). */
-  items: StockItem[];
-  longFields(item: StockItem): LongFields;
   /** Every bad row and warning, in file order, with file, line, column, value and expectation. */
   problems: Problem[];
   stats: {
@@ -228,5 +226,5 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
     };
     throw new StockFileError(message, [problem, ...result.problems]);
   }
-  return { items: result.items, longFields: result.longFields, problems: result.problems, stats };
+  return { ...itemRows(result.items, result.longFields), problems: result.problems, stats };
 }

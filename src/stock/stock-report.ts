@@ -104,8 +104,16 @@ export interface ProductPreview {
  * Up to `count` products to show: a variant (titled from its parent and options: the reading
  * most likely to be wrong) first when the file has one, then products from the top of the file.
  */
-export function previewProducts(items: readonly StockItem[], count = 2): ProductPreview[] {
-  const variant = items.find((i) => i.options !== undefined);
-  const picked = [...(variant ? [variant] : []), ...items.filter((i) => i !== variant)].slice(0, count);
+export function previewProducts(items: Iterable<StockItem>, count = 2): ProductPreview[] {
+  let variant: StockItem | undefined;
+  const first: StockItem[] = [];
+  for (const i of items) {
+    if (first.length < count) first.push(i);
+    if (i.options !== undefined) {
+      variant = i;
+      break;
+    }
+  }
+  const picked = [...(variant ? [variant] : []), ...first.filter((i) => i.line !== variant?.line)].slice(0, count);
   return picked.map((i) => ({ sku: i.sku, line: i.line, title: i.title, priceMinor: i.priceMinor, quantity: i.quantity, ...(i.ean ? { ean: i.ean } : {}) }));
 }

@@ -33,7 +33,7 @@ export async function runOneOff(loaded: LoadedConfig, job: OneOff, deps: SyncDep
   const { config } = loaded;
   if (!config.channels[job.channel]?.enabled) throw noEnabledChannel(loaded, job.channel);
   const stock = job.command === 'list' ? await readShopStock(loaded) : undefined;
-  const item = stock?.items.find((i) => i.sku === job.sku);
+  const item = stock?.item(job.sku);
   if (stock && !item) throw new InputError(`SKU "${job.sku}" is not in the stock file ${config.stock.file}.`);
 
   const session = await openSession(loaded, { command: job.command, channel: job.channel, dryRun: false, forcedGuards: [] }, deps);

@@ -76,7 +76,7 @@ export async function runSync(loaded: LoadedConfig, opts: SyncOptions, deps: Syn
     const now = deps.now();
     const orders = await pullOrders(ledger, adapters, {
       now, overlapMinutes: config.orders.overlapMinutes, firstPullDays: config.orders.firstPullDays, log: deps.log,
-      products: productLookup(stock.items, config),
+      products: productLookup(stock, config),
     });
     const pullRefusal = pullAuthFailure(orders);
     if (pullRefusal) throw pullRefusal;

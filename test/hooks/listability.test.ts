@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LISTING_RULES } from '../../src/channels/registry.js';
 import { channelHooks } from '../../src/hooks/channel-hooks.js';
 import { listability } from '../../src/hooks/listability.js';
+import { productRows } from '../../src/domain/stock-item.js';
 import { config, item } from './make.js';
 
 const ebay = {
@@ -26,7 +27,7 @@ describe('listability', () => {
     const cfg = config({ channels: { ebay }, hooks: { limit: 10, rules } });
     const hooks = channelHooks(cfg, items, 'ebay', LISTING_RULES.ebay);
     // Before: `hooks` printed "0 hook(s)" and validate/sync exited 0.
-    const l = listability(hooks.selection, items);
+    const l = listability(hooks.selection, productRows(items));
     expect(l).toMatchObject({ channel: 'ebay', products: 5, eligible: 0, hooks: 0, nothingListable: true });
     // Most products first; ties by code.
     expect(l.reasons.map((r) => r.text)).toEqual([
@@ -40,7 +41,7 @@ describe('listability', () => {
   it('a rule that selects nothing is named, with the condition most products fail on', () => {
     const items = [item('L1', { category: 'LEGO', costMinor: 900 }), item('P1', { category: 'Peluche', costMinor: 900, quantity: 3 })];
     const cfg = config({ channels: { ebay: { ...ebay, categories: { LEGO: '183446', Peluche: '2624' } } }, hooks: { limit: 10, rules } });
-    const l = listability(channelHooks(cfg, items, 'ebay', LISTING_RULES.ebay).selection, items);
+    const l = listability(channelHooks(cfg, items, 'ebay', LISTING_RULES.ebay).selection, productRows(items));
     expect(l.nothingListable).toBe(false);
     expect(l.emptyRules).toEqual([
       { rule: 'peluche', passed: 0, message: 'rule "peluche" selects nothing on ebay: no product passes its conditions (most fail on quantity: 1 product)' },
@@ -50,7 +51,7 @@ describe('listability', () => {
   it('eligible products that no rule takes are a reason of their own', () => {
     const items = [item('P1', { category: 'Peluche', costMinor: 900, quantity: 3 })];
     const cfg = config({ channels: { ebay: { ...ebay, categories: { Peluche: '2624' } } }, hooks: { limit: 10, rules } });
-    const l = listability(channelHooks(cfg, items, 'ebay', LISTING_RULES.ebay).selection, items);
+    const l = listability(channelHooks(cfg, items, 'ebay', LISTING_RULES.ebay).selection, productRows(items));
     expect(l.nothingListable).toBe(true);
     expect(l.reasons[0]).toEqual({ code: 'no-rule-selects', products: 1, text: 'no rule selects any of the 1 product that could be listed' });
   });

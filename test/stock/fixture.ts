@@ -26,7 +26,7 @@ export function readCase(folder: string, file: string, overrides: Partial<StockR
 
 /** The good rows with their long fields (description, images) read back, as an offer gets them. */
 export function products(r: StockReadResult): StockProduct[] {
-  return r.items.map((i) => productOf(r, i));
+  return [...r.items()].map((i) => productOf(r, i));
 }
 
 /** A promise's rejection, for asserting on the error object itself. */

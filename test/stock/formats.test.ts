@@ -26,7 +26,7 @@ describe('stock.format presets read each export as its vendor documents it', () 
     const r = await readFormat('shopify', 'products_export_1.csv', { format: 'shopify', filter: { Status: 'active' } });
     expect(errors(r)).toEqual([]);
     expect(r.stats).toMatchObject({ format: 'shopify', priceIncludesVat: true, rows: 5, goodRows: 5, variants: 3, skipped: { parents: 0, continuations: 0, images: 1, filtered: 1 } });
-    expect(r.items.map((i) => i.sku)).toEqual(['MAG-DINO-4-V', 'MAG-DINO-6-V', 'MAG-DINO-6-B', 'LEGO-60337', 'PEL-0001']);
+    expect([...r.items()].map((i) => i.sku)).toEqual(['MAG-DINO-4-V', 'MAG-DINO-6-V', 'MAG-DINO-6-B', 'LEGO-60337', 'PEL-0001']);
     const blue = bySku(r, 'MAG-DINO-6-B');
     expect(blue).toMatchObject({
       title: 'Maglia Dinosauro – 6 anni, Blu', brand: 'Djeco', category: 'Abbigliamento', ean: '8001234567033', priceMinor: 2190, costMinor: 890, quantity: 0,
@@ -50,7 +50,7 @@ describe('stock.format presets read each export as its vendor documents it', () 
     const r = await readFormat('woocommerce', 'wc-product-export-5-12-2026.csv', { format: 'woocommerce', filter: { Published: 1 } });
     expect(errors(r)).toEqual([]);
     expect(r.stats).toMatchObject({ format: 'woocommerce', bom: true, rows: 5, goodRows: 5, skipped: { parents: 1, filtered: 1 } });
-    expect(r.items.map((i) => i.sku)).toEqual(['LEGO-60337', 'PEL-0001', 'MAG-01-4', 'MAG-01-6', 'MAG-01-8']);
+    expect([...r.items()].map((i) => i.sku)).toEqual(['LEGO-60337', 'PEL-0001', 'MAG-01-4', 'MAG-01-6', 'MAG-01-8']);
     // The exporter already writes "Parent - option" names: kept as they are.
     expect(bySku(r, 'MAG-01-4')).toMatchObject({ title: 'Maglietta Dinosauri - 4 anni', category: 'Abbigliamento > Magliette', brand: 'Djeco', priceMinor: 1250, quantity: 3 });
     // Named by the parent's SKU and with no name of its own: the parent's title and its option.
@@ -95,7 +95,7 @@ describe('stock.format presets read each export as its vendor documents it', () 
     const r = await readFormat('magento', 'catalog_product_20261205_101500.csv', { format: 'magento', filter: { product_online: 1 } }, { default: 0.22 });
     expect(errors(r)).toEqual([]);
     expect(r.stats).toMatchObject({ format: 'magento', priceIncludesVat: false, rows: 3, goodRows: 3, skipped: { parents: 1, continuations: 1, filtered: 1 } });
-    expect(r.items.map((i) => i.sku)).toEqual(['MAGL-BLU-S', 'MAGL-BLU-M', 'LEGO-42151']);
+    expect([...r.items()].map((i) => i.sku)).toEqual(['MAGL-BLU-S', 'MAGL-BLU-M', 'LEGO-42151']);
     // 15.57 × 1.22 = 18.9954 → 19.00.
     expect(bySku(r, 'MAGL-BLU-S')).toMatchObject({ title: 'Maglia Righe Marinara – Blu, S', category: 'Default Category/Abbigliamento/Magliette', description: 'Cotone bio, righe blu.', priceMinor: 1900, quantity: 3 });
     // special_price 12.29 × 1.22 = 14.9938 → 14.99, undated: always on.
@@ -195,7 +195,7 @@ describe('a distributor\'s net price list (tab, Windows-1252, decimal comma, R17
     const r = await readFormat('distributor', 'listino-ingrosso.txt', stock, { aliases: { R17: 0.22, '22%': 0.22 } });
     expect(errors(r)).toEqual([]);
     expect(r.stats).toMatchObject({ format: 'generic', priceIncludesVat: false, encoding: 'windows-1252', delimiter: '\t', decimal: ',', rows: 6, goodRows: 6 });
-    expect(r.items.map((i) => [i.sku, i.vatRate, i.priceMinor])).toEqual([
+    expect([...r.items()].map((i) => [i.sku, i.vatRate, i.priceMinor])).toEqual([
       ['AB1001', 0.22, 2999], // 24,58 × 1,22 = 29,9876
       ['AB1002', 0.22, 4900], // 40,16 × 1,22 = 48,9952
       ['AB1003', 0.04, 999], // 9,61 × 1,04 = 9,9944

@@ -4,7 +4,7 @@ import { readCase } from './fixture.js';
 describe('readStock: each bad-row kind', () => {
   it('reports every bad row with line, column, value and expectation; keeps only the good rows', async () => {
     const r = await readCase('bad-rows', 'stock.csv', { maxBadRowsPercent: 100 });
-    expect(r.items.map((i) => [i.sku, i.line])).toEqual([['R-01', 2], ['R-15', 16]]);
+    expect([...r.items()].map((i) => [i.sku, i.line])).toEqual([['R-01', 2], ['R-15', 16]]);
     expect(r.problems.map((p) => [p.line, p.code, p.column, p.value, p.expected])).toEqual([
       [3, 'missing-sku', 'Codice', '', 'a product code'],
       [4, 'missing-title', 'Descrizione', '', 'a product title'],

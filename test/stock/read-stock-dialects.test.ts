@@ -21,13 +21,13 @@ describe('readStock: dialects', () => {
 
   it('reads bare inch quotes inside unquoted values with quote: auto', async () => {
     const r = await readCase('bare-quote-inches', 'stock.csv');
-    expect(r.items.map((i) => i.title)).toEqual(['Monitor 15" per bambini', 'Tavoletta grafica 10" con penna', 'Globo luminoso; 30 cm', 'Televisore 24"']);
+    expect([...r.items()].map((i) => i.title)).toEqual(['Monitor 15" per bambini', 'Tavoletta grafica 10" con penna', 'Globo luminoso; 30 cm', 'Televisore 24"']);
     expect(r.problems).toEqual([]);
   });
 
   it('with strict quotes reports the bare-quote records as malformed, with their lines', async () => {
     const r = await readCase('bare-quote-inches', 'stock.csv', { quote: '"', maxBadRowsPercent: 100 });
-    expect(r.items.map((i) => i.sku)).toEqual(['B-3']);
+    expect([...r.items()].map((i) => i.sku)).toEqual(['B-3']);
     expect(r.problems.map((p) => [p.line, p.code])).toEqual([
       [2, 'csv-malformed'],
       [3, 'csv-malformed'],
@@ -38,7 +38,7 @@ describe('readStock: dialects', () => {
 
   it('with quote: none reads quotes as plain characters', async () => {
     const r = await readCase('bare-quote-inches', 'stock.csv', { quote: 'none', delimiter: ';', maxBadRowsPercent: 100 });
-    expect(r.items.map((i) => i.title)).toEqual(['Monitor 15" per bambini', 'Tavoletta grafica 10" con penna', 'Televisore 24"']);
+    expect([...r.items()].map((i) => i.title)).toEqual(['Monitor 15" per bambini', 'Tavoletta grafica 10" con penna', 'Televisore 24"']);
     // The quoted "; " is no longer protected: the row splits into five values and shifts.
     expect(r.problems.map((p) => [p.line, p.code, p.value])).toEqual([
       [4, 'field-count', '1'],
@@ -50,14 +50,14 @@ describe('readStock: dialects', () => {
   it('reads a trailing delimiter on every line, skipping blank and empty-valued lines', async () => {
     const r = await readCase('trailing-delimiter', 'stock.csv');
     expect(r.stats).toMatchObject({ rows: 3, goodRows: 3, badRows: 0, headers: ['Codice', 'Descrizione', 'Prezzo', 'Giacenza'] });
-    expect(r.items.map((i) => [i.sku, i.line, i.priceMinor])).toEqual([['T-1', 2, 1200], ['T-2', 4, 990], ['T-3', 6, 1450]]);
+    expect([...r.items()].map((i) => [i.sku, i.line, i.priceMinor])).toEqual([['T-1', 2, 1200], ['T-2', 4, 990], ['T-3', 6, 1450]]);
   });
 
   for (const [file, delimiter, decimal] of [['stock-comma.csv', ';', ','], ['stock-point.csv', ',', '.']] as const) {
     it(`reads thousands separators with decimal ${decimal}`, async () => {
       const r = await readCase('thousands-separators', file);
       expect(r.stats).toMatchObject({ delimiter, decimal, rows: 4, goodRows: 4 });
-      expect(r.items.map((i) => [i.sku, i.priceMinor, i.costMinor, i.quantity])).toEqual([
+      expect([...r.items()].map((i) => [i.sku, i.priceMinor, i.costMinor, i.quantity])).toEqual([
         ['K-1', 123450, 89900, 1],
         ['K-2', 123450, 100000, 2],
         ['K-3', 1234500, 987654, 1200],
@@ -80,7 +80,7 @@ describe('readStock: dialects', () => {
     writeFileSync(file, 'Codice;Descrizione;Prezzo;Giacenza\nA;Uno;12.50;1\nB;Due;3;1\n');
     const r = await readStock({ file, encoding: 'utf-8', delimiter: ';', decimal: ',', quote: '"', columns: { sku: 'Codice', title: 'Descrizione', price: 'Prezzo', quantity: 'Giacenza' }, maxBadRowsPercent: 100 });
     expect(r.problems.map((p) => [p.line, p.code, p.value, p.expected])).toEqual([[2, 'price-invalid', '12.50', 'an amount like 12,50 or 1.234,50']]);
-    expect(r.items.map((i) => [i.sku, i.priceMinor])).toEqual([['B', 300]]);
+    expect([...r.items()].map((i) => [i.sku, i.priceMinor])).toEqual([['B', 300]]);
   });
 
   it("skips Excel's sep= line and uses the delimiter it names; lines still count from the file's start", async () => {
@@ -89,7 +89,7 @@ describe('readStock: dialects', () => {
     writeFileSync(file, 'sep=,\r\nCodice,Descrizione,Prezzo,Giacenza\r\nA,"Uno; due",1.50,1\r\nB,Tre,x,1\r\n');
     const r = await readStock({ file, encoding: 'auto', delimiter: 'auto', decimal: 'auto', quote: 'auto', columns: { sku: 'Codice', title: 'Descrizione', price: 'Prezzo', quantity: 'Giacenza' }, maxBadRowsPercent: 100 });
     expect(r.stats).toMatchObject({ delimiter: ',', decimal: '.', headers: ['Codice', 'Descrizione', 'Prezzo', 'Giacenza'], rows: 2 });
-    expect(r.items.map((i) => [i.sku, i.line, i.title, i.priceMinor])).toEqual([['A', 3, 'Uno; due', 150]]);
+    expect([...r.items()].map((i) => [i.sku, i.line, i.title, i.priceMinor])).toEqual([['A', 3, 'Uno; due', 150]]);
     expect(r.problems.map((p) => [p.line, p.code])).toEqual([[4, 'price-invalid']]);
   });
 
@@ -99,7 +99,7 @@ describe('readStock: dialects', () => {
     writeFileSync(file, 'Esportazione magazzino del 23/11/2026\r\nNegozio Rossi, Via Roma 1\r\n\r\nCodice;Descrizione;Prezzo;Giacenza\r\nA;Uno;1,50;1\r\n');
     const r = await readStock({ file, encoding: 'auto', delimiter: 'auto', decimal: 'auto', quote: 'auto', columns: { sku: 'Codice', title: 'Descrizione', price: 'Prezzo', quantity: 'Giacenza' }, maxBadRowsPercent: 0 });
     expect(r.stats).toMatchObject({ delimiter: ';', decimal: ',', rows: 1, goodRows: 1, headers: ['Codice', 'Descrizione', 'Prezzo', 'Giacenza'] });
-    expect(r.items.map((i) => [i.sku, i.line, i.priceMinor])).toEqual([['A', 5, 150]]);
+    expect([...r.items()].map((i) => [i.sku, i.line, i.priceMinor])).toEqual([['A', 5, 150]]);
     expect(r.problems.map((p) => [p.severity, p.code, p.line, p.message])).toEqual([['warning', 'header-not-first', 4, 'the header is on line 4; lines 1–2 above it are ignored']]);
   });
 
@@ -108,7 +108,7 @@ describe('readStock: dialects', () => {
     const file = join(dir, 's.csv');
     writeFileSync(file, 'Codice;Descrizione;Prezzo;Giacenza\nA;Uno;1;1\nB;"Due;1;1\nC;Tre;1;1\nD;Quattro;1;1\n');
     const r = await readStock({ file, encoding: 'auto', delimiter: 'auto', decimal: 'auto', quote: 'auto', columns: { sku: 'Codice', title: 'Descrizione', price: 'Prezzo', quantity: 'Giacenza' }, maxBadRowsPercent: 100 });
-    expect(r.items.map((i) => i.sku)).toEqual(['A']);
+    expect([...r.items()].map((i) => i.sku)).toEqual(['A']);
     expect(r.problems.map((p) => [p.line, p.code, p.value])).toEqual([[3, 'csv-malformed', 'lines 3–5']]);
     expect(r.stats).toMatchObject({ rows: 4, goodRows: 1, badRows: 3 });
   });

@@ -43,27 +43,27 @@ describe('the sample shop (Giocattoli e Libri Rossi)', () => {
   it('reads the UTF-8 variant to the same items', () => {
     expect(utf8.stats).toMatchObject({ rows: 406, goodRows: 399, badRows: 7, encoding: 'utf-8', delimiter: ',', decimal: '.' });
     expect(utf8.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.code])).toEqual(BAD.map(([line, code]) => [line, code]));
-    expect(utf8.items).toEqual(win.items);
+    expect([...utf8.items()]).toEqual([...win.items()]);
   });
 
   it('holds the cases the reader must survive: accents, €, a quoted newline, a bare 15", a thousands separator', () => {
-    expect(win.items.find((i) => i.title.includes('15"'))).toMatchObject({ sku: 'GDT-0003', line: 160, title: 'Lavagna magica LCD 15" per disegnare' });
+    expect([...win.items()].find((i) => i.title.includes('15"'))).toMatchObject({ sku: 'GDT-0003', line: 160, title: 'Lavagna magica LCD 15" per disegnare' });
     expect(products(win).find((i) => i.description?.includes('\n'))).toMatchObject({ line: 7, description: 'Edizione da collezione\nnumerata a mano, con certificato' });
-    expect(win.items.find((i) => i.sku === 'LEGO-49570')).toMatchObject({ line: 12, priceMinor: 124900, costMinor: 84932 });
+    expect([...win.items()].find((i) => i.sku === 'LEGO-49570')).toMatchObject({ line: 12, priceMinor: 124900, costMinor: 84932 });
     expect(products(win).filter((i) => i.description?.includes('€')).length).toBeGreaterThan(0);
-    expect(win.items.filter((i) => /[àèéìòù]/.test(i.title + (i.safety.warnings ?? ''))).length).toBeGreaterThan(100);
+    expect([...win.items()].filter((i) => /[àèéìòù]/.test(i.title + (i.safety.warnings ?? ''))).length).toBeGreaterThan(100);
   });
 
   it('is realistic: costs below prices, quantities 0–40, VAT 4% for books and 22% for toys, GPSR per brand', () => {
-    expect(win.items.every((i) => i.costMinor === undefined || i.costMinor < i.priceMinor)).toBe(true);
-    expect(win.items.every((i) => i.quantity >= 0 && i.quantity <= 40)).toBe(true);
-    for (const i of win.items) expect(i.vatRate).toBe(i.category?.startsWith('Libri') ? 0.04 : 0.22);
-    const categories = [...new Set(win.items.map((i) => i.category))].sort();
+    expect([...win.items()].every((i) => i.costMinor === undefined || i.costMinor < i.priceMinor)).toBe(true);
+    expect([...win.items()].every((i) => i.quantity >= 0 && i.quantity <= 40)).toBe(true);
+    for (const i of win.items()) expect(i.vatRate).toBe(i.category?.startsWith('Libri') ? 0.04 : 0.22);
+    const categories = [...new Set([...win.items()].map((i) => i.category))].sort();
     expect(categories).toEqual(['Giochi da tavolo', 'LEGO', 'Libri illustrati', 'Libri per ragazzi', 'Modellismo', 'Peluche', 'Playmobil', 'Puzzle']);
-    expect(win.items.filter((i) => i.ean === undefined).length).toBeGreaterThan(5);
+    expect([...win.items()].filter((i) => i.ean === undefined).length).toBeGreaterThan(5);
     expect(products(win).filter((i) => i.images.length === 0).length).toBeGreaterThan(10);
-    expect(win.items.filter((i) => i.costMinor === undefined).length).toBeGreaterThan(5);
-    expect(win.items.find((i) => i.brand === 'LEGO')?.safety.manufacturerId).toBe('lego');
-    expect(win.items.filter((i) => i.brand === 'Mondadori').every((i) => i.safety.manufacturerId === undefined)).toBe(true);
+    expect([...win.items()].filter((i) => i.costMinor === undefined).length).toBeGreaterThan(5);
+    expect([...win.items()].find((i) => i.brand === 'LEGO')?.safety.manufacturerId).toBe('lego');
+    expect([...win.items()].filter((i) => i.brand === 'Mondadori').every((i) => i.safety.manufacturerId === undefined)).toBe(true);
   });
 });

@@ -83,7 +83,7 @@ export async function run(_args: DemoArgs, ctx: RunContext): Promise<CommandResu
     // 1. hooks
     const stock = await demo.stock();
     // The simulated Amazon catalogue knows the shop's products, as the real one knows branded goods.
-    sim.amazon.addCatalog(catalogFor(stock.items));
+    sim.amazon.addCatalog(catalogFor(stock.items()));
     say(`\n1. Stock file: ${stock.stats.goodRows} products read (${stock.stats.badRows} bad rows left out).`);
     const hooks: Partial<Record<ChannelId, number>> = {};
     for (const c of channels) {

@@ -50,12 +50,12 @@ async function shopCatalog(ctx: RunContext): Promise<{ entries: CatalogEntry[]; 
       throw new InputError(`the config ${found.file} is not valid: ${found.problems.length} problem(s)`, found.problems.map((p) => renderProblem(p, ctx.cwd)));
     }
     const stock = await readShopStock(found.loaded);
-    return { entries: catalogFor(stock.items), from: `${found.loaded.config.stock.file} (config ${found.file})` };
+    return { entries: catalogFor(stock.items()), from: `${found.loaded.config.stock.file} (config ${found.file})` };
   }
   try {
     const dir = sampleShopDir();
     const loaded = await loadConfig({ cwd: dir, file: join(dir, 'civetta.config.yaml') });
-    return { entries: catalogFor((await readShopStock(loaded)).items), from: `the sample shop ${loaded.config.stock.file} (no civetta config found here)` };
+    return { entries: catalogFor((await readShopStock(loaded)).items()), from: `the sample shop ${loaded.config.stock.file} (no civetta config found here)` };
   } catch (error) {
     // The sample shop only makes the demo data match; the simulator works without it.
     ctx.out.log.warn(`the sample shop's products are not in the simulated catalogue: ${error instanceof Error ? error.message : String(error)}`);

@@ -80,16 +80,16 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
       reading = stockReading(stock);
       // The summary shows the reading as its first block; --all has no summary, so here.
       if (args.all) for (const line of renderStockReading(reading)) out.print(line);
-      const stockProblems = [...stock.problems, ...netPriceWarning(stock.items, s.priceIncludesVat, loaded.config.stock.file)];
+      const stockProblems = [...stock.problems, ...netPriceWarning(stock.items(), s.priceIncludesVat, loaded.config.stock.file)];
       show('row', stockProblems);
       all.push(...stockProblems);
-      for (const item of stock.items) {
+      for (const item of stock.items()) {
         facts.set(item.sku, { ...(item.brand !== undefined ? { brand: item.brand } : {}), ...(item.category !== undefined ? { category: item.category } : {}) });
       }
       report.stock = { file: loaded.config.stock.file, refused: false, stats: s, problems: stockProblems };
       const channels: Record<string, unknown> = {};
       for (const channel of enabledChannels(loaded)) {
-        const checking = out.progress(`${channel}: checking ${stock.items.length} product(s)…`);
+        const checking = out.progress(`${channel}: checking ${stock.count} product(s)…`);
         const result = channelHooks(loaded.config, stock, channel, LISTING_RULES[channel]);
         const blocked = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.sku));
         const credentials: Problem[] = [];
@@ -102,20 +102,20 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
         const account = args.remote && credentials.length === 0 ? await accountProblems(shop, channel, result.offers) : [];
         checking.done();
         const problems = [...credentials, ...result.problems, ...account];
-        out.print(`${channel}: ${stock.items.length - blocked.size} product(s) can be listed, ${blocked.size} cannot; ${result.offers.length} hook(s) selected`);
+        out.print(`${channel}: ${stock.count - blocked.size} product(s) can be listed, ${blocked.size} cannot; ${result.offers.length} hook(s) selected`);
         show(channel, problems);
         all.push(...problems);
         // A channel that can list nothing is what a cron job would do silently forever: exit 2.
         // The summary leads with it (its causes are the groups below it); --all prints the analysis.
-        const canList = listability(result.selection, stock.items);
+        const canList = listability(result.selection, stock);
         if (canList.nothingListable) {
           safe = false;
-          nothingListable.push({ channel, products: stock.items.length, reasons: canList.reasons.map((r) => r.text) });
+          nothingListable.push({ channel, products: stock.count, reasons: canList.reasons.map((r) => r.text) });
           if (args.all) out.print(renderNothingListable(canList).join('\n'));
         }
         for (const line of renderEmptyRules(canList)) out.print(line);
-        outlook.push({ channel, listable: stock.items.length - blocked.size, hooks: result.offers.length });
-        channels[channel] = { listable: stock.items.length - blocked.size, blocked: blocked.size, hooks: result.offers.length, problems, listability: canList };
+        outlook.push({ channel, listable: stock.count - blocked.size, hooks: result.offers.length });
+        channels[channel] = { listable: stock.count - blocked.size, blocked: blocked.size, hooks: result.offers.length, problems, listability: canList };
       }
       report.channels = channels;
     }

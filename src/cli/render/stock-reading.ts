@@ -28,11 +28,11 @@ export function stockReading(stock: StockReadResult): StockReading {
   return {
     format: s.format,
     priceIncludesVat: s.priceIncludesVat,
-    products: stock.items.length,
+    products: stock.count,
     variants: s.variants,
     skipped: s.skipped,
     negativeOutlets: s.negativeOutlets,
-    preview: previewProducts(stock.items),
+    preview: previewProducts(stock.items()),
   };
 }
 
@@ -40,7 +40,7 @@ export function stockReading(stock: StockReadResult): StockReading {
  * The warning that the prices of a file read as VAT-included look net (see pricesLookNet):
  * every channel price and margin would come out about a fifth too low.
  */
-export function netPriceWarning(items: readonly StockItem[], priceIncludesVat: boolean, file: string): Problem[] {
+export function netPriceWarning(items: Iterable<StockItem>, priceIncludesVat: boolean, file: string): Problem[] {
   if (!priceIncludesVat) return [];
   const look = pricesLookNet(items);
   if (!look.net) return [];
