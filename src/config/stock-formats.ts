@@ -387,9 +387,17 @@ export function resolveStockFormat(stock: StockConfig): ResolvedStockFormat {
   };
 }
 
+/** Each config's resolved headers: eligibility names a column for every product's problems. */
+const headersOf = new WeakMap<StockConfig, ResolvedStockFormat['columns']>();
+
 /** The header a field is read from under this config (for messages naming the column). */
 export function columnHeader(stock: StockConfig, field: StockField): string | undefined {
-  const header = resolveStockFormat(stock).columns[field];
+  let columns = headersOf.get(stock);
+  if (!columns) {
+    columns = resolveStockFormat(stock).columns;
+    headersOf.set(stock, columns);
+  }
+  const header = columns[field];
   return typeof header === 'string' || header === undefined ? header : header.join(' + ');
 }
 

@@ -1,6 +1,6 @@
 import type { ChannelId } from '../domain/ids.js';
-import type { StockRows } from '../domain/stock-item.js';
-import type { HookSelection } from './select-hooks.js';
+import type { StockItem } from '../domain/stock-item.js';
+import type { Failure } from './predicates.js';
 
 /** One reason products cannot be listed on a channel, with how many it keeps off. */
 interface ListabilityReason {
@@ -56,71 +56,78 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** "1 product", "1,090 products". */
 const many = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
-/**
- * What keeps a channel from listing anything, from its hook selection: the top reasons with
- * their counts, and the rules that selected nothing. Pure.
- */
-export function listability(selection: HookSelection, stock: Pick<StockRows, 'item'>, top = 5): Listability {
-  const reasons = new Map<string, { skus: string[]; spread: Set<string> }>();
-  let eligible = 0;
-  for (const v of selection.verdicts) {
-    if (v.outcome === 'excluded') continue;
-    const codes = new Set(v.problems.filter((p) => p.severity === 'error').map((p) => p.code));
-    if (v.outcome === 'no-stock') codes.add('no-stock');
-    if (codes.size === 0) eligible += 1;
-    for (const code of codes) {
-      const entry = reasons.get(code) ?? { skus: [], spread: new Set<string>() };
-      entry.skus.push(v.sku);
-      const by = REASONS[code]?.by;
-      const item = stock.item(v.sku);
-      const key = by === 'brand' ? item?.brand : by === 'category' ? item?.category : undefined;
-      if (by) entry.spread.add(key ?? '(none)');
-      reasons.set(code, entry);
-    }
-  }
-  const listed: ListabilityReason[] = [...reasons]
-    .map(([code, { skus, spread }]) => {
-      const known = REASONS[code];
-      return {
-        code,
-        products: skus.length,
-        ...(known?.by ? { spread: { by: known.by, count: spread.size } } : {}),
-        text: known ? known.text(skus.length, spread.size) : `${code} for ${many(skus.length, 'product')}`,
-      };
-    })
-    .sort((a, b) => b.products - a.products || (a.code < b.code ? -1 : 1))
-    .slice(0, top);
-
-  const emptyRules = findEmptyRules(selection);
-  const hooks = selection.hooks.length;
-  if (hooks === 0 && eligible > 0) {
-    listed.unshift({ code: 'no-rule-selects', products: eligible, text: `no rule selects any of the ${many(eligible, 'product')} that could be listed` });
-  }
-  return { channel: selection.channel, products: selection.verdicts.length, eligible, hooks, nothingListable: hooks === 0, reasons: listed, emptyRules };
+/** What one rule of the channel saw of the products still available to it. */
+export interface RuleTally {
+  rule: string;
+  /** Products the rule judged (not taken by an earlier rule). */
+  available: number;
+  /** Products that passed its conditions, taken or not. */
+  passed: number;
+  taken: number;
+  /** Products failing it, by the first condition they fail. */
+  failures: Map<Failure['condition'], number>;
 }
 
-function findEmptyRules(selection: HookSelection): EmptyRule[] {
-  const rules = new Map<string, { taken: number; passed: number; reached: boolean; failures: Map<string, number> }>();
-  for (const v of selection.verdicts) {
-    for (const r of v.rules) {
-      const entry = rules.get(r.rule) ?? { taken: 0, passed: 0, reached: false, failures: new Map<string, number>() };
-      if (r.status === 'taken') entry.taken += 1;
-      if (r.status === 'passed') entry.passed += 1;
-      if (r.status === 'failed') entry.failures.set(r.failure.condition, (entry.failures.get(r.failure.condition) ?? 0) + 1);
-      if (r.status === 'taken' || r.status === 'passed' || r.status === 'failed') entry.reached = true;
-      rules.set(r.rule, entry);
+/** The order conditions are checked in (predicates.ts): the tie-break of "most fail on". */
+const CONDITIONS: readonly Failure['condition'][] = ['category', 'brand', 'price', 'cost', 'margin', 'quantity', 'ean', 'image'];
+
+/**
+ * What keeps a channel from listing anything, counted product by product as the selection
+ * walks the file (a file of any length: only counts and the brands or categories of each
+ * reason are kept): the top reasons with their counts, and the rules that selected nothing.
+ */
+export class ListabilityTally {
+  private products = 0;
+  private eligible = 0;
+  private readonly reasons = new Map<string, { products: number; spread: Set<string> }>();
+
+  /** One product of the file; `codes` are the error codes that keep it off (`no-stock` included), undefined when it is excluded. */
+  product(item: Pick<StockItem, 'brand' | 'category'>, codes: ReadonlySet<string> | undefined): void {
+    this.products += 1;
+    if (codes === undefined) return;
+    if (codes.size === 0) this.eligible += 1;
+    for (const code of codes) {
+      const entry = this.reasons.get(code) ?? { products: 0, spread: new Set<string>() };
+      entry.products += 1;
+      const by = REASONS[code]?.by;
+      if (by) entry.spread.add((by === 'brand' ? item.brand : item.category) ?? '(none)');
+      this.reasons.set(code, entry);
     }
   }
+
+  result(channel: ChannelId, hooks: number, rules: readonly RuleTally[], top = 5): Listability {
+    const listed: ListabilityReason[] = [...this.reasons]
+      .map(([code, { products, spread }]) => {
+        const known = REASONS[code];
+        return {
+          code,
+          products,
+          ...(known?.by ? { spread: { by: known.by, count: spread.size } } : {}),
+          text: known ? known.text(products, spread.size) : `${code} for ${many(products, 'product')}`,
+        };
+      })
+      .sort((a, b) => b.products - a.products || (a.code < b.code ? -1 : 1))
+      .slice(0, top);
+    if (hooks === 0 && this.eligible > 0) {
+      listed.unshift({ code: 'no-rule-selects', products: this.eligible, text: `no rule selects any of the ${many(this.eligible, 'product')} that could be listed` });
+    }
+    return { channel, products: this.products, eligible: this.eligible, hooks, nothingListable: hooks === 0, reasons: listed, emptyRules: emptyRules(channel, rules) };
+  }
+}
+
+function emptyRules(channel: ChannelId, rules: readonly RuleTally[]): EmptyRule[] {
   const out: EmptyRule[] = [];
-  for (const [rule, e] of rules) {
-    if (!e.reached || e.taken > 0) continue;
-    const commonest = [...e.failures].sort((a, b) => b[1] - a[1])[0];
-    const why = e.passed > 0
-      ? `${many(e.passed, 'product')} pass its conditions, but earlier rules and pins filled hooks.limit`
+  for (const r of rules) {
+    if (r.available === 0 || r.taken > 0) continue;
+    const commonest = [...r.failures]
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1] || CONDITIONS.indexOf(a[0]) - CONDITIONS.indexOf(b[0]))[0];
+    const why = r.passed > 0
+      ? `${many(r.passed, 'product')} pass its conditions, but earlier rules and pins filled hooks.limit`
       : commonest
         ? `no product passes its conditions (most fail on ${commonest[0]}: ${many(commonest[1], 'product')})`
         : 'no product reaches it';
-    out.push({ rule, passed: e.passed, message: `rule "${rule}" selects nothing on ${selection.channel}: ${why}` });
+    out.push({ rule: r.rule, passed: r.passed, message: `rule "${r.rule}" selects nothing on ${channel}: ${why}` });
   }
   return out;
 }

@@ -18,7 +18,7 @@ export interface MissingHooksInput {
   /** The hooks of the channel before this run: SKU → the rule that took it (or `pinned`). */
   previous: ReadonlyMap<string, string>;
   /** SKUs of the stock file this run reads. */
-  inFile: ReadonlySet<string>;
+  inFile: Pick<ReadonlySet<string>, 'has'>;
   /** SKU → since when it has been missing, as recorded by earlier runs. */
   since: ReadonlyMap<string, string>;
   /** This run's time (ISO). */

@@ -16,11 +16,9 @@ export interface Failure {
 }
 
 function inRange(value: number | undefined, range: Range, show: (n: number) => string, rangeShow: (n: number) => string): { found: string; expected: string } | undefined {
+  if (value !== undefined && (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max)) return undefined;
   const expected = [range.min !== undefined ? `at least ${rangeShow(range.min)}` : '', range.max !== undefined ? `at most ${rangeShow(range.max)}` : ''].filter(Boolean).join(' and ');
-  if (value === undefined) return { found: 'nothing', expected };
-  if (range.min !== undefined && value < range.min) return { found: show(value), expected };
-  if (range.max !== undefined && value > range.max) return { found: show(value), expected };
-  return undefined;
+  return { found: value === undefined ? 'nothing' : show(value), expected };
 }
 
 const money = (minor: number) => minorToDecimal(Math.round(minor));
@@ -42,19 +40,16 @@ function presence(has: boolean, wanted: 'present' | 'absent'): { found: string; 
  * spaces); price and cost are in currency units, VAT included for price; ranges are inclusive.
  */
 export function firstFailure(item: StockItem, where: Where): Failure | undefined {
-  const checks: [keyof Where, () => { found: string; expected: string } | undefined][] = [
-    ['category', () => (where.category ? oneOf(item.category, where.category) : undefined)],
-    ['brand', () => (where.brand ? oneOf(item.brand, where.brand) : undefined)],
-    ['price', () => (where.price ? inRange(item.priceMinor, moneyRange(where.price), money, (n) => money(n)) : undefined)],
-    ['cost', () => (where.cost ? inRange(item.costMinor, moneyRange(where.cost), money, (n) => money(n)) : undefined)],
-    ['margin', () => (where.margin ? inRange(productMargin(item), where.margin, share, share) : undefined)],
-    ['quantity', () => (where.quantity ? inRange(item.quantity, where.quantity, String, String) : undefined)],
-    ['ean', () => (where.ean ? presence(Boolean(item.ean), where.ean) : undefined)],
-    ['image', () => (where.image ? presence(item.imageCount > 0, where.image) : undefined)],
-  ];
-  for (const [condition, check] of checks) {
-    const failed = check();
-    if (failed) return { condition, ...failed };
-  }
-  return undefined;
+  // In this fixed order; run for every row of the file and every rule, hence plain checks.
+  const fail = (condition: keyof Where, failed: { found: string; expected: string } | undefined): Failure | undefined => (failed ? { condition, ...failed } : undefined);
+  return (
+    (where.category ? fail('category', oneOf(item.category, where.category)) : undefined) ??
+    (where.brand ? fail('brand', oneOf(item.brand, where.brand)) : undefined) ??
+    (where.price ? fail('price', inRange(item.priceMinor, moneyRange(where.price), money, money)) : undefined) ??
+    (where.cost ? fail('cost', inRange(item.costMinor, moneyRange(where.cost), money, money)) : undefined) ??
+    (where.margin ? fail('margin', inRange(productMargin(item), where.margin, share, share)) : undefined) ??
+    (where.quantity ? fail('quantity', inRange(item.quantity, where.quantity, String, String)) : undefined) ??
+    (where.ean ? fail('ean', presence(Boolean(item.ean), where.ean)) : undefined) ??
+    (where.image ? fail('image', presence(item.imageCount > 0, where.image)) : undefined)
+  );
 }

@@ -160,7 +160,7 @@ export function selectHooks(input: SelectHooksInput): HookSelection {
  * search) for every sale between two deliveries, and keepMargin would then keep its replacement
  * when the stock came back.
  */
-function judge(item: StockItem, where: RuleConfig['where'], wasHook: boolean): { failure?: Failure; belowMinimum: boolean } {
+export function judge(item: StockItem, where: RuleConfig['where'], wasHook: boolean): { failure?: Failure; belowMinimum: boolean } {
   const failure = firstFailure(item, where);
   const min = where.quantity?.min;
   if (failure?.condition !== 'quantity' || !wasHook || min === undefined || item.quantity >= min) {

@@ -5,7 +5,7 @@ import type { ListingRules } from '../domain/listing-rules.js';
 import type { Offer } from '../domain/offer.js';
 import type { StockRows } from '../domain/stock-item.js';
 import { channelHooks, type ChannelHooks, type ChannelHooksOptions } from '../hooks/channel-hooks.js';
-import { listability, type Listability } from '../hooks/listability.js';
+import type { Listability } from '../hooks/listability.js';
 import type { MissingHook } from '../hooks/missing-hooks.js';
 import type { HeldItem } from '../ledger/held.js';
 import type { LedgerListing } from '../ledger/ledger-listing.js';
@@ -63,7 +63,7 @@ export function selectChannel(input: {
     if (input.retryHeld || fingerprints.get(h.sku) !== h.fingerprint) continue;
     held.set(h.sku, { channel, sku: h.sku, reason: h.reason, message: h.message, since: h.since });
   }
-  const canList = listability(hooks.selection, input.stock);
+  const canList = hooks.listability;
   const inGrace = hooks.selection.missing.filter((m) => !m.expired);
   return { hooks, desired, listability: canList, fingerprints, held, inGrace, unlistable: canList.nothingListable && desired.length === 0 && inGrace.length === 0 };
 }

@@ -37,13 +37,13 @@ describe('channelHooks + buildOffers', () => {
   });
 
   it('a product with nothing to sell on the channel takes no hook slot unless it is already a hook', () => {
-    const r = channelHooks(cfg, items, 'ebay', LISTING_RULES.ebay, { openOrderUnits: new Map([['LEG3', 1]]) });
+    const r = channelHooks(cfg, items, 'ebay', LISTING_RULES.ebay, { openOrderUnits: new Map([['LEG3', 1]]), explain: true });
     expect(r.offers.map((o) => o.sku)).toEqual(['LEG1']);
-    expect(r.selection.verdicts.find((v) => v.sku === 'LEG3')).toMatchObject({ outcome: 'no-stock', reason: expect.stringMatching(/^channel quantity 0/) });
+    expect(r.verdicts?.find((v) => v.sku === 'LEG3')).toMatchObject({ outcome: 'no-stock', reason: expect.stringMatching(/^channel quantity 0/) });
   });
 
   it('explains every product', () => {
-    const r = channelHooks(cfg, items, 'ebay', LISTING_RULES.ebay);
+    const r = channelHooks(cfg, items, 'ebay', LISTING_RULES.ebay, { explain: true });
     expect(explainText(r).split('\n')).toEqual([
       'ebay: why each product is in or out',
       'IN  LEG1  LEGO City Stazione di Polizia  — hook: rule lego-under-30: taken (1st of 2)',

@@ -27,7 +27,7 @@ export async function run(args: HooksArgs, ctx: RunContext): Promise<CommandResu
   const inputs = shop.selectionInputs();
   const json: Record<string, unknown> = {};
   for (const channel of channels) {
-    const result = channelHooks(loaded.config, stock, channel, LISTING_RULES[channel], inputs.get(channel));
+    const result = channelHooks(loaded.config, stock, channel, LISTING_RULES[channel], { ...inputs.get(channel), explain: args.explain });
     ctx.out.print(args.explain ? `${explainText(result)}\n\n${hooksTable(result)}\n` : `${hooksTable(result)}\n`);
     json[channel] = {
       hooks: result.offers.map((o) => ({
@@ -43,7 +43,7 @@ export async function run(args: HooksArgs, ctx: RunContext): Promise<CommandResu
       // Hooks whose row left the stock file: live at quantity 0 until `delistAfter` (hooks.missingGraceHours).
       missing: result.selection.missing.filter((m) => !m.expired).map(({ sku, rule, since, delistAfter }) => ({ sku, rule, since, delistAfter })),
       warnings: result.selection.warnings,
-      ...(args.explain ? { verdicts: result.selection.verdicts } : {}),
+      ...(args.explain ? { verdicts: result.verdicts } : {}),
     };
   }
   return { exitCode: ExitCode.ok, json: { channels: json } };

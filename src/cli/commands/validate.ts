@@ -6,7 +6,6 @@ import type { ChannelId } from '../../domain/ids.js';
 import type { Offer } from '../../domain/offer.js';
 import { ChannelAuthError, ExitCode, InputError } from '../../errors.js';
 import { channelHooks } from '../../hooks/channel-hooks.js';
-import { listability } from '../../hooks/listability.js';
 import { enabledChannels } from '../../config/enabled-channels.js';
 import { FORMAT_PRESETS } from '../../config/stock-formats.js';
 import type { StockReadResult } from '../../stock/read-stock.js';
@@ -90,8 +89,14 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
       const channels: Record<string, unknown> = {};
       for (const channel of enabledChannels(loaded)) {
         const checking = out.progress(`${channel}: checking ${stock.count} product(s)…`);
-        const result = channelHooks(loaded.config, stock, channel, LISTING_RULES[channel]);
-        const blocked = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.sku));
+        const productProblems: Problem[] = [];
+        let blocked = 0;
+        const result = channelHooks(loaded.config, stock, channel, LISTING_RULES[channel], {
+          onProblems: (problems) => {
+            productProblems.push(...problems);
+            if (problems.some((p) => p.severity === 'error')) blocked += 1;
+          },
+        });
         const credentials: Problem[] = [];
         try {
           shop.credentials(channel);
@@ -101,21 +106,21 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
         }
         const account = args.remote && credentials.length === 0 ? await accountProblems(shop, channel, result.offers) : [];
         checking.done();
-        const problems = [...credentials, ...result.problems, ...account];
-        out.print(`${channel}: ${stock.count - blocked.size} product(s) can be listed, ${blocked.size} cannot; ${result.offers.length} hook(s) selected`);
+        const problems = [...credentials, ...productProblems, ...account];
+        out.print(`${channel}: ${stock.count - blocked} product(s) can be listed, ${blocked} cannot; ${result.offers.length} hook(s) selected`);
         show(channel, problems);
         all.push(...problems);
         // A channel that can list nothing is what a cron job would do silently forever: exit 2.
         // The summary leads with it (its causes are the groups below it); --all prints the analysis.
-        const canList = listability(result.selection, stock);
+        const canList = result.listability;
         if (canList.nothingListable) {
           safe = false;
           nothingListable.push({ channel, products: stock.count, reasons: canList.reasons.map((r) => r.text) });
           if (args.all) out.print(renderNothingListable(canList).join('\n'));
         }
         for (const line of renderEmptyRules(canList)) out.print(line);
-        outlook.push({ channel, listable: stock.count - blocked.size, hooks: result.offers.length });
-        channels[channel] = { listable: stock.count - blocked.size, blocked: blocked.size, hooks: result.offers.length, problems, listability: canList };
+        outlook.push({ channel, listable: stock.count - blocked, hooks: result.offers.length });
+        channels[channel] = { listable: stock.count - blocked, blocked: blocked, hooks: result.offers.length, problems, listability: canList };
       }
       report.channels = channels;
     }

@@ -28,7 +28,7 @@ export function hooksTable(result: ChannelHooks): string {
 /** Every product's verdict on one channel: outcome and reason, then each rule's verdict. */
 export function explainText(result: ChannelHooks): string {
   const lines = [`${result.channel}: why each product is in or out`];
-  for (const v of result.selection.verdicts) {
+  for (const v of result.verdicts ?? []) {
     const mark = v.outcome === 'hook' || v.outcome === 'pinned' ? 'IN ' : 'OUT';
     lines.push(`${mark} ${v.sku}  ${cut(v.title, 50)}  — ${v.outcome}: ${v.reason}`);
     if (v.outcome === 'hook' || v.outcome === 'not-selected') {
