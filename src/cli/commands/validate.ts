@@ -48,7 +48,6 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
   out.print(`config ${cfg.file ?? '(none found)'}: ${cfg.loaded ? 'ok' : 'INVALID'} (${cfgCount.errors} error(s), ${cfgCount.warnings} warning(s))`);
   show('config', cfg.problems);
   const report: Record<string, unknown> = { config: { file: cfg.file ?? null, valid: Boolean(cfg.loaded), problems: cfg.problems } };
-  const all: Problem[] = [...cfg.problems];
   const outlook: ChannelOutlook[] = [];
   const nothingListable: { channel: ChannelId; products: number; reasons: string[] }[] = [];
   const facts = new Map<string, ProductFacts>();
@@ -70,7 +69,6 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
       safe = false;
       out.print(`stock ${loaded.config.stock.file}: REFUSED`);
       show('refused', e.problems);
-      all.push(...e.problems);
       report.stock = { file: loaded.config.stock.file, refused: true, message: e.message, problems: e.problems };
     }
     if (stock) {
@@ -81,7 +79,6 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
       if (args.all) for (const line of renderStockReading(reading)) out.print(line);
       const stockProblems = [...stock.problems, ...netPriceWarning(stock.items(), s.priceIncludesVat, loaded.config.stock.file)];
       show('row', stockProblems);
-      all.push(...stockProblems);
       for (const item of stock.items()) {
         facts.set(item.sku, { ...(item.brand !== undefined ? { brand: item.brand } : {}), ...(item.category !== undefined ? { category: item.category } : {}) });
       }
@@ -109,7 +106,6 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
         const problems = [...credentials, ...productProblems, ...account];
         out.print(`${channel}: ${stock.count - blocked} product(s) can be listed, ${blocked} cannot; ${result.offers.length} hook(s) selected`);
         show(channel, problems);
-        all.push(...problems);
         // A channel that can list nothing is what a cron job would do silently forever: exit 2.
         // The summary leads with it (its causes are the groups below it); --all prints the analysis.
         const canList = result.listability;
@@ -133,7 +129,9 @@ export async function run(args: ValidateArgs, ctx: RunContext): Promise<CommandR
     for (const line of renderValidateSummary({ ...(reading ? { reading } : {}), groups }, cwd, cfg.file)) out.print(line);
     out.print('');
   }
-  const total = countProblems(all);
+  // Counted from the kept list one by one: a file of 200,000 rows can give a channel that many
+  // problems, past what a call's arguments may spread (`push(...problems)` overflowed the stack).
+  const total = countProblems(sourced.map((s) => s.problem));
   out.print(`${total.errors} error(s), ${total.warnings} warning(s): ${safe ? 'a run is safe' : 'a run would be unsafe (exit 2)'}; ${outlookLine(outlook)}`);
   return { exitCode: safe ? ExitCode.ok : ExitCode.invalidInput, json: { safe, summary: total, ...report, reading: reading ?? null, groups, outlook } };
 }
