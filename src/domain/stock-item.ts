@@ -107,7 +107,7 @@ export function productOf(stock: Pick<StockRows, 'longFields'>, item: StockItem)
 }
 
 /** Rows held in memory (a small file's, a test's), with their long fields from `longFields`. */
-export function itemRows(items: readonly StockItem[], longFields: (item: StockItem) => LongFields): StockRows {
+function itemRows(items: readonly StockItem[], longFields: (item: StockItem) => LongFields): StockRows {
   let bySku: Map<string, StockItem> | undefined;
   return {
     count: items.length,

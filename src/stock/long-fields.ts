@@ -1,18 +1,10 @@
 /**
- * Where the stock reader sets aside each row's long fields (description, image URLs): a private
- * temporary SQLite database (better-sqlite3's `''`), deleted when it closes and, on POSIX,
- * unlinked as soon as it is opened, so nothing is left behind even by a killed run. Its page
- * cache is bounded, so a file of any length is read in flat memory; the hooks' fields are read
- * back by the row's line (unique per row) when their offers are built.
+ * Where the stock reader sets aside each row's long fields (description, image URLs): a table
+ * of its scratch database (scratch-db.ts), beside the rows themselves (RowStore); the hooks'
+ * fields are read back by the row's line (unique per row) when their offers are built.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { LongFields } from '../domain/stock-item.js';
-
-/**
- * SQLite's page cache for the set-aside fields (KiB): our own bound, a few hundred rows of HTML
- * descriptions in memory; the rest goes to the temporary file.
- */
-const CACHE_KIB = 4096;
 
 /** Image URLs as stored: parseImages splits on newlines, so none holds one. */
 const URL_SEPARATOR = '\n';
@@ -26,25 +18,19 @@ const BATCH_ROWS = 64;
 type Row = [line: number, description: string | null, images: string | null];
 
 export class LongFieldStore {
-  private readonly db = new Database('');
   private readonly insert: Database.Statement<Row>;
   private readonly insertBatch: Database.Statement<Row[number][]>;
   /** Rows not yet written, flat (three values a row), written BATCH_ROWS at a time. */
   private readonly pending: Row[number][] = [];
   private readonly select: Database.Statement<[number], { description: string | null; images: string | null }>;
 
-  constructor() {
-    // Nothing here outlives the process: no journal, no fsync.
-    this.db.pragma('journal_mode = OFF');
-    this.db.pragma('synchronous = OFF');
-    this.db.pragma(`cache_size = -${CACHE_KIB}`);
-    this.db.exec('CREATE TABLE long_fields (line INTEGER PRIMARY KEY, description TEXT, images TEXT)');
+  /** `db` is the reader's scratch database, in the transaction its owner (RowStore) opened. */
+  constructor(db: Database.Database) {
+    db.exec('CREATE TABLE long_fields (line INTEGER PRIMARY KEY, description TEXT, images TEXT)');
     const insert = 'INSERT OR REPLACE INTO long_fields (line, description, images) VALUES ';
-    this.insert = this.db.prepare(`${insert}(?, ?, ?)`);
-    this.insertBatch = this.db.prepare(insert + Array.from({ length: BATCH_ROWS }, () => '(?, ?, ?)').join(', '));
-    this.select = this.db.prepare('SELECT description, images FROM long_fields WHERE line = ?');
-    // One transaction for the whole read: a statement each would sync the page cache per row.
-    this.db.exec('BEGIN');
+    this.insert = db.prepare(`${insert}(?, ?, ?)`);
+    this.insertBatch = db.prepare(insert + Array.from({ length: BATCH_ROWS }, () => '(?, ?, ?)').join(', '));
+    this.select = db.prepare('SELECT description, images FROM long_fields WHERE line = ?');
   }
 
   /** The row's fields (a row without either stores nothing). */
@@ -71,10 +57,9 @@ export class LongFieldStore {
     return merged;
   }
 
-  /** Reading is over: what was set aside is kept for `get` only. */
+  /** Reading is over: everything set aside is written. */
   finish(): void {
     this.flush();
-    if (this.db.inTransaction) this.db.exec('COMMIT');
   }
 
   private flush(): void {

@@ -233,7 +233,7 @@ function vatOfCell(text: string, ctx: RowContext): number | undefined {
 }
 
 /** The item of a row without safety columns: one shared object, never written to (resolveSafety builds a new one). */
-const NO_SAFETY: SafetyInfo = Object.freeze({});
+export const NO_SAFETY: SafetyInfo = Object.freeze({});
 
 /**
  * A whole number the way V8 keeps it unboxed (a small integer): a number parsed from text is a

@@ -1,14 +1,14 @@
 /**
  * The stock-file reader (the shell): sniffs encoding and dialect from the first bytes, then
- * streams the file through iconv-lite and csv-parse, record by record, so a 100k-row file is
- * read in flat memory (only the parsed items are kept). Decisions live in the pure modules.
+ * streams the file through iconv-lite and csv-parse, record by record, into a private scratch
+ * database (RowStore), so a file of any length is read in flat memory. Decisions live in the
+ * pure modules.
  */
 import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { CsvError } from 'csv-parse';
 import type { Problem } from '../domain/problem.js';
 import type { StockRows } from '../domain/stock-item.js';
-import { itemRows } from '../domain/stock-item.js';
 import type { Delimiter, QuoteMode } from './detect-dialect.js';
 import { detectDelimiter, sepHint } from './detect-dialect.js';
 import type { TextEncoding } from './detect-encoding.js';
@@ -226,5 +226,6 @@ export async function readStock(options: StockReadOptions): Promise<StockReadRes
     };
     throw new StockFileError(message, [problem, ...result.problems]);
   }
-  return { ...itemRows(result.items, result.longFields), problems: result.problems, stats };
+  const { rows } = result;
+  return { count: rows.count, items: () => rows.items(), item: (sku) => rows.item(sku), longFields: (item) => rows.longFields(item), problems: result.problems, stats };
 }

@@ -1,12 +1,11 @@
 /**
  * Takes the file's records one by one (as csv-parse yields them) and keeps what the result
- * needs: the header mapping, a compact item per good row (its long fields set aside in a
- * LongFieldStore), problems, the SKUs seen and counts. Its only I/O is the store's temporary
- * database; the only state is what a result must hold.
+ * needs: the header mapping, the good rows (in a RowStore, off the JS heap, with their long
+ * fields), problems, the SKUs seen and counts. Its only I/O is the store's temporary database;
+ * the only state is what a result must hold.
  */
 import type { Problem } from '../domain/problem.js';
-import type { LongFields, StockItem } from '../domain/stock-item.js';
-import { imageFacts } from '../domain/stock-item.js';
+import type { StockItem, StockRows } from '../domain/stock-item.js';
 import type { Delimiter } from './detect-dialect.js';
 import { detectDecimal, PREAMBLE_LINES } from './detect-dialect.js';
 import type { RowLayout } from '../config/stock-formats.js';
@@ -16,16 +15,15 @@ import type { ColumnMapping, ColumnsOption, HeaderAliases } from './map-columns.
 import { headerNames, mapColumns } from './map-columns.js';
 import type { DecimalMark } from './parse-number.js';
 import { parseImages } from './parse-fields.js';
-import { LongFieldStore } from './long-fields.js';
 import type { RowContext } from './parse-row.js';
 import { foldAliases, isProductless, parseRow } from './parse-row.js';
 import { shelfPriceFromNet } from './price-basis.js';
 import type { FilterColumn, FilterOption } from './row-filter.js';
 import { keepRow, resolveFilter } from './row-filter.js';
-import { SkuIndex } from './sku-index.js';
+import { RowStore } from './row-store.js';
 import { StockFileError } from './stock-file-error.js';
 import type { SkuSighting } from './stock-report.js';
-import { badLines, duplicateProblems, findDuplicateSkus, sortProblems, withoutDuplicates } from './stock-report.js';
+import { badLines, duplicateProblems, findDuplicateSkus, sortProblems } from './stock-report.js';
 
 /**
  * Rows held back before the decimal mark is decided (`decimal: auto`): our own choice, enough
@@ -84,9 +82,8 @@ export interface SkippedRows {
 
 /** The reader's result, before it adds what only the shell knows (encoding, delimiter). */
 export interface SinkResult {
-  items: StockItem[];
-  /** A good row's description and images, read back from where the reader set them aside. */
-  longFields(item: StockItem): LongFields;
+  /** The good rows, duplicates dropped, in the reader's private scratch database. */
+  rows: StockRows;
   problems: Problem[];
   stats: {
     rows: number;
@@ -111,17 +108,10 @@ export class RecordSink {
   private mapping: ColumnMapping | undefined;
   private decimal: DecimalMark | undefined;
   private readonly pending: Pending[] = [];
-  private readonly items: StockItem[] = [];
+  private readonly store = new RowStore();
   private readonly problems: Problem[] = [];
-  private readonly longFields = new LongFieldStore();
-  /** Bad rows with a SKU: a duplicate's lines include them (good rows' are their items'). */
+  /** Bad rows with a SKU: a duplicate's lines include them (good rows' SKUs are in the store). */
   private readonly badSightings: SkuSighting[] = [];
-  /** Every SKU seen on a product row, good or bad, by row: an item is 2 × its index, a bad sighting 2 × its index + 1. */
-  private readonly skus = new SkuIndex((ref) => ((ref & 1) === 0 ? (this.items[ref >> 1] as StockItem).sku : (this.badSightings[ref >> 1] as SkuSighting).sku));
-  /** The SKUs seen twice (the duplicate check). */
-  private readonly duplicated = new Set<string>();
-  /** Brands and categories repeat on many rows: one string each instead of one per row. */
-  private readonly words = new Map<string, string>();
   private headerWidth = 0;
   private readonly skips: Skip[] = [];
   private lastEnd = 0;
@@ -132,10 +122,10 @@ export class RecordSink {
   /** Lines before the header (a till's title lines), and the first of them's missing-column error. */
   private readonly preamble: number[] = [];
   private headerFailure: StockFileError | undefined;
-  /** The item of the product row just read (undefined after a bad row). */
-  private previous: StockItem | undefined;
-  /** The items of the group being read, which later image rows add to. */
-  private groupItems: { key: string | undefined; items: StockItem[] } = { key: undefined, items: [] };
+  /** The ordinal of the product row just read (undefined after a bad row). */
+  private previous: number | undefined;
+  /** The ordinals of the group being read, which later image rows add to. */
+  private groupRows: { key: string | undefined; ordinals: number[] } = { key: undefined, ordinals: [] };
   private grouper: RowGrouper | undefined;
   private filterColumns: FilterColumn[] = [];
   private readonly skippedRows: SkippedRows = { parents: 0, continuations: 0, images: 0, filtered: 0 };
@@ -264,22 +254,20 @@ export class RecordSink {
       this.problems.push(problem);
     }
     const item = parsed.item && this.shelfPrice(parsed.item);
+    let ordinal: number | undefined;
     if (item) {
-      if (item.brand !== undefined) item.brand = this.word(item.brand);
-      if (item.category !== undefined) item.category = this.word(item.category);
-      this.longFields.set(line, parsed.long ?? { images: [] });
       const title = variantTitle(item.title, grouped.options);
       if (title !== item.title || grouped.inherited) this.variants++;
       item.title = title;
       if (grouped.options.length > 0) item.options = grouped.options;
-      this.items.push(item);
+      ordinal = this.store.add(item, parsed.long ?? { images: [] });
       if (this.grouper) {
-        if (grouped.group === undefined || grouped.group !== this.groupItems.key) this.groupItems = { key: grouped.group, items: [] };
-        this.groupItems.items.push(item);
+        if (grouped.group === undefined || grouped.group !== this.groupRows.key) this.groupRows = { key: grouped.group, ordinals: [] };
+        this.groupRows.ordinals.push(ordinal);
       }
     }
-    if (parsed.sku !== undefined) this.see(parsed.sku, line, item !== undefined);
-    this.previous = item;
+    if (parsed.sku !== undefined && ordinal === undefined) this.badSightings.push({ sku: parsed.sku, line });
+    this.previous = ordinal;
   }
 
   /** The context every row is parsed in, at this row's line: one object for the whole file. */
@@ -299,22 +287,6 @@ export class RecordSink {
     return this.context;
   }
 
-  /** The SKU of the item just kept, or of a bad row (its line kept here): seen before, it is duplicated. */
-  private see(sku: string, line: number, good: boolean): void {
-    let ref: number;
-    if (good) ref = 2 * (this.items.length - 1);
-    else ref = 2 * this.badSightings.push({ sku, line }) - 1;
-    if (this.skus.seen(sku, ref)) this.duplicated.add(sku);
-  }
-
-  /** The one string kept for a repeated brand or category (the first few thousand distinct ones: our bound). */
-  private word(text: string): string {
-    const known = this.words.get(text);
-    if (known !== undefined) return known;
-    if (this.words.size < 10_000) this.words.set(text, text);
-    return text;
-  }
-
   /**
    * A row with no product field but image URLs continues the product right above it: Shopify
    * exports a product's second and later images that way. Above a bad row, it is only ignored.
@@ -322,12 +294,7 @@ export class RecordSink {
   private continueImages(record: readonly string[], mapping: ColumnMapping): void {
     const column = mapping.image;
     if (this.previous === undefined || column === undefined) return;
-    this.addImages(this.previous, parseImages(record[column.index] ?? '', this.options.imageBaseUrl).urls);
-  }
-
-  private addImages(item: StockItem, urls: readonly string[]): void {
-    if (urls.length === 0) return;
-    Object.assign(item, imageFacts(this.longFields.addImages(item.line, urls).images));
+    this.store.addImages(this.previous, parseImages(record[column.index] ?? '', this.options.imageBaseUrl).urls);
   }
 
   /** A row that is not a product, counted by why; an image row's URLs join its product's variants. */
@@ -336,9 +303,9 @@ export class RecordSink {
     else if (reason === 'continuation') this.skippedRows.continuations++;
     else {
       this.skippedRows.images++;
-      if (group === undefined || group !== this.groupItems.key) return;
+      if (group === undefined || group !== this.groupRows.key) return;
       const urls = parseImages(images ?? '', this.options.imageBaseUrl).urls;
-      for (const item of this.groupItems.items) this.addImages(item, urls);
+      for (const ordinal of this.groupRows.ordinals) this.store.addImages(ordinal, urls);
     }
   }
 
@@ -401,20 +368,19 @@ export class RecordSink {
     if (this.decimal === undefined) this.decideDecimal();
     for (const grouped of this.grouper?.finish() ?? []) this.settle(grouped);
     for (const skip of this.skips.splice(0)) this.resolveSkip(skip);
-    this.longFields.finish();
-    const duplicates = findDuplicateSkus(this.duplicateSightings());
+    this.store.finish();
+    const duplicated = this.duplicateRows();
+    const duplicates = findDuplicateSkus(duplicated.sightings);
+    this.store.drop(duplicated.ordinals);
     const skuHeader = this.mapping?.sku?.header ?? this.options.columns.sku;
     const problems = sortProblems([...this.problems, ...duplicateProblems(duplicates, skuHeader, file)]);
-    const items = duplicates.size === 0 ? this.items : withoutDuplicates(this.items, duplicates);
     const badRows = badLines(problems).size + this.swallowedLines;
-    const store = this.longFields;
     return {
-      items,
-      longFields: (item) => store.get(item.line),
+      rows: this.store,
       problems,
       stats: {
         rows: this.rows,
-        goodRows: items.length,
+        goodRows: this.store.count,
         badRows,
         decimal: this.decimal ?? '.',
         headers: headerNames(this.header),
@@ -427,10 +393,40 @@ export class RecordSink {
     };
   }
 
-  /** The rows of the SKUs seen more than once, in file order. */
-  private duplicateSightings(): SkuSighting[] {
-    if (this.duplicated.size === 0) return [];
-    const good = this.items.filter((i) => this.duplicated.has(i.sku)).map((i) => ({ sku: i.sku, line: i.line }));
-    return [...good, ...this.badSightings.filter((s) => this.duplicated.has(s.sku))].sort((a, b) => a.line - b.line);
+  /**
+   * Every row of a SKU seen more than once, good or bad, in file order, and the good ones'
+   * ordinals. Good rows are compared only where their SKUs' hashes meet; a bad row's SKU is
+   * looked up among the good rows and the other bad rows.
+   */
+  private duplicateRows(): { sightings: SkuSighting[]; ordinals: number[] } {
+    const bySku = new Map<string, { lines: number[]; ordinals: number[] }>();
+    const note = (sku: string, line: number, ordinal?: number) => {
+      let rows = bySku.get(sku);
+      if (!rows) {
+        rows = { lines: [], ordinals: [] };
+        bySku.set(sku, rows);
+      }
+      rows.lines.push(line);
+      if (ordinal !== undefined) rows.ordinals.push(ordinal);
+    };
+    for (const ordinal of this.store.maybeDuplicated()) {
+      const item = this.store.itemAt(ordinal) as StockItem;
+      note(item.sku, item.line, ordinal);
+    }
+    for (const { sku, line } of this.badSightings) {
+      if (!bySku.has(sku)) {
+        const ordinal = this.store.ordinalOf(sku);
+        if (ordinal !== -1) note(sku, (this.store.itemAt(ordinal) as StockItem).line, ordinal);
+      }
+      note(sku, line);
+    }
+    const sightings: SkuSighting[] = [];
+    const ordinals: number[] = [];
+    for (const [sku, rows] of bySku) {
+      if (rows.lines.length < 2) continue;
+      for (const line of rows.lines) sightings.push({ sku, line });
+      ordinals.push(...rows.ordinals);
+    }
+    return { sightings: sightings.sort((a, b) => a.line - b.line), ordinals };
   }
 }

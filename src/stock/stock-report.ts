@@ -53,11 +53,6 @@ export function duplicateProblems(
   return problems;
 }
 
-/** Drops the items of duplicated SKUs, keeping file order. */
-export function withoutDuplicates(items: readonly StockItem[], duplicates: ReadonlyMap<string, unknown>): StockItem[] {
-  return items.filter((item) => !duplicates.has(item.sku));
-}
-
 /** Lines (rows) that have at least one error. */
 export function badLines(problems: readonly Problem[]): Set<number> {
   const lines = new Set<number>();
