@@ -6,8 +6,12 @@
  */
 import Database from 'better-sqlite3';
 
-/** SQLite's page cache (KiB): our own bound, a few hundred rows of HTML descriptions in memory. */
-const CACHE_KIB = 4096;
+/**
+ * SQLite's page cache (KiB): our own bound. The reader only appends and reads back a few
+ * rows at a time, so a larger cache holds pages already written: 4 MB cost 3-4 MB of peak RSS
+ * and saved no time (measured at 200,000 × 1 KB and 1,000,000 short rows).
+ */
+const CACHE_KIB = 1024;
 
 export function openScratchDb(): Database.Database {
   const db = new Database('');
