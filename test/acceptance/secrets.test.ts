@@ -4,11 +4,9 @@
 // failures.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CliRun } from '../support/run-cli.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { liveSkus, startShopSimulator } from '../support/simulator.js';
+import { liveSkus, shopOnSimulator } from '../support/simulator.js';
 import { civetta, expectJsonError, onlyJson } from './acceptance-helpers.js';
 
 // Shapes a shop's real credentials could have, none of them in a token pattern redact() knows
@@ -33,8 +31,6 @@ const NEVER = [
   'Atza|', 'v^1.1#',
 ];
 
-let sim: Simulator;
-let shop: TestShop;
 const seen: Array<{ what: string; text: string }> = [];
 
 function record(what: string, run: CliRun): CliRun {
@@ -49,41 +45,39 @@ function expectNoSecret(what: string, text: string): void {
 /** The ledger and its WAL/SHM side files, as bytes (latin1 keeps every byte searchable). */
 function ledgerBytes(): string {
   return ['', '-wal', '-shm', '.lock', '.lock.owner']
-    .map((suffix) => `${shop.ledgerFile}${suffix}`)
+    .map((suffix) => `${world.shop.ledgerFile}${suffix}`)
     .filter((f) => existsSync(f))
     .map((f) => readFileSync(f).toString('latin1'))
     .join('\n');
 }
 
-beforeAll(async () => {
-  sim = await startShopSimulator({
+const world = shopOnSimulator({
+  simulator: {
     amazon: { credentials: { clientId: AMAZON.CIVETTA_AMAZON_CLIENT_ID, clientSecret: AMAZON.CIVETTA_AMAZON_CLIENT_SECRET, refreshTokens: [AMAZON.CIVETTA_AMAZON_REFRESH_TOKEN] } },
     ebay: { credentials: { clientId: EBAY.CIVETTA_EBAY_CLIENT_ID, clientSecret: EBAY.CIVETTA_EBAY_CLIENT_SECRET, refreshTokens: [EBAY.CIVETTA_EBAY_REFRESH_TOKEN] } },
-  });
+  },
   // production: a simulator channel would use the simulator's own credentials, never these.
-  shop = createTestShop(sim, { hooksLimit: 2, environment: 'production' });
-}, 60_000);
-afterAll(async () => {
-  await sim?.close();
-  shop?.cleanup();
+  shop: { hooksLimit: 2, environment: 'production' },
 });
+beforeAll(async () => {
+}, 60_000);
 
 describe('credentials from the environment never appear in output or ledger', () => {
   it('a full cycle at --verbose and --json: sync, plan --refresh, orders pull, list, ship, status', async () => {
-    const sync = record('sync --verbose', await civetta(shop, ['--verbose', 'sync'], { env: ENV }));
+    const sync = record('sync --verbose', await civetta(world.shop, ['--verbose', 'sync'], { env: ENV }));
     expect(sync.code, sync.stderr).toBe(0);
     // --verbose shows the requests (so the test would see a leak in them).
     expect(sync.stderr).toMatch(/^debug: .*POST http:\/\/127\.0\.0\.1:\d+\/amazon\/auth\/o2\/token/m);
-    expect(sim.writeCount()).toBeGreaterThan(0);
+    expect(world.sim.writeCount()).toBeGreaterThan(0);
 
-    const live = liveSkus(sim);
-    const order = sim.buyers.placeOrder({ channel: 'ebay', sku: live.ebay[0]!, quantity: 1 });
+    const live = liveSkus(world.sim);
+    const order = world.sim.buyers.placeOrder({ channel: 'ebay', sku: live.ebay[0]!, quantity: 1 });
     for (const args of [['--json', '--verbose', 'sync'], ['--verbose', 'plan', '--refresh'], ['--json', '--verbose', 'orders', 'pull'],
       ['--verbose', 'list', live.ebay[0]!, '--channel', 'ebay', '--quantity', '1'], ['--json', 'status']]) {
-      const run = record(args.join(' '), await civetta(shop, args, { env: ENV }));
+      const run = record(args.join(' '), await civetta(world.shop, args, { env: ENV }));
       expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
     }
-    const ship = record('orders ship', await civetta(shop, ['--verbose', '--json', 'orders', 'ship', order.orderId, '--carrier', 'BRT', '--tracking', 'BRT0042'], { env: ENV }));
+    const ship = record('orders ship', await civetta(world.shop, ['--verbose', '--json', 'orders', 'ship', order.orderId, '--carrier', 'BRT', '--tracking', 'BRT0042'], { env: ENV }));
     expect(ship.code, ship.stderr).toBe(0);
     expect(onlyJson(ship)).toBeTypeOf('object');
   }, 120_000);
@@ -91,27 +85,27 @@ describe('credentials from the environment never appear in output or ledger', ()
   it('refused credentials (exit 5) at --verbose and --json: the message names the channel, never the values', async () => {
     const wrongSecret = 'amzn1.oa2-cs.v1.accWRONGsecret0000';
     const env = { ...ENV, CIVETTA_AMAZON_CLIENT_SECRET: wrongSecret };
-    const run = record('sync wrong amazon secret', await civetta(shop, ['--verbose', '--json', 'sync', '--channel', 'amazon'], { env }));
+    const run = record('sync wrong amazon secret', await civetta(world.shop, ['--verbose', '--json', 'sync', '--channel', 'amazon'], { env }));
     const error = expectJsonError(run, 5);
     expect(error.channel).toBe('amazon');
     expectNoSecret('exit-5 run', run.stdout + run.stderr);
     expect(run.stdout + run.stderr).not.toContain(wrongSecret);
 
-    sim.revokeRefreshToken('ebay', EBAY.CIVETTA_EBAY_REFRESH_TOKEN);
-    const revoked = record('sync revoked ebay', await civetta(shop, ['--verbose', '--json', 'sync', '--channel', 'ebay'], { env: ENV }));
+    world.sim.revokeRefreshToken('ebay', EBAY.CIVETTA_EBAY_REFRESH_TOKEN);
+    const revoked = record('sync revoked ebay', await civetta(world.shop, ['--verbose', '--json', 'sync', '--channel', 'ebay'], { env: ENV }));
     expect(expectJsonError(revoked, 5).channel).toBe('ebay');
   });
 
   it('credentials from a .env file beside the config are hidden just the same', async () => {
-    writeFileSync(join(shop.dir.path, '.env'), Object.entries(AMAZON).map(([k, v]) => `${k}=${v}`).join('\n'));
-    const run = record('plan --refresh via .env', await civetta(shop, ['--verbose', 'plan', '--refresh', '--channel', 'amazon']));
+    writeFileSync(join(world.shop.dir.path, '.env'), Object.entries(AMAZON).map(([k, v]) => `${k}=${v}`).join('\n'));
+    const run = record('plan --refresh via .env', await civetta(world.shop, ['--verbose', 'plan', '--refresh', '--channel', 'amazon']));
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('debug: ');
   });
 
   it('a missing variable is named, never the values that are set', async () => {
     const { CIVETTA_EBAY_REFRESH_TOKEN: _, ...partial } = EBAY;
-    const run = record('missing variable', await civetta(shop, ['--json', 'sync', '--channel', 'ebay'], { env: partial }));
+    const run = record('missing variable', await civetta(world.shop, ['--json', 'sync', '--channel', 'ebay'], { env: partial }));
     const error = expectJsonError(run, 2);
     expect(error.message).toContain('CIVETTA_EBAY_REFRESH_TOKEN');
     expect(run.stdout + run.stderr).not.toContain(EBAY.CIVETTA_EBAY_CLIENT_SECRET);
@@ -119,15 +113,15 @@ describe('credentials from the environment never appear in output or ledger', ()
 
   it('auth ebay --code --write-env: the consented refresh token goes only to .env (0600), never to the output', async () => {
     const ruName = 'Giocattoli_Rossi-GiocattoliR-civett-acc01';
-    writeFileSync(shop.configFile, readFileSync(shop.configFile, 'utf8').replace(/^(\s+)merchantLocationKey:/m, `$1ruName: ${ruName}\n$1merchantLocationKey:`));
+    writeFileSync(world.shop.configFile, readFileSync(world.shop.configFile, 'utf8').replace(/^(\s+)merchantLocationKey:/m, `$1ruName: ${ruName}\n$1merchantLocationKey:`));
     const q = new URLSearchParams({ client_id: EBAY.CIVETTA_EBAY_CLIENT_ID, redirect_uri: ruName, response_type: 'code', scope: 'https://api.ebay.com/oauth/api_scope/sell.inventory' });
-    const page = await fetch(`${sim.endpoints.ebay.endpoint}/oauth2/authorize?${q.toString()}`, { redirect: 'manual' });
+    const page = await fetch(`${world.sim.endpoints.ebay.endpoint}/oauth2/authorize?${q.toString()}`, { redirect: 'manual' });
     const acceptedAt = page.headers.get('location')!;
     const code = new URL(acceptedAt).searchParams.get('code')!;
     const { CIVETTA_EBAY_REFRESH_TOKEN: _, ...keys } = ENV;
-    const run = record('auth ebay', await civetta(shop, ['--verbose', '--json', 'auth', 'ebay', '--code', acceptedAt, '--write-env'], { env: keys }));
+    const run = record('auth ebay', await civetta(world.shop, ['--verbose', '--json', 'auth', 'ebay', '--code', acceptedAt, '--write-env'], { env: keys }));
     expect(run.code, run.stderr).toBe(0);
-    const envFile = join(shop.dir.path, '.env');
+    const envFile = join(world.shop.dir.path, '.env');
     expect(onlyJson(run)).toMatchObject({ stored: envFile, variable: 'CIVETTA_EBAY_REFRESH_TOKEN' });
     expect(statSync(envFile).mode & 0o777).toBe(0o600);
     const line = readFileSync(envFile, 'utf8').split('\n').find((l) => l.startsWith('CIVETTA_EBAY_REFRESH_TOKEN='))!;
@@ -137,7 +131,7 @@ describe('credentials from the environment never appear in output or ledger', ()
     NEVER.push(token, code);
 
     // The stored token is what the next run uses (read back whole, "#" parts included).
-    const next = record('plan --refresh with the consented token', await civetta(shop, ['--verbose', 'plan', '--refresh', '--channel', 'ebay'], { env: keys }));
+    const next = record('plan --refresh with the consented token', await civetta(world.shop, ['--verbose', 'plan', '--refresh', '--channel', 'ebay'], { env: keys }));
     expect(next.code, next.stderr).toBe(0);
   });
 

@@ -6,11 +6,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/index.js';
+import { describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../support/run-cli.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { liveSkus, startShopSimulator } from '../support/simulator.js';
+import { freshShops, liveSkus, shopOnSimulator } from '../support/simulator.js';
 import { tempDir } from '../support/temp-dir.js';
 import { bareEnv, civetta, ledgerRows, onlyJson } from './acceptance-helpers.js';
 
@@ -128,27 +126,17 @@ describe('the sample shop against a plain `civetta simulator --port 0 --json` ch
 });
 
 describe('a cycle on the simulator', () => {
-  let sim: Simulator;
-  let shop: TestShop;
-
-  beforeAll(async () => {
-    sim = await startShopSimulator();
-    shop = createTestShop(sim, { hooksLimit: 2 });
-  }, 60_000);
-  afterAll(async () => {
-    await sim?.close();
-    shop?.cleanup();
-  });
+  const world = shopOnSimulator({ shop: { hooksLimit: 2 } });
 
   it('hooks --explain --json gives each product\'s verdict per rule', async () => {
-    const run = await civetta(shop, ['--json', 'hooks', '--explain', '--channel', 'ebay']);
+    const run = await civetta(world.shop, ['--json', 'hooks', '--explain', '--channel', 'ebay']);
     expect(run.code, run.stderr).toBe(0);
     type Verdict = { sku: string; outcome: string; reason: string; rules: Array<{ rule: string; status: string }> };
     const body = onlyJson<{ channels: { ebay: { hooks: Array<{ sku: string; rule: string }>; verdicts: Verdict[] } } }>(run);
     const { hooks, verdicts } = body.channels.ebay;
     expect(hooks).toHaveLength(2);
     // Every good row of the file gets a verdict; each hook's says which rule took it.
-    expect(verdicts).toHaveLength(shop.rows.length - 7);
+    expect(verdicts).toHaveLength(world.shop.rows.length - 7);
     for (const hook of hooks) {
       const verdict = verdicts.find((v) => v.sku === hook.sku)!;
       expect(verdict.rules.find((r) => r.rule === hook.rule)?.status).toBe('taken');
@@ -157,60 +145,60 @@ describe('a cycle on the simulator', () => {
   });
 
   it('plan, sync --dry-run (same plan, zero writes), sync, sync again (zero writes)', async () => {
-    const plan = await civetta(shop, ['--json', 'plan']);
+    const plan = await civetta(world.shop, ['--json', 'plan']);
     expect(plan.code, plan.stderr).toBe(0);
-    const dry = await civetta(shop, ['--json', 'sync', '--dry-run']);
+    const dry = await civetta(world.shop, ['--json', 'sync', '--dry-run']);
     expect(dry.code, dry.stderr).toBe(0);
-    expect(sim.writeCount()).toBe(0);
+    expect(world.sim.writeCount()).toBe(0);
     const planned = onlyJson<{ actions: unknown[]; unchanged: unknown; refused: unknown; guards: unknown }>(plan);
     const dryPlan = onlyJson<{ plan: typeof planned }>(dry).plan;
     expect(planned.actions).toHaveLength(4);
     expect(dryPlan.actions).toEqual(planned.actions);
     expect([dryPlan.unchanged, dryPlan.refused, dryPlan.guards]).toEqual([planned.unchanged, planned.refused, planned.guards]);
     // The human tables match line for line too.
-    const planText = await civetta(shop, ['plan']);
-    const dryText = await civetta(shop, ['sync', '--dry-run']);
+    const planText = await civetta(world.shop, ['plan']);
+    const dryText = await civetta(world.shop, ['sync', '--dry-run']);
     expect(dryText.stdout.startsWith(planText.stdout.trimEnd())).toBe(true);
     expect(dryText.stdout).toContain('Dry run: nothing was sent.');
-    expect(sim.writeCount()).toBe(0);
+    expect(world.sim.writeCount()).toBe(0);
 
-    const sync = await civetta(shop, ['sync']);
+    const sync = await civetta(world.shop, ['sync']);
     expect(sync.code, sync.stderr).toBe(0);
-    expect(liveSkus(sim).amazon).toHaveLength(2);
-    expect(liveSkus(sim).ebay).toHaveLength(2);
-    const writes = sim.writeCount();
-    const again = await civetta(shop, ['--json', 'sync']);
+    expect(liveSkus(world.sim).amazon).toHaveLength(2);
+    expect(liveSkus(world.sim).ebay).toHaveLength(2);
+    const writes = world.sim.writeCount();
+    const again = await civetta(world.shop, ['--json', 'sync']);
     expect(again.code, again.stderr).toBe(0);
     expect(onlyJson<{ plan: { actions: unknown[] } }>(again).plan.actions).toEqual([]);
-    expect(sim.writeCount()).toBe(writes);
+    expect(world.sim.writeCount()).toBe(writes);
   }, CLI_TEST_MS);
 
   it('buyers on both channels → orders pull → status and the exports the accountant opens', async () => {
-    const live = liveSkus(sim);
+    const live = liveSkus(world.sim);
     // A buyer whose name and address a spreadsheet would take for formulas.
     const buyer = { name: '=HYPERLINK("http://evil.example","Paga qui")', address: { line1: '+39 Via Roma 1', city: '@Milano', postalCode: '20121', province: 'MI', countryCode: 'IT', phone: '-1' } };
-    const ebayOrder = sim.buyers.placeOrder({ channel: 'ebay', sku: live.ebay[0]!, quantity: 1, buyer });
-    const amazonOrder = sim.buyers.placeOrder({ channel: 'amazon', sku: live.amazon[0]!, quantity: 1 });
-    sim.clock.advance(15 * 60_000); // Amazon: paid (pending → unshipped) and past its visibility delay
+    const ebayOrder = world.sim.buyers.placeOrder({ channel: 'ebay', sku: live.ebay[0]!, quantity: 1, buyer });
+    const amazonOrder = world.sim.buyers.placeOrder({ channel: 'amazon', sku: live.amazon[0]!, quantity: 1 });
+    world.sim.clock.advance(15 * 60_000); // Amazon: paid (pending → unshipped) and past its visibility delay
 
-    const pull = await civetta(shop, ['--json', 'orders', 'pull']);
+    const pull = await civetta(world.shop, ['--json', 'orders', 'pull']);
     expect(pull.code, pull.stderr).toBe(0);
-    const orders = ledgerRows<{ channel: string; order_id: string }>(shop.ledgerFile, 'SELECT channel, order_id FROM orders ORDER BY channel');
+    const orders = ledgerRows<{ channel: string; order_id: string }>(world.shop.ledgerFile, 'SELECT channel, order_id FROM orders ORDER BY channel');
     expect(orders).toEqual([
       { channel: 'amazon', order_id: amazonOrder.orderId },
       { channel: 'ebay', order_id: ebayOrder.orderId },
     ]);
-    const pullAgain = await civetta(shop, ['orders', 'pull']);
+    const pullAgain = await civetta(world.shop, ['orders', 'pull']);
     expect(pullAgain.code).toBe(0);
-    expect(ledgerRows(shop.ledgerFile, 'SELECT 1 FROM orders')).toHaveLength(2);
+    expect(ledgerRows(world.shop.ledgerFile, 'SELECT 1 FROM orders')).toHaveLength(2);
 
-    const status = await civetta(shop, ['--json', 'status']);
+    const status = await civetta(world.shop, ['--json', 'status']);
     expect(status.code, status.stderr).toBe(0);
     const st = onlyJson<{ runs: Array<{ command: string; exitCode: number }>; listings: unknown }>(status);
     expect(st.runs.length).toBeGreaterThanOrEqual(2);
     expect(st.runs.every((r) => r.exitCode === 0)).toBe(true);
 
-    const plain = await civetta(shop, ['orders', 'export']);
+    const plain = await civetta(world.shop, ['orders', 'export']);
     expect(plain.code, plain.stderr).toBe(0);
     const plainLines = plain.stdout.split('\r\n').filter(Boolean);
     expect(plainLines).toHaveLength(3);
@@ -219,8 +207,8 @@ describe('a cycle on the simulator', () => {
     expect(plain.stdout).toContain(`"'=HYPERLINK(""http://evil.example"",""Paga qui"")"`);
     expect(plain.stdout).not.toMatch(/(^|,)"?[=+\-@]/m);
 
-    const out = join(shop.dir.path, 'ordini-it.csv');
-    const it = await civetta(shop, ['orders', 'export', '--style', 'it', '--channel', 'ebay', '--out', out]);
+    const out = join(world.shop.dir.path, 'ordini-it.csv');
+    const it = await civetta(world.shop, ['orders', 'export', '--style', 'it', '--channel', 'ebay', '--out', out]);
     expect(it.code, it.stderr).toBe(0);
     expect(it.stdout).not.toContain('order_id');
     const bytes = readFileSync(out);
@@ -241,28 +229,28 @@ describe('a cycle on the simulator', () => {
 
   it('orders ship sends the tracking to the channel each order came from; shipping it again exits 2 and sends nothing', async () => {
     for (const channel of ['ebay', 'amazon'] as const) {
-      const order = sim.orders(channel).at(-1)!;
-      const run = await civetta(shop, ['orders', 'ship', order.orderId, '--carrier', 'Poste Italiane', '--tracking', `PI${channel}42`]);
+      const order = world.sim.orders(channel).at(-1)!;
+      const run = await civetta(world.shop, ['orders', 'ship', order.orderId, '--carrier', 'Poste Italiane', '--tracking', `PI${channel}42`]);
       expect(run.code, run.stderr).toBe(0);
-      expect(sim.orders(channel).at(-1)!.shipments.map((s) => s.trackingNumber)).toEqual([`PI${channel}42`]);
-      expect(ledgerRows(shop.ledgerFile, 'SELECT channel, tracking FROM shipments WHERE order_id = ?', order.orderId)).toEqual([{ channel, tracking: `PI${channel}42` }]);
-      const writes = sim.writeCount();
-      const again = await civetta(shop, ['--json', 'orders', 'ship', order.orderId, '--carrier', 'Poste Italiane', '--tracking', `PI${channel}43`]);
+      expect(world.sim.orders(channel).at(-1)!.shipments.map((s) => s.trackingNumber)).toEqual([`PI${channel}42`]);
+      expect(ledgerRows(world.shop.ledgerFile, 'SELECT channel, tracking FROM shipments WHERE order_id = ?', order.orderId)).toEqual([{ channel, tracking: `PI${channel}42` }]);
+      const writes = world.sim.writeCount();
+      const again = await civetta(world.shop, ['--json', 'orders', 'ship', order.orderId, '--carrier', 'Poste Italiane', '--tracking', `PI${channel}43`]);
       expect(again.code, again.stderr).toBe(2);
       expect(onlyJson<{ error: { message: string } }>(again).error.message).toContain(order.orderId);
-      expect(sim.writeCount()).toBe(writes);
+      expect(world.sim.writeCount()).toBe(writes);
     }
   }, CLI_TEST_MS);
 
   it('report hooks --html writes one self-contained page', async () => {
     // What the page counts: the two sales pulled above, each priced (said here, not as a count below).
     const pulled = ledgerRows<{ channel: string; priced: number }>(
-      shop.ledgerFile,
+      world.shop.ledgerFile,
       'SELECT o.channel, l.line_total_minor IS NOT NULL AS priced FROM orders o JOIN order_lines l USING (channel, order_id) ORDER BY o.channel',
     );
     expect(pulled).toEqual([{ channel: 'amazon', priced: 1 }, { channel: 'ebay', priced: 1 }]);
-    const file = join(shop.dir.path, 'report', 'civette.html');
-    const run = await civetta(shop, ['--json', 'report', 'hooks', '--html', file]);
+    const file = join(world.shop.dir.path, 'report', 'civette.html');
+    const run = await civetta(world.shop, ['--json', 'report', 'hooks', '--html', file]);
     expect(run.code, run.stderr).toBe(0);
     const html = readFileSync(file, 'utf8');
     expect(html).toMatch(/<svg/);
@@ -279,26 +267,21 @@ describe('a cycle on the simulator', () => {
 });
 
 describe('status: unshipped orders past their handling time', () => {
+  const ownShop = freshShops();
   it('an eBay order paid six days ago and not shipped is listed as overdue', async () => {
     // The marketplace's clock six days back: the order was paid then, as far as eBay says.
     const sixDays = 6 * 86_400_000;
-    const sim = await startShopSimulator({ now: () => Date.now() - sixDays });
-    const shop = createTestShop(sim, { channels: ['ebay'], hooksLimit: 1 });
-    try {
-      const sync = await civetta(shop, ['sync']);
-      expect(sync.code, sync.stderr).toBe(0);
-      const order = sim.buyers.placeOrder({ channel: 'ebay', sku: liveSkus(sim).ebay[0]!, quantity: 1 });
-      const pull = await civetta(shop, ['orders', 'pull']);
-      expect(pull.code, pull.stderr).toBe(0);
-      const status = await civetta(shop, ['status']);
-      expect(status.code, status.stderr).toBe(0);
-      expect(status.stdout).toContain('1 unshipped order(s) past their handling time:');
-      expect(status.stdout).toMatch(new RegExp(`^  ebay  ${order.orderId}  due \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC  \\(\\d+ day\\(s\\) late\\)$`, 'm'));
-      const json = onlyJson<{ orders: { overdue: Array<{ orderId: string }> } }>(await civetta(shop, ['--json', 'status']));
-      expect(json.orders.overdue.map((o) => o.orderId)).toEqual([order.orderId]);
-    } finally {
-      await sim.close();
-      shop.cleanup();
-    }
+    const { sim, shop } = await ownShop({ simulator: { now: () => Date.now() - sixDays }, shop: { channels: ['ebay'], hooksLimit: 1 } });
+    const sync = await civetta(shop, ['sync']);
+    expect(sync.code, sync.stderr).toBe(0);
+    const order = sim.buyers.placeOrder({ channel: 'ebay', sku: liveSkus(sim).ebay[0]!, quantity: 1 });
+    const pull = await civetta(shop, ['orders', 'pull']);
+    expect(pull.code, pull.stderr).toBe(0);
+    const status = await civetta(shop, ['status']);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain('1 unshipped order(s) past their handling time:');
+    expect(status.stdout).toMatch(new RegExp(`^  ebay  ${order.orderId}  due \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC  \\(\\d+ day\\(s\\) late\\)$`, 'm'));
+    const json = onlyJson<{ orders: { overdue: Array<{ orderId: string }> } }>(await civetta(shop, ['--json', 'status']));
+    expect(json.orders.overdue.map((o) => o.orderId)).toEqual([order.orderId]);
   }, CLI_TEST_MS);
 });

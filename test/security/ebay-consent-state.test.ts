@@ -4,32 +4,23 @@
 // consent page on 127.0.0.1).
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_STATE_FILE, CONSENT_STATE_LIFETIME_MS, checkConsentState, consentState } from '../../src/channels/ebay/consent.js';
 import { SIMULATOR_CREDENTIALS } from '../../src/config/credentials.js';
 import type { InputError } from '../../src/errors.js';
-import type { Simulator } from '../../src/simulator/index.js';
 import { runCli } from '../support/run-cli.js';
-import { createTestShop, type TestShop } from '../support/shop.js';
-import { startShopSimulator } from '../support/simulator.js';
+import { shopOnSimulator } from '../support/simulator.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const RU_NAME = 'Giocattoli_Rossi-GiocattoliR-civett-state';
-let sim: Simulator;
-let shop: TestShop;
 
+const world = shopOnSimulator({ shop: { channels: ['ebay'], hooksLimit: 1 } });
 beforeAll(async () => {
-  sim = await startShopSimulator();
-  shop = createTestShop(sim, { channels: ['ebay'], hooksLimit: 1 });
-  writeFileSync(shop.configFile, readFileSync(shop.configFile, 'utf8').replace(/^(\s+)merchantLocationKey:/m, `$1ruName: ${RU_NAME}\n$1merchantLocationKey:`));
-});
-afterAll(async () => {
-  await sim?.close();
-  shop?.cleanup();
+  writeFileSync(world.shop.configFile, readFileSync(world.shop.configFile, 'utf8').replace(/^(\s+)merchantLocationKey:/m, `$1ruName: ${RU_NAME}\n$1merchantLocationKey:`));
 });
 
 function authEbay(input: string) {
-  return runCli(['--config', shop.configFile, 'auth', 'ebay', '--write-env'], { cwd: shop.dir.path, input });
+  return runCli(['--config', world.shop.configFile, 'auth', 'ebay', '--write-env'], { cwd: world.shop.dir.path, input });
 }
 
 /** The owner at the consent page: accepts, and eBay redirects to an address with the code and the state. */
@@ -46,26 +37,26 @@ describe('auth ebay: consent state and the code from stdin', () => {
     const printed = /https?:\/\/\S+\/oauth2\/authorize\?\S+/.exec(first.stdout)?.[0] ?? '';
     const state = new URL(printed).searchParams.get('state') ?? '';
     expect(state).toMatch(/^[0-9a-f]{32}$/);
-    const stateFile = join(shop.dir.path, CONSENT_STATE_FILE);
+    const stateFile = join(world.shop.dir.path, CONSENT_STATE_FILE);
     expect(statSync(stateFile).mode & 0o777).toBe(0o600);
 
     // Someone else's consent (their own state), whose address reaches the owner.
     const foreign = new URL(printed);
     foreign.searchParams.set('state', 'someone-elses-state');
     const planted = await accept(foreign.toString());
-    const exchanges = sim.count('getToken', 'ebay');
+    const exchanges = world.sim.count('getToken', 'ebay');
     const refused = await authEbay(`${planted}\n`);
     expect(refused.code, refused.stderr).toBe(2);
     expect(refused.stderr).toContain('is not from the consent civetta started');
-    expect(sim.count('getToken', 'ebay')).toBe(exchanges);
-    expect(existsSync(join(shop.dir.path, '.env'))).toBe(false);
+    expect(world.sim.count('getToken', 'ebay')).toBe(exchanges);
+    expect(existsSync(join(world.shop.dir.path, '.env'))).toBe(false);
 
     // The run prints the same page while the consent is fresh; its address, piped in, works.
     const genuine = await accept(printed);
     const ok = await authEbay(`${genuine}\n`);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain(`state=${state}`);
-    expect(readFileSync(join(shop.dir.path, '.env'), 'utf8')).toMatch(/^CIVETTA_EBAY_REFRESH_TOKEN='v\^1\.1#/m);
+    expect(readFileSync(join(world.shop.dir.path, '.env'), 'utf8')).toMatch(/^CIVETTA_EBAY_REFRESH_TOKEN='v\^1\.1#/m);
     // A code works once: the state is forgotten with it.
     expect(existsSync(stateFile)).toBe(false);
     expect(SIMULATOR_CREDENTIALS.ebay.clientId).toBe(new URL(printed).searchParams.get('client_id'));
