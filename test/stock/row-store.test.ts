@@ -109,6 +109,16 @@ describe('RowStore', () => {
     expect(store.item('SKU-65')).toEqual(row(65));
   });
 
+  it('finds the same rows after their chunks leave its cache of parsed chunks: what it changed was written', () => {
+    // 2,000 rows are 32 chunks, twice the chunks it keeps parsed.
+    const store = storeOf(2000);
+    store.drop([5]);
+    for (let n = 0; n < 2000; n += 50) expect(store.item(`SKU-${n}`)?.line).toBe(n + 2);
+    expect(store.item('SKU-5')).toBeUndefined();
+    expect(store.item('SKU-6')).toEqual(row(6));
+    expect(store.count).toBe(1999);
+  });
+
   it('adds later image URLs to a row still being filled and to one already written', () => {
     const store = new RowStore();
     for (let n = 0; n < 70; n++) store.add(row(n), { images: [`http://negozio.example/${n}.jpg`] });
