@@ -48,6 +48,21 @@ describe('RowStore', () => {
     expect(store.longFields(items[199] as StockItem)).toEqual({ images: ['http://negozio.example/199.jpg'] });
   });
 
+  it('gives back text exactly: quotes, backslashes, escapes, brackets, emoji, an empty brand', () => {
+    const odd = [
+      row(0, { sku: 'A,B:1', title: 'Monitor 15" \\ "doppio" \\\\', brand: '', category: 'Giochi\n\t[da] {tavolo}', ean: 'null' }),
+      row(1, { sku: '"', title: 'Puzzle 🧩 1.000 pezzi — € \u0001', options: ['3:4', '"]', ''], safety: { warnings: 'Età 3+, "piccole parti" {x}' } }),
+      row(2, { sku: '\\', title: ',', category: undefined, vatRate: 0.04, regularPriceMinor: 0, costMinor: 0 }),
+    ];
+    const store = new RowStore();
+    for (const item of odd) store.add(item, { images: [] });
+    store.finish();
+    expect([...store.items()]).toEqual(odd);
+    expect(store.item('A,B:1')).toEqual(odd[0]);
+    expect(store.item('"')).toEqual(odd[1]);
+    expect(store.item('\\')).toEqual(odd[2]);
+  });
+
   it('iterates again from the start after a loop broke off, and makes new objects each time', () => {
     const store = storeOf(200);
     const seen: string[] = [];
