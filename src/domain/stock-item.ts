@@ -106,25 +106,16 @@ export function productOf(stock: Pick<StockRows, 'longFields'>, item: StockItem)
   return { ...item, ...stock.longFields(item) };
 }
 
-/** Rows held in memory (a small file's, a test's), with their long fields from `longFields`. */
-function itemRows(items: readonly StockItem[], longFields: (item: StockItem) => LongFields): StockRows {
-  let bySku: Map<string, StockItem> | undefined;
-  return {
-    count: items.length,
-    items: () => items,
-    item: (sku) => {
-      bySku ??= new Map(items.map((i) => [i.sku, i]));
-      return bySku.get(sku);
-    },
-    longFields,
-  };
-}
-
 /** Complete products (a test's, a one-off check's) as rows; their long fields are found by SKU. */
 export function productRows(products: readonly StockProduct[]): StockRows {
   const bySku = new Map(products.map((p) => [p.sku, p]));
-  return itemRows(products, (item) => {
-    const p = bySku.get(item.sku);
-    return { images: p?.images ?? [], ...(p?.description === undefined ? {} : { description: p.description }) };
-  });
+  return {
+    count: products.length,
+    items: () => products,
+    item: (sku) => bySku.get(sku),
+    longFields: (item) => {
+      const p = bySku.get(item.sku);
+      return { images: p?.images ?? [], ...(p?.description === undefined ? {} : { description: p.description }) };
+    },
+  };
 }

@@ -13,7 +13,7 @@ import { type Listability, ListabilityTally, type RuleTally } from './listabilit
 import { missingHooks } from './missing-hooks.js';
 import { rankKey, type SalesBySku } from './rank.js';
 import { resolveProduct } from './resolve-product.js';
-import { judge, selectHooks, type HookSelection } from './select-hooks.js';
+import { judge, selectHooks, standings, type HookSelection } from './select-hooks.js';
 import type { ProductVerdict } from './verdicts.js';
 
 /** The ledger's knowledge that shapes a selection (all optional). */
@@ -62,8 +62,7 @@ export function channelHooks(config: Config, stock: StockRows | readonly StockPr
   const rows = isRows(stock) ? stock : productRows(stock);
   const cfg = config.hooks;
   const previous = new Set(opts.previous?.keys() ?? []);
-  const excluded = new Set(cfg.exclude);
-  const pinned = new Set(cfg.include.filter((s) => !excluded.has(s)));
+  const standing = standings(cfg, previous);
   const stockRules = config.channels[channel]?.stock;
   const active = cfg.rules.filter((r) => !r.channels || r.channels.includes(channel));
   const best = active.map((r) => new BestCandidates(cfg.limit + cfg.keepMargin, rankKey(r.rank, opts.sales)));
@@ -82,19 +81,17 @@ export function channelHooks(config: Config, stock: StockRows | readonly StockPr
     opts.onProblems?.(problems);
     const empty = stockRules !== undefined && channelQuantity(product.quantity, stockRules, opts.openOrderUnits?.get(sku) ?? 0) <= 0;
     const codes = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.code));
-    const isExcluded = excluded.has(sku);
+    const where = standing.of(sku, codes.size > 0, empty);
+    if (where === 'no-stock') codes.add('no-stock');
+    listability.product(product, where === 'excluded' ? undefined : codes);
     const wasHook = previous.has(sku);
-    const waits = codes.size === 0 && !pinned.has(sku) && empty && !wasHook;
-    if (!isExcluded && waits) codes.add('no-stock');
-    listability.product(product, isExcluded ? undefined : codes);
-    const inPool = !isExcluded && codes.size === 0 && !pinned.has(sku);
-    const keep = opts.explain === true || pinned.has(sku) || wasHook;
+    const keep = opts.explain === true || standing.pinned.has(sku) || wasHook;
     if (keep) {
       kept.push(product);
       problemsBySku.set(sku, problems);
       if (empty) noStock.add(sku);
     }
-    if (!inPool) continue;
+    if (where !== 'pool') continue;
     for (const [i, rule] of active.entries()) {
       const tally = tallies[i]!;
       tally.available += 1;

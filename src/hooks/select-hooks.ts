@@ -41,6 +41,28 @@ export interface SelectHooksInput {
   missing?: readonly MissingHook[];
 }
 
+/** Where a product stands before any rule judges it. */
+type Standing = 'excluded' | 'ineligible' | 'pinned' | 'no-stock' | 'pool';
+
+/**
+ * Where each product stands before the rules: excluded wins, then a product-data error, then
+ * a pin; a product with nothing to sell waits unless it is a hook already; the rest go to the
+ * rules. selectHooks' verdicts and channelHooks' walk over the file both decide from this.
+ */
+export function standings(hooks: Pick<Config['hooks'], 'include' | 'exclude'>, previous: ReadonlySet<string>): { pinned: ReadonlySet<string>; of(sku: string, hasError: boolean, noStock: boolean): Standing } {
+  const excluded = new Set(hooks.exclude);
+  const pinned = new Set(hooks.include.filter((s) => !excluded.has(s)));
+  return {
+    pinned,
+    of(sku, hasError, noStock) {
+      if (excluded.has(sku)) return 'excluded';
+      if (hasError) return 'ineligible';
+      if (pinned.has(sku)) return 'pinned';
+      return noStock && !previous.has(sku) ? 'no-stock' : 'pool';
+    },
+  };
+}
+
 /**
  * Selects the hooks of one channel. Pure and deterministic.
  * - `exclude` wins over everything; pins (`include`) are always selected, even beyond `limit`,
@@ -56,8 +78,8 @@ export interface SelectHooksInput {
 export function selectHooks(input: SelectHooksInput): HookSelection {
   const { channel, hooks: cfg } = input;
   const previous = input.previous ?? new Set<string>();
-  const excluded = new Set(cfg.exclude);
-  const pinned = new Set(cfg.include.filter((s) => !excluded.has(s)));
+  const standing = standings(cfg, previous);
+  const { pinned } = standing;
   const verdicts = new Map<string, ProductVerdict>();
   const ruleVerdicts = new Map<string, RuleVerdict[]>();
   const notReached = (): RuleVerdict[] => cfg.rules.map((r) => ({ rule: r.name, status: 'not-reached' }));
@@ -68,12 +90,13 @@ export function selectHooks(input: SelectHooksInput): HookSelection {
     const problems = [...(input.problems?.get(item.sku) ?? [])];
     const error = problems.find((p) => p.severity === 'error');
     const base = { sku: item.sku, title: item.title, problems };
-    if (excluded.has(item.sku)) verdicts.set(item.sku, { ...base, outcome: 'excluded', reason: 'in hooks.exclude', rules: notReached() });
+    const where = standing.of(item.sku, error !== undefined, input.noStock?.has(item.sku) ?? false);
+    if (where === 'excluded') verdicts.set(item.sku, { ...base, outcome: 'excluded', reason: 'in hooks.exclude', rules: notReached() });
     else if (error) verdicts.set(item.sku, { ...base, outcome: 'ineligible', reason: error.message, rules: notReached() });
-    else if (pinned.has(item.sku)) {
+    else if (where === 'pinned') {
       pins.push(item);
       verdicts.set(item.sku, { ...base, outcome: 'pinned', rule: 'pinned', reason: 'in hooks.include (pinned, counted beyond the limit if need be)', rules: notReached() });
-    } else if (input.noStock?.has(item.sku) && !previous.has(item.sku)) {
+    } else if (where === 'no-stock') {
       verdicts.set(item.sku, { ...base, outcome: 'no-stock', reason: 'channel quantity 0 (stock minus reserve and open orders): takes no hook slot until stock comes', rules: notReached() });
     } else {
       pool.push(item);
